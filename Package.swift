@@ -1,0 +1,56 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "piwizard",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "piwizard", targets: ["piwizard"]),
+        .library(name: "Lessons", targets: ["Lessons"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // GNU readline (libreadline-dev). No pkgConfig: SwiftPM would strip readline.pc's
+        // feature macros with a warning on every build.
+        .systemLibrary(
+            name: "CReadline",
+            providers: [.apt(["libreadline-dev"])]
+        ),
+        // libcmark (libcmark-dev), the CommonMark reference parser.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // Lesson model, Markdown parser, step graph, lint and renderers. Pure: runs nothing.
+        .target(
+            name: "Lessons",
+            dependencies: [
+                "CCmark",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // The command-line tool: argument parsing and wiring only.
+        .executableTarget(
+            name: "piwizard",
+            dependencies: [
+                "Lessons",
+                "CReadline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "LessonsTests",
+            dependencies: ["Lessons"],
+            exclude: ["Fixtures", "Snapshots"]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["piwizard"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

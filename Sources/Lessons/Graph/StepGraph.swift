@@ -1,0 +1,100 @@
+/// The steps of a lesson and the edges between them: document order, branch groups and `requires`.
+///
+/// Each step needs the one before it. Consecutive steps with a condition on the same variable form a
+/// branch group: alternatives that each need the step before the group and are all needed by the step
+/// after it. `requires` adds an edge from the required step. The graph is pure data; lint reads it.
+public struct StepGraph: Sendable {
+    /// How an edge came about.
+    public enum EdgeKind: String, Sendable, Hashable {
+        /// Document order.
+        case sequence
+        /// Into a conditional step: taken only when its condition holds.
+        case branch
+        /// Out of a conditional step back to the common path.
+        case join
+        /// An explicit `requires`.
+        case requires
+    }
+
+    /// `to` needs `from` done (or not applicable) first.
+    public struct Edge: Sendable, Hashable {
+        public var from: String
+        public var to: String
+        public var kind: EdgeKind
+    }
+
+    /// Steps in document order (the first of any duplicated id).
+    public let steps: [Step]
+    public let edges: [Edge]
+    /// Consecutive conditional steps on the same variable, by id; single conditional steps included.
+    public let branchGroups: [[String]]
+
+    public init(lesson: Lesson) {
+        var seen = Set<String>()
+        let steps = lesson.steps.filter { seen.insert($0.id).inserted }
+        var units: [[Step]] = []
+        for step in steps {
+            if let condition = step.condition, let last = units.last?.last,
+               let previous = last.condition, previous.variable == condition.variable {
+                units[units.count - 1].append(step)
+            } else {
+                units.append([step])
+            }
+        }
+        var edges: [Edge] = []
+        for (before, after) in zip(units, units.dropFirst()) {
+            for from in before {
+                for to in after {
+                    let kind: EdgeKind = to.condition != nil ? .branch : from.condition != nil ? .join : .sequence
+                    edges.append(Edge(from: from.id, to: to.id, kind: kind))
+                }
+            }
+        }
+        for step in steps {
+            for reference in step.requires where seen.contains(reference.id) {
+                let edge = Edge(from: reference.id, to: step.id, kind: .requires)
+                if !edges.contains(where: { $0.from == edge.from && $0.to == edge.to }) { edges.append(edge) }
+            }
+        }
+        self.steps = steps
+        self.edges = edges
+        self.branchGroups = units.filter { $0.first?.condition != nil }.map { $0.map(\.id) }
+    }
+
+    public func step(_ id: String) -> Step? { steps.first { $0.id == id } }
+
+    /// Ids of the steps `id` needs directly.
+    public func predecessors(of id: String) -> [String] { edges.filter { $0.to == id }.map(\.from) }
+
+    /// Ids of the steps that need `id` directly.
+    public func successors(of id: String) -> [String] { edges.filter { $0.from == id }.map(\.to) }
+
+    /// Every cycle, each as the ids along it starting and ending at the same step, found through the
+    /// edge that closes it (always a `requires` edge, since document order only goes forward).
+    public func cycles() -> [[String]] {
+        var state: [String: Int] = [:]  // 1 = on the path, 2 = finished
+        var path: [String] = []
+        var found: [[String]] = []
+        func visit(_ id: String) {
+            state[id] = 1
+            path.append(id)
+            for next in successors(of: id) {
+                switch state[next] {
+                case 1?:
+                    if let start = path.firstIndex(of: next) { found.append(Array(path[start...]) + [next]) }
+                case nil:
+                    visit(next)
+                default:
+                    break
+                }
+            }
+            path.removeLast()
+            state[id] = 2
+        }
+        for step in steps where state[step.id] == nil { visit(step.id) }
+        return found
+    }
+
+    /// The 1-based position of a step in document order.
+    public func number(of id: String) -> Int? { steps.firstIndex { $0.id == id }.map { $0 + 1 } }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// Finds lessons: by id in the lesson folders, or by a path to a `.md` file.
+///
+/// Folders are searched in order: those given with `--lessons` or `PIWIZARD_LESSONS` (colon-separated),
+/// then `./lessons`, then the installed share folder (`<prefix>/share/piwizard/lessons`).
+public struct LessonLibrary: Sendable {
+    /// Existing folders, in search order.
+    public let folders: [URL]
+    /// The working directory, to show paths relative to it.
+    public let workingDirectory: URL
+
+    public init(folders: [URL], workingDirectory: URL) {
+        self.folders = folders
+        self.workingDirectory = workingDirectory
+    }
+
+    /// The usual search folders, keeping only those that exist.
+    public static func standard(explicit: [String], environment: [String: String], workingDirectory: URL, executable: URL?) -> LessonLibrary {
+        var candidates: [URL] = explicit.map { URL(fileURLWithPath: $0, relativeTo: workingDirectory).standardizedFileURL }
+        if let fromEnvironment = environment["PIWIZARD_LESSONS"], !fromEnvironment.isEmpty {
+            candidates += fromEnvironment.split(separator: ":").map { URL(fileURLWithPath: String($0), relativeTo: workingDirectory).standardizedFileURL }
+        }
+        candidates.append(workingDirectory.appendingPathComponent("lessons").standardizedFileURL)
+        if let executable {
+            candidates.append(executable.resolvingSymlinksInPath().deletingLastPathComponent()
+                .appendingPathComponent("../share/piwizard/lessons").standardizedFileURL)
+        }
+        var seen = Set<String>()
+        let folders = candidates.filter { url in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue && seen.insert(url.path).inserted
+        }
+        return LessonLibrary(folders: folders, workingDirectory: workingDirectory)
+    }
+
+    /// Every lesson file in the folders, by id; an id in an earlier folder hides the same id later.
+    public func lessonFiles() -> [(id: String, url: URL)] {
+        var found: [(String, URL)] = []
+        var seen = Set<String>()
+        for folder in folders {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            for name in names.sorted() where name.hasSuffix(".md") && !name.hasPrefix(".") {
+                let id = String(name.dropLast(3))
+                if seen.insert(id).inserted { found.append((id, folder.appendingPathComponent(name))) }
+            }
+        }
+        return found
+    }
+
+    /// The file for a lesson id or a path to a `.md` file.
+    public func resolve(_ name: String) throws -> URL {
+        if name.hasSuffix(".md") || name.contains("/") {
+            let url = URL(fileURLWithPath: name, relativeTo: workingDirectory).standardizedFileURL
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                throw LessonLibraryError.unreadable(path: name, reason: "no such file")
+            }
+            return url
+        }
+        if let match = lessonFiles().first(where: { $0.id == name }) { return match.url }
+        throw LessonLibraryError.notFound(name: name, searched: folders.map(displayPath), available: lessonFiles().map(\.id))
+    }
+
+    /// Reads and lints a lesson file: the lesson and every finding, errors or not.
+    public func lint(_ url: URL) throws -> (lesson: Lesson, diagnostics: [Diagnostic]) {
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw LessonLibraryError.unreadable(path: displayPath(url), reason: error.localizedDescription)
+        }
+        return LessonLinter.lint(text, file: displayPath(url))
+    }
+
+    /// Loads a lesson by id or path; throws `invalid` with the errors when it does not lint cleanly of errors.
+    public func load(_ name: String) throws -> LoadedLesson {
+        let url = try resolve(name)
+        let (lesson, diagnostics) = try lint(url)
+        if diagnostics.hasErrors { throw LessonLibraryError.invalid(path: displayPath(url), diagnostics: diagnostics) }
+        return LoadedLesson(lesson: lesson, url: url, warnings: diagnostics)
+    }
+
+    /// A path relative to the working directory when it is inside it, else absolute.
+    public func displayPath(_ url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let base = workingDirectory.standardizedFileURL.path
+        if path.hasPrefix(base + "/") { return String(path.dropFirst(base.count + 1)) }
+        return path
+    }
+}

@@ -1,0 +1,17 @@
+import Foundation
+
+/// A lesson that parsed and linted without errors, with where it came from.
+public struct LoadedLesson: Sendable {
+    public var lesson: Lesson
+    public var url: URL
+    /// Lint warnings (never errors).
+    public var warnings: [Diagnostic]
+
+    /// The lesson's asset folder: a folder named like the file, beside it (`lessons/ID/`).
+    public var assetsFolder: URL { url.deletingPathExtension() }
+
+    /// The default inputs, for previews: every input's default value.
+    public var defaultInputs: [String: InputValue] {
+        Dictionary(lesson.inputs.compactMap { input in input.defaultValue.map { (input.name, $0) } }, uniquingKeysWith: { a, _ in a })
+    }
+}

@@ -1,0 +1,24 @@
+/// Runs every lint rule over a lesson and returns all findings, sorted by location.
+public enum LessonLinter {
+    static var rules: [any LintRule.Type] { [
+        DuplicateStepRule.self,
+        VariableRule.self,
+        LoopAndTargetRule.self,
+        RequiresRule.self,
+        ReachabilityRule.self,
+        ValidatorRule.self,
+        SafetyRule.self,
+    ] }
+
+    /// Parse diagnostics and rule findings for a lesson's text.
+    public static func lint(_ text: String, file: String) -> (lesson: Lesson, diagnostics: [Diagnostic]) {
+        let result = LessonParser.parse(text, file: file)
+        return (result.lesson, (result.diagnostics + lint(result.lesson)).sortedByLocation())
+    }
+
+    /// The semantic findings for a parsed lesson.
+    public static func lint(_ lesson: Lesson) -> [Diagnostic] {
+        let graph = StepGraph(lesson: lesson)
+        return rules.flatMap { $0.diagnose(lesson, graph: graph) }
+    }
+}

@@ -1,0 +1,48 @@
+/// Loops must go over list inputs; `on=node` and `on=console` need a loop; `when` must test a choice.
+enum LoopAndTargetRule: LintRule {
+    static func notAList(_ name: String, at location: SourceLocation) -> Diagnostic {
+        .error("foreach=\(name): '\(name)' is not a list input; declare it with type: list and fields", at: location)
+    }
+
+    static func shadows(_ name: String, at location: SourceLocation) -> Diagnostic {
+        .error("loop variable '\(name)' has the same name as an input; choose another with as=", at: location)
+    }
+
+    static func targetOutsideLoop(_ target: Target, at location: SourceLocation) -> Diagnostic {
+        .error("on=\(target.rawValue) needs a node: put the block in a step with foreach=LIST as=NODE", at: location)
+    }
+
+    static func badCondition(_ condition: Condition, reason: String, at location: SourceLocation) -> Diagnostic {
+        .error("when=\"\(condition)\": \(reason)", at: location)
+    }
+
+    static func diagnose(_ lesson: Lesson, graph: StepGraph) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for step in lesson.steps {
+            if let loop = step.loop {
+                if lesson.input(named: loop.list)?.type != .list {
+                    diagnostics.append(notAList(loop.list, at: step.location))
+                }
+                if lesson.input(named: loop.variable) != nil {
+                    diagnostics.append(shadows(loop.variable, at: step.location))
+                }
+            } else {
+                for block in step.blocks where block.target == .node || block.target == .console {
+                    diagnostics.append(targetOutsideLoop(block.target, at: block.location))
+                }
+            }
+            if let condition = step.condition {
+                let location = step.conditionLocation ?? step.location
+                let path = condition.variable
+                let isLoopField = step.loop?.variable == path.root
+                if !isLoopField, lesson.input(named: path.root) == nil {
+                    diagnostics.append(badCondition(condition, reason: "'\(path.root)' is not a declared input", at: location))
+                } else if ReachabilityRule.possibleValues(of: path, in: step, lesson: lesson) == nil {
+                    let what = isLoopField && step.loop.flatMap({ lesson.input(named: $0.list) }) == nil ? "the loop is not over a list" : "'\(path)' is not a choice or bool"
+                    diagnostics.append(badCondition(condition, reason: "\(what); a condition compares a choice (or bool) with one of its values", at: location))
+                }
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,52 @@
+/// A fenced block of a step: a command, hand-typed text, a check or a precondition.
+public struct Block: Sendable, Hashable, Codable {
+    public var kind: BlockKind
+    /// The fence's language word (`sh`, `yaml`, ...), for highlighting.
+    public var language: String
+    /// The block's text: a shell command, file text, or a validator's YAML arguments.
+    public var body: String
+    public var target: Target
+    /// The user it runs as (`root` means through sudo); nil for the session's user.
+    public var user: String?
+    public var destructive: Bool
+    public var readonly: Bool
+    /// The built-in validator, for a check or precondition that is not a shell command.
+    public var validator: ValidatorCall?
+    /// Where `validator=` was written.
+    public var validatorLocation: SourceLocation?
+    /// For shell checks: the exit status that passes.
+    public var expectedExit: Int32
+    /// For shell checks: a regular expression the output must match.
+    public var outputPattern: String?
+    /// Seconds after which the command is given up.
+    public var timeout: Double?
+    /// The opening fence.
+    public var location: SourceLocation
+
+    public init(
+        kind: BlockKind, language: String, body: String, target: Target = .local, user: String? = nil,
+        destructive: Bool = false, readonly: Bool = false, validator: ValidatorCall? = nil,
+        expectedExit: Int32 = 0, outputPattern: String? = nil, timeout: Double? = nil, location: SourceLocation
+    ) {
+        self.kind = kind
+        self.language = language
+        self.body = body
+        self.target = target
+        self.user = user
+        self.destructive = destructive
+        self.readonly = readonly
+        self.validator = validator
+        self.expectedExit = expectedExit
+        self.outputPattern = outputPattern
+        self.timeout = timeout
+        self.location = location
+    }
+
+    /// Where the body's first line is.
+    public var bodyLocation: SourceLocation { location.offset(lines: 1) }
+
+    /// Whether the block changes something when it runs (so its step needs a check).
+    public var changesSomething: Bool {
+        (kind == .run && !readonly) || kind == .show
+    }
+}

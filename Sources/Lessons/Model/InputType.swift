@@ -1,0 +1,17 @@
+/// The type of a lesson input; decides how a value is validated and whether it may be saved.
+public enum InputType: String, Sendable, Hashable, Codable, CaseIterable {
+    case ipv4
+    case cidr
+    case hostname
+    case path
+    case blockDevice = "block-device"
+    case int
+    case string
+    case secret
+    case choice
+    case bool
+    case list
+
+    /// Types a record field may have (everything but `list`).
+    public var isScalar: Bool { self != .list }
+}

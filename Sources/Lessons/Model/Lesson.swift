@@ -1,0 +1,29 @@
+/// A parsed lesson: metadata, inputs and steps, each element carrying its source location.
+public struct Lesson: Sendable, Hashable, Codable {
+    public var metadata: LessonMetadata
+    /// Inputs in declaration order.
+    public var inputs: [InputDeclaration]
+    /// Prose between the front matter and the first step (the `#` title is dropped).
+    public var introduction: [ProseBlock]
+    public var steps: [Step]
+    /// The lesson file as the user named it.
+    public var file: String
+
+    public init(metadata: LessonMetadata, inputs: [InputDeclaration], introduction: [ProseBlock], steps: [Step], file: String) {
+        self.metadata = metadata
+        self.inputs = inputs
+        self.introduction = introduction
+        self.steps = steps
+        self.file = file
+    }
+
+    public var id: String { metadata.id }
+
+    public func input(named name: String) -> InputDeclaration? {
+        inputs.first { $0.name == name }
+    }
+
+    public func step(withID id: String) -> Step? {
+        steps.first { $0.id == id }
+    }
+}

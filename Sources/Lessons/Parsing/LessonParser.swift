@@ -1,0 +1,368 @@
+import Foundation
+import Yams
+
+/// Turns a lesson file's text into a `Lesson`, reporting every syntax problem with its location.
+///
+/// Parsing is forgiving: it keeps going after a problem so that `lint` can report everything at once.
+/// The semantic checks (variables, graph, validators) are `LessonLinter`'s.
+public struct LessonParser {
+    /// What parsing produced: the lesson as far as it could be read, and the problems found.
+    public struct Result: Sendable {
+        public var lesson: Lesson
+        public var diagnostics: [Diagnostic]
+    }
+
+    static let stepAttributes = ["foreach", "as", "when", "requires"]
+    static let blockAttributes = ["on", "user", "destructive", "readonly", "validator", "exit", "output", "timeout"]
+
+    private let file: String
+    private var diagnostics: [Diagnostic] = []
+
+    /// `file` is the name used in locations (as the user wrote it).
+    public init(file: String) {
+        self.file = file
+    }
+
+    /// Parses a lesson's text.
+    public static func parse(_ text: String, file: String) -> Result {
+        var parser = LessonParser(file: file)
+        return parser.parse(text)
+    }
+
+    mutating func parse(_ rawText: String) -> Result {
+        let text = rawText.replacingOccurrences(of: "\r\n", with: "\n")
+        let split = FrontMatterSplitter(text)
+        var metadata: LessonMetadata?
+        var inputs: [InputDeclaration] = []
+        if split.unterminated {
+            error("front matter starts with '---' but has no closing '---' line", at: location(line: 1))
+        } else if let yaml = split.yaml {
+            var frontMatter = FrontMatterParser(file: file, firstLine: split.yamlFirstLine)
+            (metadata, inputs) = frontMatter.parse(yaml, whole: location(line: 1))
+            diagnostics += frontMatter.diagnostics
+        } else {
+            error("the lesson has no front matter: start the file with a '---' line, id, title and summary, and a closing '---'", at: location(line: 1))
+        }
+        let lineOffset = split.bodyFirstLine - 1
+        let lines = split.body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let (introduction, steps) = parseBody(lines: lines, markdown: split.body, lineOffset: lineOffset)
+        let fallbackID = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        let lesson = Lesson(
+            metadata: metadata ?? LessonMetadata(id: fallbackID, title: fallbackID, summary: ""),
+            inputs: inputs, introduction: introduction, steps: steps, file: file
+        )
+        return Result(lesson: lesson, diagnostics: diagnostics)
+    }
+
+    // MARK: Body
+
+    private mutating func parseBody(lines: [String], markdown: String, lineOffset: Int) -> ([ProseBlock], [Step]) {
+        var introduction: [ProseBlock] = []
+        var steps: [Step] = []
+        for block in MarkdownBlockReader.blocks(of: markdown) {
+            let start = location(line: block.startLine + lineOffset, column: block.startColumn)
+            let source = lines[(block.startLine - 1)..<min(block.endLine, lines.count)].joined(separator: "\n")
+            switch block.kind {
+            case .heading(level: 2):
+                steps.append(parseHeading(lines[block.startLine - 1], at: start))
+            case .heading(level: 1) where steps.isEmpty:
+                continue
+            case .fencedCode(let info, let literal):
+                guard let parsed = parseFence(info: info, literal: literal, fenceLine: lines[block.startLine - 1], at: start) else {
+                    append(ProseBlock(markdown: source, location: start), to: &steps, else: &introduction)
+                    continue
+                }
+                if steps.isEmpty {
+                    error("a {\(parsed.kind.rawValue)} block must be inside a step: put a '## ' heading before it", at: start)
+                } else {
+                    steps[steps.count - 1].blocks.append(parsed)
+                }
+            case .blockQuote:
+                if let hint = hintText(source) {
+                    if steps.isEmpty {
+                        error("a hint must be inside a step: put a '## ' heading before it", at: start)
+                    } else {
+                        steps[steps.count - 1].hints.append(Hint(text: hint, location: start))
+                    }
+                } else {
+                    append(ProseBlock(markdown: source, location: start), to: &steps, else: &introduction)
+                }
+            default:
+                append(ProseBlock(markdown: source, location: start), to: &steps, else: &introduction)
+            }
+        }
+        return (introduction, steps)
+    }
+
+    private func append(_ prose: ProseBlock, to steps: inout [Step], else introduction: inout [ProseBlock]) {
+        if steps.isEmpty {
+            introduction.append(prose)
+        } else {
+            steps[steps.count - 1].prose.append(prose)
+        }
+    }
+
+    /// The text of a `> Hint: ...` or `> **Hint:** ...` quote, or nil for another quote.
+    private func hintText(_ source: String) -> String? {
+        let text = source.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            var line = Substring(line).drop { $0 == " " }
+            if line.hasPrefix(">") { line = line.dropFirst() }
+            if line.hasPrefix(" ") { line = line.dropFirst() }
+            return String(line)
+        }.joined(separator: "\n")
+        for label in ["**Hint:**", "**Hint**:", "Hint:", "*Hint:*", "_Hint:_"] where text.hasPrefix(label) {
+            return text.dropFirst(label.count).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return nil
+    }
+
+    // MARK: Steps
+
+    private mutating func parseHeading(_ line: String, at start: SourceLocation) -> Step {
+        var text = Substring(line).drop { $0 == " " }
+        let hashes = text.prefix { $0 == "#" }.count
+        text = text.dropFirst(hashes).drop { $0 == " " }
+        let textColumn = line.count - text.count + 1
+        var heading = String(text).trimmingTrailingWhitespace()
+        // A closing sequence of '#' is not part of the heading.
+        if heading.hasSuffix("#") {
+            let stripped = heading.trimmingCharacters(in: CharacterSet(charactersIn: "#")).trimmingTrailingWhitespace()
+            if heading.dropLast(heading.count - stripped.count).hasSuffix(" ") || stripped.isEmpty { heading = stripped }
+        }
+        let (title, attributes) = AttributeList.split(heading, column: textColumn)
+        var step = Step(id: Self.slug(title), title: title, location: start)
+        guard let attributes else {
+            if step.id.isEmpty { error("the step heading has no words to make an id from; add {#id}", at: start) }
+            return step
+        }
+        report(attributes.problems, line: start.line)
+        var loopList: String?
+        var loopVariable: String?
+        for attribute in attributes.attributes {
+            let here = start.at(column: attribute.column)
+            if attribute.key.hasPrefix("#"), attribute.value == nil {
+                let id = String(attribute.key.dropFirst())
+                if Self.isStepID(id) {
+                    step.id = id
+                } else {
+                    error("step id '\(id)' must be lowercase letters, digits, '-' and '_', starting with a letter or digit", at: here)
+                }
+                continue
+            }
+            guard Self.stepAttributes.contains(attribute.key) else {
+                error("unknown step attribute '\(attribute.key)'\(suggestion(attribute.key, Self.stepAttributes)); a step takes #id, \(Self.stepAttributes.map { "\($0)=" }.joined(separator: ", "))", at: here)
+                continue
+            }
+            guard let value = attribute.value, !value.isEmpty else {
+                error("step attribute '\(attribute.key)' needs a value, e.g. \(attribute.key)=...", at: here)
+                continue
+            }
+            switch attribute.key {
+            case "foreach":
+                loopList = value
+                if !TemplatePath.isName(value) { error("foreach names a list input, e.g. foreach=nodes", at: here) }
+            case "as":
+                loopVariable = value
+                if !TemplatePath.isName(value) { error("as names the loop variable, e.g. as=node", at: here) }
+            case "when":
+                if let condition = Condition(parsing: value) {
+                    step.condition = condition
+                    step.conditionLocation = here
+                } else {
+                    error("cannot read the condition '\(value)'; write when=\"VAR == VALUE\" or when=\"VAR != VALUE\"", at: here)
+                }
+            case "requires":
+                step.requires += value.split(separator: ",").map {
+                    StepReference(id: $0.trimmingCharacters(in: .whitespaces), location: here)
+                }
+            default:
+                break
+            }
+        }
+        if let loopList {
+            step.loop = Step.Loop(list: loopList, variable: loopVariable ?? "item")
+        } else if loopVariable != nil {
+            error("'as' names a loop variable but the step has no foreach=LIST", at: start)
+        }
+        return step
+    }
+
+    /// A step id derived from a heading: lowercase, other characters become single hyphens.
+    public static func slug(_ title: String) -> String {
+        var result = ""
+        var pendingHyphen = false
+        for scalar in title.lowercased().unicodeScalars {
+            if scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar)) {
+                if pendingHyphen && !result.isEmpty { result.append("-") }
+                pendingHyphen = false
+                result.unicodeScalars.append(scalar)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return result
+    }
+
+    static func isStepID(_ id: String) -> Bool {
+        guard let first = id.first, first.isASCII, first.isLetter || first.isNumber else { return false }
+        return id.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") }
+    }
+
+    // MARK: Blocks
+
+    /// A block from a fence with `{kind ...}` attributes; nil for a plain code block (prose).
+    private mutating func parseFence(info: String, literal: String, fenceLine: String, at start: SourceLocation) -> Block? {
+        let infoColumn = (fenceLine.range(of: info).map { fenceLine.distance(from: fenceLine.startIndex, to: $0.lowerBound) } ?? 0) + 1
+        let (languagePart, attributes) = AttributeList.split(info, column: start.column + infoColumn - 1)
+        guard let attributes else { return nil }
+        report(attributes.problems, line: start.line)
+        let language = languagePart.split(separator: " ").first.map(String.init) ?? ""
+        guard let kindAttribute = attributes.attributes.first, kindAttribute.value == nil,
+              let kind = BlockKind(rawValue: kindAttribute.key) else {
+            let word = attributes.attributes.first?.key ?? ""
+            error("unknown block kind '\(word)'\(suggestion(word, BlockKind.allCases.map(\.rawValue))); the first word in the braces is one of: \(BlockKind.allCases.map(\.rawValue).joined(separator: ", "))", at: start.at(column: attributes.attributes.first?.column ?? start.column))
+            return nil
+        }
+        var block = Block(kind: kind, language: language, body: literal.hasSuffix("\n") ? String(literal.dropLast()) : literal, location: start)
+        for attribute in attributes.attributes.dropFirst() {
+            let here = start.at(column: attribute.column)
+            guard Self.blockAttributes.contains(attribute.key) else {
+                error("unknown block attribute '\(attribute.key)'\(suggestion(attribute.key, Self.blockAttributes)); a block takes: \(Self.blockAttributes.joined(separator: ", "))", at: here)
+                continue
+            }
+            applyBlockAttribute(attribute, to: &block, at: here)
+        }
+        if kind.isValidator, let validator = block.validator {
+            block.validator = ValidatorCall(name: validator.name, arguments: parseValidatorArguments(block))
+        } else if kind.isValidator, block.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            error("this \(kind.rawValue) has no command; write a shell command in the block, or name a validator=", at: start)
+        } else if kind == .run, block.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            error("this run block has no command", at: start)
+        }
+        return block
+    }
+
+    private mutating func applyBlockAttribute(_ attribute: AttributeList.Attribute, to block: inout Block, at here: SourceLocation) {
+        let kind = block.kind
+        func needsValue() -> String? {
+            guard let value = attribute.value, !value.isEmpty else {
+                error("block attribute '\(attribute.key)' needs a value, e.g. \(attribute.key)=...", at: here)
+                return nil
+            }
+            return value
+        }
+        func isFlag() -> Bool {
+            if attribute.value != nil {
+                error("'\(attribute.key)' is a flag and takes no value", at: here)
+                return false
+            }
+            return true
+        }
+        switch attribute.key {
+        case "on":
+            guard let value = needsValue() else { return }
+            guard let target = Target(rawValue: value) else {
+                error("unknown place on=\(value)\(suggestion(value, Target.allCases.map(\.rawValue))); use one of: \(Target.allCases.map(\.rawValue).joined(separator: ", "))", at: here)
+                return
+            }
+            if target == .console && kind != .show {
+                error("on=console means the learner types it by hand: use a {show} block", at: here)
+            }
+            block.target = target
+        case "user":
+            block.user = needsValue()
+        case "destructive":
+            if kind != .run { error("only a {run} block can be destructive", at: here) }
+            block.destructive = isFlag()
+        case "readonly":
+            if kind != .run { error("only a {run} block can be readonly", at: here) }
+            block.readonly = isFlag()
+        case "validator":
+            guard let value = needsValue() else { return }
+            if !kind.isValidator { error("validator= belongs on a {check} or {precondition} block", at: here) }
+            block.validator = ValidatorCall(name: value, arguments: [:])
+            block.validatorLocation = here
+        case "exit":
+            guard let value = needsValue() else { return }
+            if !kind.isValidator { error("exit= belongs on a {check} or {precondition} block", at: here) }
+            if let status = Int32(value), (0...255).contains(status) { block.expectedExit = status } else {
+                error("exit= takes an exit status 0-255, not '\(value)'", at: here)
+            }
+        case "output":
+            guard let value = needsValue() else { return }
+            if !kind.isValidator { error("output= belongs on a {check} or {precondition} block", at: here) }
+            if (try? NSRegularExpression(pattern: value)) == nil {
+                error("output= is not a valid regular expression: '\(value)'", at: here)
+            }
+            block.outputPattern = value
+        case "timeout":
+            guard let value = needsValue() else { return }
+            if let seconds = Double(value), seconds > 0 { block.timeout = seconds } else {
+                error("timeout= takes a number of seconds, not '\(value)'", at: here)
+            }
+        default:
+            break
+        }
+    }
+
+    /// A validator's arguments: the block's body as a YAML mapping of names to single values.
+    private mutating func parseValidatorArguments(_ block: Block) -> [String: String] {
+        let body = block.body
+        guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return [:] }
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: body)
+        } catch let yamlError as YamlError {
+            var line = 1
+            var column = 1
+            var problem = "\(yamlError)"
+            switch yamlError {
+            case let .scanner(_, text, mark, _), let .parser(_, text, mark, _), let .composer(_, text, mark, _):
+                (line, column, problem) = (mark.line, mark.column, text)
+            case let .duplicatedKeysInMapping(duplicates, context):
+                (line, column, problem) = (context.mark.line, context.mark.column, "duplicate key \(duplicates.joined(separator: ", "))")
+            default:
+                break
+            }
+            error("the validator's arguments are not valid YAML: \(problem)", at: block.bodyLocation.offset(lines: line - 1, column: column))
+            return [:]
+        } catch {
+            return [:]
+        }
+        guard let mapping = node?.mapping else {
+            error("the validator's arguments must be a YAML mapping, e.g. 'device: \"{{card}}\"'", at: block.bodyLocation)
+            return [:]
+        }
+        var arguments: [String: String] = [:]
+        for (key, value) in mapping {
+            guard let name = key.string else { continue }
+            if let text = value.scalar?.string {
+                arguments[name] = text
+            } else {
+                let line = (value.mark?.line ?? 1) - 1
+                error("validator argument '\(name)' must be a single value", at: block.bodyLocation.offset(lines: line, column: value.mark?.column ?? 1))
+            }
+        }
+        return arguments
+    }
+
+    // MARK: Helpers
+
+    private func location(line: Int, column: Int = 1) -> SourceLocation {
+        SourceLocation(file: file, line: line, column: column)
+    }
+
+    private mutating func report(_ problems: [(column: Int, message: String)], line: Int) {
+        for problem in problems {
+            error(problem.message, at: location(line: line, column: problem.column))
+        }
+    }
+
+    private mutating func error(_ message: String, at location: SourceLocation) {
+        diagnostics.append(.error(message, at: location))
+    }
+
+    private func suggestion(_ word: String, _ candidates: [String]) -> String {
+        Suggestion.closest(to: word, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
+    }
+}

@@ -1,0 +1,56 @@
+/// The display-only walk through a lesson: each step in order with where we are, its prose, and its
+/// commands and checks with the default inputs filled in (shell-quoted, as they would run). Runs nothing.
+public struct DisplayWalk: Sendable {
+    public var loaded: LoadedLesson
+    public var renderer: MarkdownTerminalRenderer
+
+    public init(loaded: LoadedLesson, width: Int, style: TextStyle) {
+        self.loaded = loaded
+        self.renderer = MarkdownTerminalRenderer(width: width, style: style)
+    }
+
+    public func render() -> String {
+        let lesson = loaded.lesson
+        let style = renderer.style
+        var context = TemplateContext(inputs: loaded.defaultInputs, lessonID: lesson.id, lessonAssets: loaded.assetsFolder.path)
+        var text = renderer.render("# \(lesson.metadata.title)\n\n\(lesson.metadata.summary)")
+        text += style.apply(.dim, to: "Display-only walk: commands are shown with the lesson's default inputs and are not run.") + "\n"
+        let total = lesson.steps.count
+        for (index, step) in lesson.steps.enumerated() {
+            text += "\n" + style.apply([.bold, .cyan], to: "Step \(index + 1) of \(total): \(step.title)")
+            text += " " + style.apply(.dim, to: ProgressBar.render(done: index, total: total, width: 20)) + "\n"
+            for qualifier in GraphRenderer.qualifiers(step) { text += style.apply(.dim, to: "  (\(qualifier))") + "\n" }
+            text += renderer.render(TemplateRenderer.preview(step.proseText, context: context, quoting: .none))
+            // Per-node loops show the first record's values, as an example.
+            if let loop = step.loop, let first = loaded.defaultInputs[loop.list]?.records?.first {
+                context.loop = (loop.variable, first)
+            } else {
+                context.loop = nil
+            }
+            for block in step.blocks {
+                text += "  " + style.apply(.bold, to: Self.label(block)) + "\n"
+                let body = TemplateRenderer.preview(block.body, context: context, quoting: block.kind == .show || block.validator != nil ? .none : .shell)
+                for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+                    text += "    " + style.apply(.yellow, to: String(line)) + "\n"
+                }
+            }
+        }
+        return text
+    }
+
+    /// What a block is, in words: `run on node as root (destructive)`.
+    static func label(_ block: Block) -> String {
+        var words: [String]
+        switch block.kind {
+        case .run: words = ["run"]
+        case .show: words = ["type by hand"]
+        case .check: words = ["check"]
+        case .precondition: words = ["before: check"]
+        }
+        if let validator = block.validator { words.append(validator.name) }
+        if block.target != .local { words.append("on \(block.target.rawValue)") }
+        if let user = block.user { words.append("as \(user)") }
+        if block.destructive { words.append("(destructive)") }
+        return words.joined(separator: " ") + ":"
+    }
+}

@@ -1,0 +1,208 @@
+import CCmark
+import Foundation
+
+/// Renders Markdown for a terminal: styled headings and emphasis, indented code, quotes and lists,
+/// paragraphs wrapped to a width. Pure: the output is a function of the text, the width and the style.
+public struct MarkdownTerminalRenderer: Sendable {
+    public var width: Int
+    public var style: TextStyle
+
+    public init(width: Int, style: TextStyle) {
+        self.width = max(20, width)
+        self.style = style
+    }
+
+    /// The rendered text, ending with a newline (empty for empty input).
+    public func render(_ markdown: String) -> String {
+        guard let document = Cmark.parse(markdown) else { return "" }
+        defer { cmark_node_free(document) }
+        let lines = blocks(of: document, width: width)
+        return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: Blocks
+
+    /// The lines of a container's child blocks, separated by blank lines.
+    private func blocks(of container: OpaquePointer, width: Int, tight: Bool = false) -> [String] {
+        var lines: [String] = []
+        var child = cmark_node_first_child(container)
+        while let node = child {
+            let rendered = block(node, width: width)
+            if !rendered.isEmpty {
+                if !lines.isEmpty && !tight { lines.append("") }
+                lines += rendered
+            }
+            child = cmark_node_next(node)
+        }
+        return lines
+    }
+
+    private func block(_ node: OpaquePointer, width: Int) -> [String] {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_PARAGRAPH:
+            return wrap(inlines(of: node, attributes: []), width: width)
+        case CMARK_NODE_HEADING:
+            let level = Int(cmark_node_get_heading_level(node))
+            var spans = inlines(of: node, attributes: [])
+            stripHeadingAttributes(&spans)
+            let attributes: TextStyle.Attributes = level == 1 ? [.bold, .underline, .magenta] : level == 2 ? [.bold, .cyan] : [.bold]
+            spans = spans.map { Span(text: $0.text, attributes: $0.attributes.union(attributes)) }
+            var lines = wrap(spans, width: width)
+            if level <= 2 && !style.colour, let first = lines.first {
+                lines.append(String(repeating: level == 1 ? "=" : "-", count: min(width, max(first.count, 3))))
+            }
+            return lines
+        case CMARK_NODE_CODE_BLOCK:
+            let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+            var lines: [String] = []
+            if let open = info.firstIndex(of: "{"), info.hasSuffix("}") {
+                let label = info[info.index(after: open)..<info.index(before: info.endIndex)]
+                lines.append(style.apply(.dim, to: "  ┌ " + label.trimmingCharacters(in: .whitespaces)))
+            }
+            var body = literal
+            if body.hasSuffix("\n") { body.removeLast() }
+            for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+                lines.append("    " + style.apply(.yellow, to: String(line)))
+            }
+            return lines
+        case CMARK_NODE_BLOCK_QUOTE:
+            return blocks(of: node, width: width - 2).map { style.apply(.dim, to: "│ ") + $0 }
+        case CMARK_NODE_LIST:
+            return list(node, width: width)
+        case CMARK_NODE_THEMATIC_BREAK:
+            return [style.apply(.dim, to: String(repeating: "─", count: width))]
+        case CMARK_NODE_HTML_BLOCK:
+            return []
+        default:
+            return blocks(of: node, width: width)
+        }
+    }
+
+    private func list(_ node: OpaquePointer, width: Int) -> [String] {
+        let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+        var number = Int(cmark_node_get_list_start(node))
+        let tight = cmark_node_get_list_tight(node) != 0
+        var lines: [String] = []
+        var item = cmark_node_first_child(node)
+        while let current = item {
+            let marker = ordered ? "\(number). " : "• "
+            let indent = String(repeating: " ", count: marker.count)
+            let content = blocks(of: current, width: width - marker.count, tight: tight)
+            if !lines.isEmpty && !tight { lines.append("") }
+            for (index, line) in content.enumerated() {
+                lines.append((index == 0 ? marker : (line.isEmpty ? "" : indent)) + line)
+            }
+            number += 1
+            item = cmark_node_next(current)
+        }
+        return lines
+    }
+
+    // MARK: Inlines
+
+    /// A run of text with one set of attributes.
+    struct Span {
+        var text: String
+        var attributes: TextStyle.Attributes
+    }
+
+    private func inlines(of node: OpaquePointer, attributes: TextStyle.Attributes) -> [Span] {
+        var spans: [Span] = []
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            let literal = cmark_node_get_literal(current).map { String(cString: $0) } ?? ""
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT:
+                spans.append(Span(text: literal, attributes: attributes))
+            case CMARK_NODE_CODE:
+                spans.append(Span(text: literal, attributes: attributes.union(.yellow)))
+            case CMARK_NODE_SOFTBREAK:
+                spans.append(Span(text: " ", attributes: attributes))
+            case CMARK_NODE_LINEBREAK:
+                spans.append(Span(text: "\n", attributes: attributes))
+            case CMARK_NODE_EMPH:
+                spans += inlines(of: current, attributes: attributes.union(.italic))
+            case CMARK_NODE_STRONG:
+                spans += inlines(of: current, attributes: attributes.union(.bold))
+            case CMARK_NODE_LINK:
+                let text = inlines(of: current, attributes: attributes.union(.underline))
+                spans += text
+                let url = cmark_node_get_url(current).map { String(cString: $0) } ?? ""
+                if !url.isEmpty && url != text.map(\.text).joined() {
+                    spans.append(Span(text: " (\(url))", attributes: attributes.union(.dim)))
+                }
+            case CMARK_NODE_IMAGE:
+                spans.append(Span(text: "[image: ", attributes: attributes.union(.dim)))
+                spans += inlines(of: current, attributes: attributes.union(.dim))
+                spans.append(Span(text: "]", attributes: attributes.union(.dim)))
+            case CMARK_NODE_HTML_INLINE:
+                break
+            default:
+                spans += inlines(of: current, attributes: attributes)
+            }
+            child = cmark_node_next(current)
+        }
+        return spans
+    }
+
+    /// Removes a trailing `{#id ...}` attribute group from a heading's text.
+    private func stripHeadingAttributes(_ spans: inout [Span]) {
+        let whole = spans.map(\.text).joined()
+        let (text, attributes) = AttributeList.split(whole, column: 1)
+        guard attributes != nil else { return }
+        var remaining = text.count
+        spans = spans.compactMap { span in
+            guard remaining > 0 else { return nil }
+            let kept = String(span.text.prefix(remaining))
+            remaining -= kept.count
+            return Span(text: kept, attributes: span.attributes)
+        }
+    }
+
+    /// Wraps spans into lines of at most `width` visible characters, breaking at spaces.
+    private func wrap(_ spans: [Span], width: Int) -> [String] {
+        // Split into words: runs of non-space characters, each a list of styled pieces.
+        typealias Piece = (text: String, attributes: TextStyle.Attributes)
+        var words: [[Piece]] = []
+        var current: [Piece] = []
+        var breaks: Set<Int> = []  // indices of words after a hard line break
+        func flush() {
+            if !current.isEmpty { words.append(current); current = [] }
+        }
+        for span in spans {
+            var piece = ""
+            for character in span.text {
+                if character == " " || character == "\n" {
+                    if !piece.isEmpty { current.append((piece, span.attributes)); piece = "" }
+                    flush()
+                    if character == "\n" { breaks.insert(words.count) }
+                } else {
+                    piece.append(character)
+                }
+            }
+            if !piece.isEmpty { current.append((piece, span.attributes)) }
+        }
+        flush()
+        var lines: [String] = []
+        var line = ""
+        var lineWidth = 0
+        for (index, word) in words.enumerated() {
+            let wordWidth = word.reduce(0) { $0 + $1.text.count }
+            let rendered = word.map { style.apply($0.attributes, to: $0.text) }.joined()
+            if lineWidth > 0 && (lineWidth + 1 + wordWidth > width || breaks.contains(index)) {
+                lines.append(line)
+                line = ""
+                lineWidth = 0
+            }
+            if lineWidth > 0 {
+                line += " "
+                lineWidth += 1
+            }
+            line += rendered
+            lineWidth += wordWidth
+        }
+        if lineWidth > 0 { lines.append(line) }
+        return lines
+    }
+}

@@ -1,0 +1,18 @@
+import Foundation
+
+/// POSIX shell quoting for values inserted into commands.
+public enum ShellQuote {
+    /// The value as one shell word: as it is when it is made only of safe characters
+    /// (letters, digits and `@%+=:,./_-`), otherwise in single quotes with each `'` written as `'\''`.
+    public static func quote(_ value: String) -> String {
+        if !value.isEmpty, value.unicodeScalars.allSatisfy(isSafe) { return value }
+        return "'" + value.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    private static func isSafe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "a"..."z", "A"..."Z", "0"..."9", "@", "%", "+", "=", ":", ",", ".", "/", "_", "-": return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,42 @@
+/// The values templates are filled from: inputs, the current loop record, and the built-ins.
+public struct TemplateContext: Sendable {
+    public var inputs: [String: InputValue]
+    /// The loop variable's name and record, inside a per-node loop.
+    public var loop: (variable: String, record: [String: String])?
+    public var lessonID: String
+    /// The lesson's asset folder (`lessons/ID`).
+    public var lessonAssets: String
+
+    public init(inputs: [String: InputValue], loop: (variable: String, record: [String: String])? = nil, lessonID: String, lessonAssets: String) {
+        self.inputs = inputs
+        self.loop = loop
+        self.lessonID = lessonID
+        self.lessonAssets = lessonAssets
+    }
+
+    /// The words a path stands for: one for a scalar, one per record for `list.field`. Nil when unknown.
+    public func words(for path: TemplatePath) -> [String]? {
+        if let loop, path.root == loop.variable {
+            guard let field = path.field else { return nil }
+            return loop.record[field].map { [$0] }
+        }
+        if path.root == "lesson" {
+            switch path.field {
+            case "id": return [lessonID]
+            case "assets": return [lessonAssets]
+            default: return nil
+            }
+        }
+        switch inputs[path.root] {
+        case .text(let text)?:
+            return path.field == nil ? [text] : nil
+        case .records(let records)?:
+            guard let field = path.field else { return nil }
+            if field == "count" { return [String(records.count)] }
+            let values = records.compactMap { $0[field] }
+            return values.count == records.count ? values : nil
+        case nil:
+            return nil
+        }
+    }
+}

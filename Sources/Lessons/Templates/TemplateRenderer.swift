@@ -1,0 +1,50 @@
+/// Fills `{{...}}` templates from a context.
+public enum TemplateRenderer {
+    /// How inserted values are written.
+    public enum Quoting: Sendable {
+        /// Each value is one shell word (`ShellQuote`); list fields become several words.
+        case shell
+        /// Values as they are, list fields joined by spaces (prose and hand-typed text).
+        case none
+    }
+
+    /// A template with no value in the context.
+    public struct MissingValue: Error, Sendable, Equatable, CustomStringConvertible {
+        public var reference: String
+        public var description: String { "no value for {{\(reference)}}" }
+    }
+
+    /// The text with every template filled in; throws `MissingValue` for the first one that has no value.
+    public static func render(_ text: String, context: TemplateContext, quoting: Quoting) throws -> String {
+        try render(text, quoting: quoting) { reference in
+            guard let path = reference.path, let words = context.words(for: path) else {
+                throw MissingValue(reference: reference.raw)
+            }
+            return words
+        }
+    }
+
+    /// The text with every template filled in, and `⟨name⟩` where a value is missing (for display).
+    public static func preview(_ text: String, context: TemplateContext, quoting: Quoting) -> String {
+        render(text, quoting: quoting) { reference in
+            reference.path.flatMap { context.words(for: $0) } ?? ["⟨\(reference.raw)⟩"]
+        }
+    }
+
+    private static func render(_ text: String, quoting: Quoting, words: (TemplateReference) throws -> [String]) rethrows -> String {
+        let characters = Array(text)
+        var result = ""
+        var position = 0
+        for reference in TemplateReference.scan(text) {
+            result += String(characters[position..<reference.offset])
+            let values = try words(reference)
+            switch quoting {
+            case .shell: result += values.map(ShellQuote.quote).joined(separator: " ")
+            case .none: result += values.joined(separator: " ")
+            }
+            position = reference.offset + reference.length
+        }
+        result += String(characters[position...])
+        return result
+    }
+}

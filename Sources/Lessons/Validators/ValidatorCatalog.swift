@@ -1,0 +1,37 @@
+/// The built-in validators a lesson may name with `validator=`, as documented in docs/lesson-format.md.
+public enum ValidatorCatalog {
+    public static let all: [ValidatorSpec] = [
+        ValidatorSpec("block-device", required: ["device"], optional: ["removable", "unmounted", "not-system", "min-size"],
+                      summary: "the device exists and has every listed property (lsblk --json)"),
+        ValidatorSpec("image-matches-device", required: ["image", "device"],
+                      summary: "the image file has the device's size"),
+        ValidatorSpec("same-content", required: ["source", "target"], optional: ["bytes"],
+                      summary: "the first bytes of source and target are equal"),
+        ValidatorSpec("file-contains", required: ["path", "pattern"], optional: ["on"],
+                      summary: "the file has a line matching the regular expression"),
+        ValidatorSpec("hostname-is", required: ["host", "expected"],
+                      summary: "hostname on the host prints the expected name"),
+        ValidatorSpec("unique-across-nodes", required: ["nodes", "command"],
+                      summary: "the command prints a different value on every node"),
+        ValidatorSpec("address-free", required: ["ip"],
+                      summary: "nothing answers on the address yet"),
+        ValidatorSpec("same-subnet", required: ["ip", "subnet"],
+                      summary: "the address is a usable host address inside the subnet"),
+        ValidatorSpec("reachable", required: ["host"], optional: ["port"],
+                      summary: "the host answers (ssh port by default)"),
+        ValidatorSpec("ssh-key-exists", required: ["path"],
+                      summary: "a private key and its matching .pub exist with safe modes"),
+        ValidatorSpec("ssh-key-login", required: ["host", "user"], optional: ["key"],
+                      summary: "ssh -o BatchMode=yes logs in without a password"),
+        ValidatorSpec("machinefile", required: ["path", "nodes"],
+                      summary: "the file lists every node exactly once, as host or host:n"),
+        ValidatorSpec("mpi-hostnames", required: ["machinefile", "count", "expected"],
+                      summary: "mpiexec -f machinefile -n count hostname prints the expected hostnames"),
+        ValidatorSpec("output-matches", required: ["command", "pattern"],
+                      summary: "the command's output matches the regular expression"),
+    ]
+
+    public static func spec(named name: String) -> ValidatorSpec? {
+        all.first { $0.name == name }
+    }
+}

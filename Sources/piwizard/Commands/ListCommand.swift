@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import Lessons
+
+/// `piwizard list`: the lessons that can be started.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the lessons: id, title, steps and time.")
+
+    @OptionGroup var options: LessonOptions
+    @Flag(help: "Print JSON instead of a table.") var json = false
+
+    func run() throws {
+        let library = options.library
+        let entries = library.lessonFiles().map { file -> LessonListing.Entry in
+            do {
+                let (lesson, diagnostics) = try library.lint(file.url)
+                return LessonListing.Entry(lesson: lesson, path: library.displayPath(file.url),
+                                           errors: diagnostics.filter { $0.severity == .error }.count)
+            } catch {
+                return LessonListing.Entry(id: file.id, title: "(unreadable)", summary: "\(error)", steps: 0, time: nil,
+                                           path: library.displayPath(file.url), errors: 1)
+            }
+        }
+        if json {
+            print(try LessonListing.json(entries))
+        } else if entries.isEmpty {
+            Platform.writeError("no lessons found; looked in: \(library.folders.map(library.displayPath).joined(separator: ", ")) (use --lessons DIR)")
+        } else {
+            print(LessonListing.table(entries, style: TextStyle(colour: Platform.useColour)), terminator: "")
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Every operating-system question the executable asks, in one place: environment, terminal, paths.
+enum Platform {
+    static var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    static var workingDirectory: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
+
+    /// The running executable, for finding the installed share folder.
+    static var executable: URL? {
+        #if os(Linux)
+        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return URL(fileURLWithPath: path)
+        }
+        #endif
+        return Bundle.main.executableURL
+    }
+
+    static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
+
+    /// Colour only on a terminal, and never when `NO_COLOR` is set to anything non-empty.
+    static var useColour: Bool {
+        if let noColour = environment["NO_COLOR"], !noColour.isEmpty { return false }
+        return isTerminal(STDOUT_FILENO)
+    }
+
+    /// The terminal's width: the terminal itself, else `COLUMNS`, else 80.
+    static var terminalWidth: Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        return 80
+    }
+
+    static func writeError(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+}
