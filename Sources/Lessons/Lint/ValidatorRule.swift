@@ -24,6 +24,7 @@ enum ValidatorRule: LintRule {
                     diagnostics.append(unknown(call.name, at: block.validatorLocation ?? block.location))
                     continue
                 }
+                guard call.argumentsReadable else { continue }
                 for argument in spec.required where call.arguments[argument] == nil {
                     diagnostics.append(missing(argument, of: spec.name, at: block.validatorLocation ?? block.location))
                 }

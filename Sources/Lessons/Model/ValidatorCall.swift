@@ -2,9 +2,12 @@
 public struct ValidatorCall: Sendable, Hashable, Codable {
     public var name: String
     public var arguments: [String: String]
+    /// False when the block's YAML could not be read (that is reported; the arguments are then unknown).
+    public var argumentsReadable: Bool
 
-    public init(name: String, arguments: [String: String]) {
+    public init(name: String, arguments: [String: String], argumentsReadable: Bool = true) {
         self.name = name
         self.arguments = arguments
+        self.argumentsReadable = argumentsReadable
     }
 }

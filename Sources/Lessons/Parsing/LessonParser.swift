@@ -233,7 +233,8 @@ public struct LessonParser {
             applyBlockAttribute(attribute, to: &block, at: here)
         }
         if kind.isValidator, let validator = block.validator {
-            block.validator = ValidatorCall(name: validator.name, arguments: parseValidatorArguments(block))
+            let arguments = parseValidatorArguments(block)
+            block.validator = ValidatorCall(name: validator.name, arguments: arguments ?? [:], argumentsReadable: arguments != nil)
         } else if kind.isValidator, block.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             error("this \(kind.rawValue) has no command; write a shell command in the block, or name a validator=", at: start)
         } else if kind == .run, block.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -306,7 +307,7 @@ public struct LessonParser {
     }
 
     /// A validator's arguments: the block's body as a YAML mapping of names to single values.
-    private mutating func parseValidatorArguments(_ block: Block) -> [String: String] {
+    private mutating func parseValidatorArguments(_ block: Block) -> [String: String]? {
         let body = block.body
         guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return [:] }
         let node: Node?
@@ -324,14 +325,18 @@ public struct LessonParser {
             default:
                 break
             }
-            error("the validator's arguments are not valid YAML: \(problem)", at: block.bodyLocation.offset(lines: line - 1, column: column))
-            return [:]
+            // libyaml reports a problem at the end of the text one line past the last one.
+            let bodyLines = body.split(separator: "\n", omittingEmptySubsequences: false).count
+            let lineInBody = min(line, bodyLines)
+            error("the validator's arguments are not valid YAML: \(problem)",
+                  at: block.bodyLocation.offset(lines: lineInBody - 1, column: lineInBody == line ? column : 1))
+            return nil
         } catch {
-            return [:]
+            return nil
         }
         guard let mapping = node?.mapping else {
             error("the validator's arguments must be a YAML mapping, e.g. 'device: \"{{card}}\"'", at: block.bodyLocation)
-            return [:]
+            return nil
         }
         var arguments: [String: String] = [:]
         for (key, value) in mapping {
