@@ -11,6 +11,7 @@ public enum TemplateRenderer {
     /// A template with no value in the context.
     public struct MissingValue: Error, Sendable, Equatable, CustomStringConvertible {
         public var reference: String
+        public init(reference: String) { self.reference = reference }
         public var description: String { "no value for {{\(reference)}}" }
     }
 
@@ -20,27 +21,33 @@ public enum TemplateRenderer {
             guard let path = reference.path, let words = context.words(for: path) else {
                 throw MissingValue(reference: reference.raw)
             }
-            return words
+            return .words(words)
         }
     }
 
     /// The text with every template filled in, and `⟨name⟩` where a value is missing (for display).
     public static func preview(_ text: String, context: TemplateContext, quoting: Quoting) -> String {
         render(text, quoting: quoting) { reference in
-            reference.path.flatMap { context.words(for: $0) } ?? ["⟨\(reference.raw)⟩"]
+            reference.path.flatMap { context.words(for: $0) }.map(Insertion.words) ?? .verbatim("⟨\(reference.raw)⟩")
         }
     }
 
-    private static func render(_ text: String, quoting: Quoting, words: (TemplateReference) throws -> [String]) rethrows -> String {
+    /// What replaces one template: values to quote, or text to insert as it is (a placeholder).
+    private enum Insertion {
+        case words([String])
+        case verbatim(String)
+    }
+
+    private static func render(_ text: String, quoting: Quoting, words: (TemplateReference) throws -> Insertion) rethrows -> String {
         let characters = Array(text)
         var result = ""
         var position = 0
         for reference in TemplateReference.scan(text) {
             result += String(characters[position..<reference.offset])
-            let values = try words(reference)
-            switch quoting {
-            case .shell: result += values.map(ShellQuote.quote).joined(separator: " ")
-            case .none: result += values.joined(separator: " ")
+            switch (try words(reference), quoting) {
+            case (.words(let values), .shell): result += values.map(ShellQuote.quote).joined(separator: " ")
+            case (.words(let values), .none): result += values.joined(separator: " ")
+            case (.verbatim(let text), _): result += text
             }
             position = reference.offset + reference.length
         }

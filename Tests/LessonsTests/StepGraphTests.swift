@@ -1,0 +1,68 @@
+import Lessons
+import Testing
+
+@Suite struct StepGraphTests {
+    static let text = """
+    ---
+    id: g
+    title: Graph
+    summary: Branches and loops.
+    inputs:
+      netconf: { type: choice, choices: [a, b, c] }
+      nodes: { type: list, fields: { name: { type: hostname } } }
+    ---
+    ## One {#one}
+    ```sh {run readonly}
+    true
+    ```
+    ## A {#a when="netconf == a"}
+    ```sh {run readonly}
+    true
+    ```
+    ## B {#b when="netconf == b"}
+    ```sh {run readonly}
+    true
+    ```
+    ## Loop {#loop foreach=nodes as=node requires=one}
+    ```sh {run readonly on=node}
+    echo {{node.name}}
+    ```
+    """
+
+    let graph = StepGraph(lesson: LessonParser.parse(text, file: "g.md").lesson)
+
+    @Test func branchesHangBetweenTheStepBeforeAndTheStepAfter() {
+        #expect(graph.branchGroups == [["a", "b"]])
+        #expect(graph.successors(of: "one").sorted() == ["a", "b", "loop"])
+        #expect(graph.predecessors(of: "loop").sorted() == ["a", "b", "one"])
+        #expect(graph.edges.filter { $0.kind == .branch }.map(\.to) == ["a", "b"])
+        #expect(graph.edges.filter { $0.kind == .join }.map(\.from) == ["a", "b"])
+        #expect(graph.edges.filter { $0.kind == .requires }.map { "\($0.from)->\($0.to)" } == ["one->loop"])
+        #expect(graph.cycles().isEmpty)
+    }
+
+    @Test func mermaidShowsLoopsAndBranchLabels() {
+        let mermaid = GraphRenderer.render(graph, title: "Graph", format: .mermaid)
+        #expect(mermaid.hasPrefix("flowchart TD\n"))
+        #expect(mermaid.contains(#"s_loop[["4. Loop<br/>⟳ for each node in nodes"]]"#))
+        #expect(mermaid.contains(#"s_one -->|"netconf == a"| s_a"#))
+        #expect(mermaid.contains("s_one -.->|requires| s_loop"))
+        #expect(mermaid.contains(#"s_a{{"2. A"}}"#))
+    }
+
+    @Test func dotAndTextShowTheSameGraph() {
+        let dot = GraphRenderer.render(graph, title: "Graph", format: .dot)
+        #expect(dot.contains(#""one" -> "a" [label="netconf == a"];"#))
+        #expect(dot.contains(#""one" -> "loop" [style=dashed, label="requires"];"#))
+        #expect(dot.contains("peripheries=2"))
+        let text = GraphRenderer.render(graph, title: "Graph", format: .text)
+        #expect(text == """
+        Graph — 4 steps
+          1. One [one]
+        ┌ 2. A [a] — when netconf == a
+        └ 3. B [b] — when netconf == b
+          4. Loop [loop] — for each node in nodes; requires one
+
+        """)
+    }
+}
