@@ -1,8 +1,9 @@
 /// The steps of a lesson and the edges between them: document order, branch groups and `requires`.
 ///
-/// Each step needs the one before it. Consecutive steps with a condition on the same variable form a
-/// branch group: alternatives that each need the step before the group and are all needed by the step
-/// after it. `requires` adds an edge from the required step. The graph is pure data; lint reads it.
+/// Each step needs the one before it. Consecutive steps whose conditions compare the same variable for
+/// equality with different values form a branch group: mutually exclusive alternatives that each need
+/// the step before the group and are all needed by the step after it. (Consecutive steps with the same
+/// condition, such as two worker-only steps, simply follow one another.) `requires` adds an edge from the required step. The graph is pure data; lint reads it.
 public struct StepGraph: Sendable {
     /// How an edge came about.
     public enum EdgeKind: String, Sendable, Hashable {
@@ -34,8 +35,7 @@ public struct StepGraph: Sendable {
         let steps = lesson.steps.filter { seen.insert($0.id).inserted }
         var units: [[Step]] = []
         for step in steps {
-            if let condition = step.condition, let last = units.last?.last,
-               let previous = last.condition, previous.variable == condition.variable {
+            if let condition = step.condition, let group = units.last, Self.isAlternative(condition, to: group) {
                 units[units.count - 1].append(step)
             } else {
                 units.append([step])
@@ -59,6 +59,16 @@ public struct StepGraph: Sendable {
         self.steps = steps
         self.edges = edges
         self.branchGroups = units.filter { $0.first?.condition != nil }.map { $0.map(\.id) }
+    }
+
+    /// Whether a condition is one more alternative to a group of conditional steps: all compare the same
+    /// variable with `==`, each with another value.
+    static func isAlternative(_ condition: Condition, to group: [Step]) -> Bool {
+        guard condition.comparison == .equal else { return false }
+        return group.allSatisfy { member in
+            guard let other = member.condition else { return false }
+            return other.comparison == .equal && other.variable == condition.variable && other.value != condition.value
+        }
     }
 
     public func step(_ id: String) -> Step? { steps.first { $0.id == id } }

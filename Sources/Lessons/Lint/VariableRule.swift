@@ -21,6 +21,10 @@ enum VariableRule: LintRule {
         .warning("'{{\(raw)}}' is inside quotes; values are shell-quoted already, so remove the quotes", at: location)
     }
 
+    static func listAttached(_ raw: String, at location: SourceLocation) -> Diagnostic {
+        .warning("'{{\(raw)}}' becomes one word per record, so text joined to it attaches only to the first or last; put it in a word of its own (e.g. for x in {{\(raw)}}; do ... \"$x\"...; done)", at: location)
+    }
+
     static func secretShown(_ name: String, at location: SourceLocation) -> Diagnostic {
         .warning("secret '\(name)' would be shown on screen here; use it only in commands", at: location)
     }
@@ -41,7 +45,7 @@ enum VariableRule: LintRule {
             sources += step.prose.map { Source(text: $0.markdown, location: $0.location, isShell: false, isDisplayed: true, step: step) }
             sources += step.hints.map { Source(text: $0.text, location: $0.location, isShell: false, isDisplayed: true, step: step) }
             for block in step.blocks {
-                let isShell = block.kind != .show && block.validator == nil
+                let isShell = block.templateQuoting == .shell
                 sources.append(Source(text: block.body, location: block.bodyLocation, isShell: isShell, isDisplayed: block.kind == .show, step: step))
             }
         }
@@ -70,6 +74,9 @@ enum VariableRule: LintRule {
                 }
                 if source.isShell && reference.isInsideQuotes {
                     diagnostics.append(quoted(reference.raw, at: location))
+                } else if source.isShell, !reference.isSeparateWord, path.field != "count",
+                          lesson.input(named: path.root)?.type == .list {
+                    diagnostics.append(listAttached(reference.raw, at: location))
                 }
                 if let problem = problem(with: path, in: source.step, lesson: lesson) {
                     diagnostics.append(problem.isUndeclared
@@ -120,6 +127,10 @@ enum VariableRule: LintRule {
             }
             return fields.contains(field) || field == "count" ? nil : ("'\(input.name)' records have no field '\(field)'; they have: \(fields.joined(separator: ", ")) (and count)", false)
         }
-        return path.field == nil ? nil : ("'\(input.name)' is a single value and has no field '\(path.field ?? "")'", false)
+        guard let field = path.field else { return nil }
+        if input.type == .cidr {
+            return IPv4Network.fieldNames.contains(field) ? nil : ("a subnet has no field '\(field)'; it has: \(IPv4Network.fieldNames.joined(separator: ", "))", false)
+        }
+        return ("'\(input.name)' is a single value and has no field '\(field)'", false)
     }
 }

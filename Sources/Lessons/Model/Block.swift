@@ -45,6 +45,17 @@ public struct Block: Sendable, Hashable, Codable {
     /// Where the body's first line is.
     public var bodyLocation: SourceLocation { location.offset(lines: 1) }
 
+    /// Fence languages whose hand-typed text is a shell command (so values in it are shell-quoted).
+    public static let shellLanguages: Set<String> = ["sh", "bash", "shell", "console", "zsh"]
+
+    /// How templates in the body are filled in: shell-quoted in commands (also hand-typed ones), as they
+    /// are in a validator's arguments and in hand-typed text that is not a command (a file's lines).
+    public var templateQuoting: TemplateRenderer.Quoting {
+        if validator != nil { return .none }
+        if kind == .show { return Self.shellLanguages.contains(language) ? .shell : .none }
+        return .shell
+    }
+
     /// Whether the block changes something when it runs (so its step needs a check).
     public var changesSomething: Bool {
         (kind == .run && !readonly) || kind == .show

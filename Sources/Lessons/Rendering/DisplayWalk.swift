@@ -20,22 +20,35 @@ public struct DisplayWalk: Sendable {
             text += "\n" + style.apply([.bold, .cyan], to: "Step \(index + 1) of \(total): \(step.title)")
             text += " " + style.apply(.dim, to: ProgressBar.render(done: index, total: total, width: 20)) + "\n"
             for qualifier in GraphRenderer.qualifiers(step) { text += style.apply(.dim, to: "  (\(qualifier))") + "\n" }
-            text += renderer.render(TemplateRenderer.preview(step.proseText, context: context, quoting: .none))
-            // Per-node loops show the first record's values, as an example.
-            if let loop = step.loop, let first = loaded.defaultInputs[loop.list]?.records?.first {
-                context.loop = (loop.variable, first)
-            } else {
-                context.loop = nil
+            // Per-node loops show one record's values as an example: the first the step applies to.
+            context.loop = step.loop.flatMap { loop in
+                Self.exampleRecord(for: step, records: loaded.defaultInputs[loop.list]?.records ?? []).map { (loop.variable, $0) }
             }
-            for block in step.blocks {
-                text += "  " + style.apply(.bold, to: Self.label(block)) + "\n"
-                let body = TemplateRenderer.preview(block.body, context: context, quoting: block.kind == .show || block.validator != nil ? .none : .shell)
-                for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
-                    text += "    " + style.apply(.yellow, to: String(line)) + "\n"
+            // Prose and blocks in the order the author wrote them.
+            let items: [(line: Int, prose: ProseBlock?, block: Block?)] =
+                step.prose.map { ($0.location.line, $0, nil) } + step.blocks.map { ($0.location.line, nil, $0) }
+            for (index, item) in items.sorted(by: { $0.line < $1.line }).enumerated() {
+                if index > 0 { text += "\n" }
+                if let prose = item.prose {
+                    text += renderer.render(TemplateRenderer.preview(prose.markdown, context: context, quoting: .none))
+                }
+                if let block = item.block {
+                    text += "  " + style.apply(.bold, to: Self.label(block)) + "\n"
+                    let body = TemplateRenderer.preview(block.body, context: context, quoting: block.templateQuoting)
+                    for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+                        text += "    " + style.apply(.yellow, to: String(line)) + "\n"
+                    }
                 }
             }
         }
         return text
+    }
+
+    /// The first record a loop step applies to (its condition, if on the loop variable, holds).
+    static func exampleRecord(for step: Step, records: [[String: String]]) -> [String: String]? {
+        guard let loop = step.loop, let condition = step.condition, condition.variable.root == loop.variable,
+              let field = condition.variable.field else { return records.first }
+        return records.first { $0[field].map(condition.holds) ?? false }
     }
 
     /// What a block is, in words: `run on node as root (destructive)`.

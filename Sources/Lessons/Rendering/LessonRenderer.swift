@@ -1,7 +1,7 @@
 import Foundation
 
-/// Renders a whole lesson for the terminal (`piwizard show`): a header from the front matter, the inputs
-/// with their defaults, then the body as the author wrote it.
+/// Renders a whole lesson for the terminal (`piwizard show`): the title, a header from the front matter,
+/// the inputs with their defaults, then the body as the author wrote it.
 public struct LessonRenderer: Sendable {
     public var markdown: MarkdownTerminalRenderer
 
@@ -12,25 +12,30 @@ public struct LessonRenderer: Sendable {
     /// The lesson, given its parsed form and the file's text (the body is taken from the text).
     public func render(_ lesson: Lesson, fileText: String) -> String {
         let body = FrontMatterSplitter(fileText.replacingOccurrences(of: "\r\n", with: "\n")).body
-        let style = markdown.style
+        let (bodyTitle, rest) = Self.splitTitle(body)
         let meta = lesson.metadata
-        var header = "# \(meta.title)\n\n\(meta.summary)\n\n"
         var facts = ["\(lesson.steps.count) steps"]
         if let time = meta.time { facts.insert("about \(time)", at: 0) }
         if !meta.tools.isEmpty { facts.append("uses \(meta.tools.joined(separator: ", "))") }
         if !meta.systems.isEmpty { facts.append("for \(meta.systems.joined(separator: ", "))") }
-        header += "*" + facts.joined(separator: " · ") + "*\n"
-        var text = markdown.render(header)
+        var text = markdown.render("# \(bodyTitle ?? meta.title)\n\n\(meta.summary)\n\n*\(facts.joined(separator: " · "))*")
         if !lesson.inputs.isEmpty {
-            text += "\n" + style.apply(.bold, to: "You will be asked for:") + "\n"
-            for input in lesson.inputs {
-                text += "  " + style.apply(.cyan, to: input.name) + " (\(input.type.rawValue))"
-                text += input.prompt != input.name ? " — \(input.prompt)" : ""
-                text += Self.describeDefault(input).map { style.apply(.dim, to: " [\($0)]") } ?? ""
-                text += "\n"
+            let items = lesson.inputs.map { input in
+                "- **\(input.name)** (\(input.type.rawValue))" + (input.prompt != input.name ? " — \(input.prompt)" : "")
+                    + (Self.describeDefault(input).map { " *[\($0)]*" } ?? "")
             }
+            text += "\n" + markdown.render("You will be asked for:\n\n" + items.joined(separator: "\n"))
         }
-        return text + "\n" + markdown.render(body)
+        return text + "\n" + markdown.render(rest)
+    }
+
+    /// The body's leading `# Title` line, if it starts with one, and the text after it.
+    static func splitTitle(_ body: String) -> (title: String?, rest: String) {
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let index = lines.firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }),
+              lines[index].hasPrefix("# ") else { return (nil, body) }
+        let title = lines[index].dropFirst(2).trimmingCharacters(in: .whitespaces)
+        return (title, lines[(index + 1)...].joined(separator: "\n"))
     }
 
     /// A short text for an input's default: the value, or the number of records.

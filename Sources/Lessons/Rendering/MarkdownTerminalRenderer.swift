@@ -40,7 +40,8 @@ public struct MarkdownTerminalRenderer: Sendable {
     private func block(_ node: OpaquePointer, width: Int) -> [String] {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_PARAGRAPH:
-            return wrap(inlines(of: node, attributes: []), width: width)
+            let spans = inlines(of: node, attributes: [])
+            return table(spans) ?? wrap(spans, width: width)
         case CMARK_NODE_HEADING:
             let level = Int(cmark_node_get_heading_level(node))
             var spans = inlines(of: node, attributes: [])
@@ -118,7 +119,8 @@ public struct MarkdownTerminalRenderer: Sendable {
             case CMARK_NODE_CODE:
                 spans.append(Span(text: literal, attributes: attributes.union(.yellow)))
             case CMARK_NODE_SOFTBREAK:
-                spans.append(Span(text: " ", attributes: attributes))
+                // Kept as a line break so that tables can be recognised; wrapping treats it as a space.
+                spans.append(Span(text: "\u{2028}", attributes: attributes))
             case CMARK_NODE_LINEBREAK:
                 spans.append(Span(text: "\n", attributes: attributes))
             case CMARK_NODE_EMPH:
@@ -144,6 +146,51 @@ public struct MarkdownTerminalRenderer: Sendable {
             child = cmark_node_next(current)
         }
         return spans
+    }
+
+    /// A GitHub-style pipe table, which CommonMark reads as a paragraph, laid out in aligned columns;
+    /// nil when the paragraph is not a table (every line `| ... |` and a `|---|` second line).
+    private func table(_ spans: [Span]) -> [String]? {
+        var rows: [[Span]] = [[]]
+        for span in spans {
+            let parts = span.text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\u{2028}" }
+            for (index, part) in parts.enumerated() {
+                if index > 0 { rows.append([]) }
+                if !part.isEmpty { rows[rows.count - 1].append(Span(text: String(part), attributes: span.attributes)) }
+            }
+        }
+        let texts = rows.map { $0.map(\.text).joined().trimmingCharacters(in: .whitespaces) }
+        guard texts.count >= 2, texts.allSatisfy({ $0.hasPrefix("|") && $0.hasSuffix("|") }),
+              texts[1].allSatisfy({ "|-: ".contains($0) }) else { return nil }
+        // Split each row's spans into cells at the pipes.
+        let cells: [[[Span]]] = rows.enumerated().filter { $0.offset != 1 }.map { _, row in
+            var cells: [[Span]] = [[]]
+            for span in row {
+                for (index, part) in span.text.split(separator: "|", omittingEmptySubsequences: false).enumerated() {
+                    if index > 0 { cells.append([]) }
+                    if !part.isEmpty { cells[cells.count - 1].append(Span(text: String(part), attributes: span.attributes)) }
+                }
+            }
+            let trimmed = cells.dropFirst().dropLast()  // outside the first and last pipe
+            return trimmed.map { cell in
+                var cell = cell
+                if let first = cell.first { cell[0].text = String(first.text.drop { $0 == " " }) }
+                if let last = cell.last { cell[cell.count - 1].text = last.text.trimmingTrailingWhitespace() }
+                return cell
+            }
+        }
+        let columns = cells.map(\.count).max() ?? 0
+        let widths = (0..<columns).map { column in
+            cells.map { column < $0.count ? $0[column].reduce(0) { $0 + $1.text.count } : 0 }.max() ?? 0
+        }
+        return cells.enumerated().map { rowIndex, row in
+            (0..<columns).map { column -> String in
+                let cell = column < row.count ? row[column] : []
+                let visible = cell.reduce(0) { $0 + $1.text.count }
+                let text = cell.map { style.apply(rowIndex == 0 ? $0.attributes.union(.bold) : $0.attributes, to: $0.text) }.joined()
+                return column == columns - 1 ? text : text + String(repeating: " ", count: widths[column] - visible)
+            }.joined(separator: "  ").trimmingTrailingWhitespace()
+        }
     }
 
     /// Removes a trailing `{#id ...}` attribute group from a heading's text.
@@ -173,7 +220,7 @@ public struct MarkdownTerminalRenderer: Sendable {
         for span in spans {
             var piece = ""
             for character in span.text {
-                if character == " " || character == "\n" {
+                if character == " " || character == "\n" || character == "\u{2028}" {
                     if !piece.isEmpty { current.append((piece, span.attributes)); piece = "" }
                     flush()
                     if character == "\n" { breaks.insert(words.count) }

@@ -4,7 +4,15 @@ import Foundation
 public enum ShellQuote {
     /// The value as one shell word: as it is when it is made only of safe characters
     /// (letters, digits and `@%+=:,./_-`), otherwise in single quotes with each `'` written as `'\''`.
+    /// A leading `~/` stays outside the quotes, so the shell that runs the command expands it to that
+    /// user's home folder (`~/my card.img` becomes `~/'my card.img'`).
     public static func quote(_ value: String) -> String {
+        if value.hasPrefix("~/") { return "~/" + quoteWord(String(value.dropFirst(2)), allowEmpty: true) }
+        return quoteWord(value, allowEmpty: false)
+    }
+
+    private static func quoteWord(_ value: String, allowEmpty: Bool) -> String {
+        if value.isEmpty && allowEmpty { return "" }
         if !value.isEmpty, value.unicodeScalars.allSatisfy(isSafe) { return value }
         return "'" + value.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }

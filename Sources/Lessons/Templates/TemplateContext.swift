@@ -29,7 +29,8 @@ public struct TemplateContext: Sendable {
         }
         switch inputs[path.root] {
         case .text(let text)?:
-            return path.field == nil ? [text] : nil
+            guard let field = path.field else { return [text] }
+            return IPv4Network(text)?.field(field).map { [$0] }
         case .records(let records)?:
             guard let field = path.field else { return nil }
             if field == "count" { return [String(records.count)] }

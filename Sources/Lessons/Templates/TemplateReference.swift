@@ -14,6 +14,8 @@ public struct TemplateReference: Sendable, Hashable {
     public var column: Int
     /// Whether it sits directly inside single or double quotes, e.g. `'{{x}}'`.
     public var isInsideQuotes: Bool
+    /// Whether it is a shell word of its own: nothing but blanks or shell operators next to it.
+    public var isSeparateWord: Bool
 
     /// Every `{{...}}` in `text`, in order.
     public static func scan(_ text: String) -> [TemplateReference] {
@@ -47,7 +49,8 @@ public struct TemplateReference: Sendable, Hashable {
             references.append(TemplateReference(
                 path: TemplatePath(parsing: raw), raw: raw, offset: index, length: end + 2 - index,
                 line: line, column: index - lineStart + 1,
-                isInsideQuotes: (before == "'" || before == "\"") && before == after
+                isInsideQuotes: (before == "'" || before == "\"") && before == after,
+                isSeparateWord: " \t\n(`".contains(before) && " \t\n;)|&<>`".contains(after)
             ))
             index = end + 2
         }

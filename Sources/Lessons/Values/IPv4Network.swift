@@ -26,4 +26,18 @@ public struct IPv4Network: Sendable, Hashable, CustomStringConvertible {
         if prefixLength >= 31 { return true }
         return host != network && host != broadcast
     }
+
+    /// The parts a template may ask of a `cidr` input: `{{subnet.prefix}}` and so on.
+    public static let fieldNames = ["prefix", "netmask", "network", "broadcast"]
+
+    /// The value of one of `fieldNames`, or nil for another name.
+    public func field(_ name: String) -> String? {
+        switch name {
+        case "prefix": return String(prefixLength)
+        case "netmask": return IPv4Address(mask).description
+        case "network": return network.description
+        case "broadcast": return broadcast.description
+        default: return nil
+        }
+    }
 }

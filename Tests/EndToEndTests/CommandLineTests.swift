@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+
+/// The built binary, run as a user would run it, on the shipped lessons and on lessons made here.
+@Suite struct CommandLineTests {
+    static let brokenLesson = """
+    ---
+    id: broken
+    title: Broken
+    summary: Two errors and a warning.
+    inputs:
+      unused: { type: string, default: x }
+    ---
+    ## Copy {#copy requires=nowhere}
+
+    ```sh {run on=node}
+    cp a b
+    ```
+    """
+
+    static let miniLesson = """
+    ---
+    id: mini
+    title: Mini lesson
+    summary: One step.
+    time: 1m
+    ---
+    ## Look {#look}
+
+    ```sh {run readonly}
+    ls
+    ```
+    """
+
+    @Test func listShowsTheShippedLessons() throws {
+        let output = try PiwizardProcess.run(["list"])
+        #expect(output.status == 0)
+        let lines = output.stdout.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("ID") == true)
+        #expect(lines.contains { $0.hasPrefix("expand-cluster ") })
+        #expect(lines.contains { $0.hasPrefix("tour ") })
+        #expect(!output.stdout.contains("\u{1B}"), "no colour when stdout is not a terminal")
+    }
+
+    @Test func listAsJSON() throws {
+        struct Entry: Decodable { var id: String; var title: String; var steps: Int; var errors: Int; var path: String }
+        let output = try PiwizardProcess.run(["list", "--json"])
+        #expect(output.status == 0)
+        let entries = try JSONDecoder().decode([Entry].self, from: Data(output.stdout.utf8))
+        let cluster = try #require(entries.first { $0.id == "expand-cluster" })
+        #expect(cluster.steps >= 8 && cluster.errors == 0 && cluster.path == "lessons/expand-cluster.md")
+        #expect(entries.contains { $0.id == "tour" && $0.errors == 0 })
+    }
+
+    @Test func theShippedLessonsLintCleanly() throws {
+        let output = try PiwizardProcess.run(["lint", "lessons/expand-cluster.md", "tour"])
+        #expect(output.status == 0)
+        #expect(output.stdout.isEmpty, "no errors or warnings expected:\n\(output.stdout)")
+        #expect(output.stderr.contains("2 lessons checked: 0 errors, 0 warnings"))
+    }
+
+    @Test func lintReportsEveryProblemWithItsLocationAndFails() throws {
+        let folder = try PiwizardProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.brokenLesson.write(to: folder.appendingPathComponent("broken.md"), atomically: true, encoding: .utf8)
+        let output = try PiwizardProcess.run(["lint", "broken.md"], in: folder)
+        #expect(output.status == 1)
+        #expect(output.stdout.split(separator: "\n") == [
+            "broken.md:6:3: warning: input 'unused' is declared but never used",
+            "broken.md:8:1: warning: step 'copy' changes something but has no {check} to prove it worked (mark look-only commands readonly)",
+            "broken.md:8:16: error: requires 'nowhere', but no step has that id",
+            "broken.md:10:1: error: on=node needs a node: put the block in a step with foreach=LIST as=NODE",
+        ])
+        #expect(output.stderr.contains("1 lesson checked: 2 errors, 2 warnings"))
+    }
+
+    @Test func startRefusesABrokenLessonAndSaysWhere() throws {
+        let folder = try PiwizardProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.brokenLesson.write(to: folder.appendingPathComponent("broken.md"), atomically: true, encoding: .utf8)
+        let output = try PiwizardProcess.run(["start", "./broken.md"], in: folder)
+        #expect(output.status != 0)
+        #expect(output.stderr.contains("broken.md has 2 errors"))
+        #expect(output.stderr.contains("broken.md:8:16: error: requires 'nowhere'"))
+    }
+
+    @Test func lessonFoldersComeFromTheOptionTheEnvironmentOrTheWorkingDirectory() throws {
+        let folder = try PiwizardProcess.temporaryFolder()
+        let elsewhere = try PiwizardProcess.temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(at: folder)
+            try? FileManager.default.removeItem(at: elsewhere)
+        }
+        try Self.miniLesson.write(to: folder.appendingPathComponent("mini.md"), atomically: true, encoding: .utf8)
+        let byOption = try PiwizardProcess.run(["list", "--lessons", folder.path], in: elsewhere)
+        #expect(byOption.stdout.contains("mini  Mini lesson  1      1m"))
+        let byEnvironment = try PiwizardProcess.run(["graph", "mini"], in: elsewhere, environment: ["PIWIZARD_LESSONS": folder.path])
+        #expect(byEnvironment.status == 0)
+        #expect(byEnvironment.stdout == "Mini lesson — 1 steps\n  1. Look [look]\n")
+        let none = try PiwizardProcess.run(["list"], in: elsewhere)
+        #expect(none.stdout.isEmpty)
+        #expect(none.stderr.contains("no lessons found"))
+    }
+
+    @Test func anUnknownLessonGetsASuggestion() throws {
+        let output = try PiwizardProcess.run(["show", "expand-clustr"])
+        #expect(output.status != 0)
+        #expect(output.stderr.contains("no lesson 'expand-clustr' (did you mean 'expand-cluster'?)"))
+        #expect(output.stderr.contains("available lessons:"))
+    }
+
+    @Test func showRendersTheLessonForTheTerminal() throws {
+        let output = try PiwizardProcess.run(["show", "expand-cluster", "--width", "60"])
+        #expect(output.status == 0)
+        #expect(!output.stdout.contains("\u{1B}"))
+        #expect(!output.stdout.contains("{#"), "heading attributes are not shown")
+        #expect(output.stdout.contains("You will be asked for:"))
+        let prose = output.stdout.split(separator: "\n").filter { !$0.hasPrefix("    ") && !$0.hasPrefix("  ┌") }
+        #expect(prose.allSatisfy { $0.count <= 60 }, "prose wraps at 60 columns")
+    }
+
+    @Test func graphAsMermaidShowsLoopsAndBranches() throws {
+        let output = try PiwizardProcess.run(["graph", "expand-cluster", "--format", "mermaid"])
+        #expect(output.status == 0)
+        #expect(output.stdout.hasPrefix("flowchart TD\n"))
+        #expect(output.stdout.contains("⟳ for each node in nodes"))
+        #expect(output.stdout.contains(#"-->|"node.netconf == dhcpcd"|"#))
+        #expect(output.stdout.contains(#"-->|"node.netconf == networkmanager"|"#))
+    }
+
+    @Test func startWalksTheLessonWithDefaultsFilledIn() throws {
+        let output = try PiwizardProcess.run(["start", "expand-cluster"])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("Display-only walk"))
+        #expect(output.stdout.contains("Step 1 of "))
+        #expect(output.stdout.contains("mpiexec -f"))
+        #expect(!output.stdout.contains("{{"), "every template is filled in")
+    }
+
+    @Test func completionScriptsComeFromTheArgumentParser() throws {
+        let output = try PiwizardProcess.run(["--generate-completion-script", "bash"])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("_piwizard"))
+        #expect(output.stdout.contains("graph"))
+    }
+}
