@@ -45,7 +45,7 @@ import Testing
         let text = try String(contentsOf: url, encoding: .utf8)
         let expected = Self.expectations(in: text)
         #expect(!expected.isEmpty, "fixture \(name) states no expectation")
-        #expect(expected.contains { $0.severity == .error } || name.contains("unused") || name.contains("without-check") || name.contains("quotes"),
+        #expect(expected.contains { $0.severity == .error } || name.contains("unused") || name.contains("without-check") || name.contains("quotes") || name.contains("glued"),
                 "fixture \(name) should be broken")
         let (_, diagnostics) = LessonLinter.lint(text, file: name)
         for expectation in expected {

@@ -41,6 +41,33 @@ import Testing
         #expect(graph.cycles().isEmpty)
     }
 
+    @Test func stepsWithTheSameConditionFollowOneAnotherInsteadOfBranching() {
+        let text = """
+        ---
+        id: s
+        title: Same
+        summary: Two worker-only steps.
+        inputs:
+          nodes: { type: list, fields: { role: { type: choice, choices: [master, worker] } } }
+        ---
+        ## Write {#write foreach=nodes as=node when="node.role == worker"}
+        ```sh {run readonly}
+        true
+        ```
+        ## Rename {#rename foreach=nodes as=node when="node.role == worker"}
+        ```sh {run readonly}
+        true
+        ```
+        ## Master {#master foreach=nodes as=node when="node.role == master"}
+        ```sh {run readonly}
+        true
+        ```
+        """
+        let graph = StepGraph(lesson: LessonParser.parse(text, file: "s.md").lesson)
+        #expect(graph.predecessors(of: "rename") == ["write"])
+        #expect(graph.branchGroups == [["write"], ["rename", "master"]])
+    }
+
     @Test func mermaidShowsLoopsAndBranchLabels() {
         let mermaid = GraphRenderer.render(graph, title: "Graph", format: .mermaid)
         #expect(mermaid.hasPrefix("flowchart TD\n"))

@@ -57,6 +57,41 @@ import Testing
         #expect(String(decoding: output, as: UTF8.self) == value + "|")
     }
 
+    @Test func aLeadingTildeStaysOutsideTheQuotesSoTheShellExpandsIt() throws {
+        #expect(ShellQuote.quote("~/cluster.img") == "~/cluster.img")
+        #expect(ShellQuote.quote("~/my card.img") == "~/'my card.img'")
+        #expect(ShellQuote.quote("~/") == "~/")
+        #expect(ShellQuote.quote("a~/b c") == "'a~/b c'")
+        #expect(ShellQuote.quote("~root/x y") == "'~root/x y'")
+        let ctx = TemplateContext(inputs: ["v": .text("~/my card.img")], lessonID: "t", lessonAssets: "/t")
+        let command = try TemplateRenderer.render("printf '%s' {{v}}", context: ctx, quoting: .shell)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        process.environment = ["HOME": "/home/learner"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(String(decoding: output, as: UTF8.self) == "/home/learner/my card.img")
+    }
+
+    @Test func subnetsHaveTheirPartsAsFields() throws {
+        let ctx = TemplateContext(inputs: ["subnet": .text("192.168.1.0/24")], lessonID: "t", lessonAssets: "/t")
+        #expect(try TemplateRenderer.render("{{subnet.prefix}} {{subnet.netmask}} {{subnet.network}} {{subnet.broadcast}}", context: ctx, quoting: .shell)
+            == "24 255.255.255.0 192.168.1.0 192.168.1.255")
+        #expect(throws: TemplateRenderer.MissingValue.self) { try TemplateRenderer.render("{{subnet.mask}}", context: ctx, quoting: .shell) }
+    }
+
+    @Test func showBlocksAreShellQuotedOnlyInAShellLanguage() {
+        let location = SourceLocation(file: "t", line: 1)
+        #expect(Block(kind: .show, language: "sh", body: "", location: location).templateQuoting == .shell)
+        #expect(Block(kind: .show, language: "text", body: "", location: location).templateQuoting == .none)
+        #expect(Block(kind: .run, language: "", body: "", location: location).templateQuoting == .shell)
+        #expect(Block(kind: .check, language: "yaml", body: "", validator: ValidatorCall(name: "reachable", arguments: [:]), location: location).templateQuoting == .none)
+    }
+
     @Test func scanFindsPositionsAndQuotedUses() {
         let references = TemplateReference.scan("a {{x}}\n  '{{y.z}}' {{bad path}} {{unclosed")
         #expect(references.map(\.raw) == ["x", "y.z", "bad path"])

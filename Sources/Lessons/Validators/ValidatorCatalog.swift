@@ -7,7 +7,7 @@ public enum ValidatorCatalog {
                       summary: "the image file has the device's size"),
         ValidatorSpec("same-content", required: ["source", "target"], optional: ["bytes"],
                       summary: "the first bytes of source and target are equal"),
-        ValidatorSpec("file-contains", required: ["path", "pattern"], optional: ["on"],
+        ValidatorSpec("file-contains", required: ["path", "pattern"],
                       summary: "the file has a line matching the regular expression"),
         ValidatorSpec("hostname-is", required: ["host", "expected"],
                       summary: "hostname on the host prints the expected name"),
