@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "piwizard", targets: ["piwizard"]),
         .library(name: "Lessons", targets: ["Lessons"]),
+        .library(name: "Wizard", targets: ["Wizard"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -33,12 +34,24 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // The engine: session state machine, inputs, checks and validators. Talks to the world only
+        // through the effect protocols it defines (Terminal, CommandRunner).
+        .target(
+            name: "Wizard",
+            dependencies: ["Lessons", .product(name: "Yams", package: "Yams")]
+        ),
+        // Live effects: readline terminal, pseudo-terminal, pipe and ssh runners.
+        .target(
+            name: "WizardSystem",
+            dependencies: ["Wizard", "CReadline"]
+        ),
         // The command-line tool: argument parsing and wiring only.
         .executableTarget(
             name: "piwizard",
             dependencies: [
                 "Lessons",
-                "CReadline",
+                "Wizard",
+                "WizardSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +59,14 @@ let package = Package(
             name: "LessonsTests",
             dependencies: ["Lessons"],
             exclude: ["Fixtures", "Snapshots"]
+        ),
+        .testTarget(
+            name: "WizardTests",
+            dependencies: ["Wizard", "Lessons"]
+        ),
+        .testTarget(
+            name: "WizardSystemTests",
+            dependencies: ["WizardSystem", "Wizard"]
         ),
         .testTarget(
             name: "EndToEndTests",

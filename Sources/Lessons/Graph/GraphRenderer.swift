@@ -11,7 +11,7 @@ public enum GraphRenderer {
     }
 
     /// A short description of what repeats and when a step applies: `for each node in nodes, when ...`.
-    static func qualifiers(_ step: Step) -> [String] {
+    public static func qualifiers(_ step: Step) -> [String] {
         var result: [String] = []
         if let loop = step.loop { result.append("for each \(loop.variable) in \(loop.list)") }
         if let condition = step.condition { result.append("when \(condition)") }

@@ -7,6 +7,12 @@ public struct LoadedLesson: Sendable {
     /// Lint warnings (never errors).
     public var warnings: [Diagnostic]
 
+    public init(lesson: Lesson, url: URL, warnings: [Diagnostic]) {
+        self.lesson = lesson
+        self.url = url
+        self.warnings = warnings
+    }
+
     /// The lesson's asset folder: a folder named like the file, beside it (`lessons/ID/`).
     public var assetsFolder: URL { url.deletingPathExtension() }
 

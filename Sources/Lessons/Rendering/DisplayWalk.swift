@@ -52,7 +52,7 @@ public struct DisplayWalk: Sendable {
     }
 
     /// What a block is, in words: `run on node as root (destructive)`.
-    static func label(_ block: Block) -> String {
+    public static func label(_ block: Block) -> String {
         var words: [String]
         switch block.kind {
         case .run: words = ["run"]

@@ -1,0 +1,23 @@
+/// The result of one check or precondition: whether it passed, and in words what was expected and found.
+public struct CheckOutcome: Sendable, Hashable, Codable {
+    public var passed: Bool
+    /// What was checked, e.g. `hostname-is 192.168.1.102`.
+    public var title: String
+    public var expected: String
+    public var found: String
+
+    public init(passed: Bool, title: String, expected: String, found: String) {
+        self.passed = passed
+        self.title = title
+        self.expected = expected
+        self.found = found
+    }
+
+    public static func pass(_ title: String, expected: String, found: String) -> CheckOutcome {
+        CheckOutcome(passed: true, title: title, expected: expected, found: found)
+    }
+
+    public static func fail(_ title: String, expected: String, found: String) -> CheckOutcome {
+        CheckOutcome(passed: false, title: title, expected: expected, found: found)
+    }
+}

@@ -1,0 +1,19 @@
+/// Runs commands for the wizard. The live runners use a pseudo-terminal or pipes and ssh; tests and
+/// transcript replays use runners that return recorded results.
+public protocol CommandRunner: Sendable {
+    /// Runs the request to its end (or its timeout) and returns the result. `output` receives what the
+    /// command prints as it prints it (for interactive requests the runner also shows it itself).
+    /// Throws only when the command could not be started at all.
+    func run(_ request: CommandRequest, output: @escaping @Sendable (String) -> Void) throws -> CommandResult
+}
+
+/// Why a runner could not start a command.
+public enum CommandRunnerError: Error, Sendable, CustomStringConvertible {
+    case cannotStart(command: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .cannotStart(command, reason): return "cannot start '\(command)': \(reason)"
+        }
+    }
+}

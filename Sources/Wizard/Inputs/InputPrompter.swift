@@ -1,0 +1,70 @@
+import Lessons
+
+/// Asks the learner for input values at the terminal and refuses invalid ones at once, with the reason,
+/// asking again until the value is valid (or input ends).
+struct InputPrompter {
+    let terminal: Terminal
+    let style: TextStyle
+
+    /// Asks for a scalar value; `prefill` is offered for editing. Nil when input ends.
+    func askScalar(_ input: InputDeclaration, prefill: String?, validate: (String) -> String?) -> String? {
+        while true {
+            var prompt = input.prompt
+            if input.type == .choice { prompt += " (\(input.choices.joined(separator: ", ")))" }
+            let line: String?
+            if input.type == .secret {
+                line = terminal.readSecret(prompt: "\(prompt): ")
+            } else {
+                line = terminal.readLine(prompt: "\(prompt) [\(input.type.rawValue)]: ", prefill: prefill)
+            }
+            guard let line else { return nil }
+            let value = input.type == .secret ? line : line.trimmingCharacters(in: .whitespaces)
+            if let problem = InputValueChecker.problem(with: value, as: input) ?? validate(value) {
+                terminal.write(style.apply(.red, to: "✗ \(problem)") + "\n")
+                continue
+            }
+            return value
+        }
+    }
+
+    /// Asks for the records of a list: how many, then each record on one line (fields separated by
+    /// spaces, in declaration order), each checked against the earlier ones for uniqueness and subnets.
+    func askRecords(_ input: InputDeclaration, defaults: [[String: String]], subnets: [String: String]) -> [[String: String]]? {
+        let fieldNames = input.fields.map(\.name)
+        terminal.write("\(input.prompt): one record per line, as: \(fieldNames.joined(separator: " "))\n")
+        var countDeclaration = InputDeclaration(name: "count", type: .int, location: input.location)
+        countDeclaration.min = input.min ?? 1
+        countDeclaration.max = input.max
+        countDeclaration.prompt = "How many \(input.name)"
+        guard let countText = askScalar(countDeclaration, prefill: defaults.isEmpty ? nil : String(defaults.count), validate: { _ in nil }),
+              let count = Int(countText) else { return nil }
+        var records: [[String: String]] = []
+        while records.count < count {
+            let index = records.count
+            let prefill = index < defaults.count ? fieldNames.map { defaults[index][$0] ?? "" }.joined(separator: " ") : nil
+            guard let line = terminal.readLine(prompt: "\(input.name) \(index + 1) of \(count) (\(fieldNames.joined(separator: " "))): ", prefill: prefill) else { return nil }
+            let words = line.split(separator: " ").map(String.init)
+            guard words.count == fieldNames.count else {
+                terminal.write(style.apply(.red, to: "✗ give \(fieldNames.count) values: \(fieldNames.joined(separator: " "))") + "\n")
+                continue
+            }
+            let record = Dictionary(uniqueKeysWithValues: zip(fieldNames, words))
+            let problems = RecordListChecker.problems(with: records + [record], as: withoutCount(input), subnets: subnets)
+                .filter { $0.record == index }
+            if let problem = problems.first {
+                terminal.write(style.apply(.red, to: "✗ \(problem.message)") + "\n")
+                continue
+            }
+            records.append(record)
+        }
+        return records
+    }
+
+    /// The declaration without min/max, so a partial list is not refused for its length.
+    private func withoutCount(_ input: InputDeclaration) -> InputDeclaration {
+        var copy = input
+        copy.min = nil
+        copy.max = nil
+        return copy
+    }
+}

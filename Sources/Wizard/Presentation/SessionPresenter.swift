@@ -1,0 +1,106 @@
+import Lessons
+
+/// The text the wizard shows, as pure functions of the lesson, the state and a style.
+struct SessionPresenter {
+    let lesson: Lesson
+    let style: TextStyle
+    let markdown: MarkdownTerminalRenderer
+
+    init(lesson: Lesson, style: TextStyle, width: Int) {
+        self.lesson = lesson
+        self.style = style
+        self.markdown = MarkdownTerminalRenderer(width: width, style: style)
+    }
+
+    /// `Step 3 of 17 · Write the image [███░░] 2/17` and, in a loop, which node.
+    func header(step: Step, index: Int, settled: Int, item: LoopItem?) -> String {
+        let total = lesson.steps.count
+        var text = "\n" + style.apply([.bold, .cyan], to: "Step \(index + 1) of \(total) · \(step.title)")
+        text += "  " + style.apply(.dim, to: ProgressBar.render(done: settled, total: total, width: 20)) + "\n"
+        if let item {
+            text += style.apply(.dim, to: "  \(item.variable) \(item.label) (\(item.index + 1) of \(item.count))") + "\n"
+        }
+        return text
+    }
+
+    /// A block as shown before it runs: what and where, then its text.
+    func block(_ block: Block, text: String, place: String) -> String {
+        var label = DisplayWalk.label(block)
+        label.removeLast()  // the colon
+        var out = "  " + style.apply(.bold, to: "\(label) \(place)".trimmingCharacters(in: .whitespaces) + ":") + "\n"
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            out += "    " + style.apply(.yellow, to: String(line)) + "\n"
+        }
+        return out
+    }
+
+    func failure(_ outcome: CheckOutcome) -> String {
+        style.apply(.red, to: "✗ \(outcome.title)") + "\n"
+            + "    expected: \(outcome.expected)\n"
+            + "    found:    \(outcome.found)\n"
+    }
+
+    func success(_ outcome: CheckOutcome) -> String {
+        style.apply(.green, to: "✓ \(outcome.title)") + style.apply(.dim, to: " — \(outcome.found)") + "\n"
+    }
+
+    func hints(_ texts: [String]) -> String {
+        guard !texts.isEmpty else { return style.apply(.dim, to: "This step has no hints.") + "\n" }
+        return texts.map { markdown.render("**Hint:** " + $0) }.joined()
+    }
+
+    func help() -> String {
+        let width = SessionCommand.catalog.map(\.usage.count).max() ?? 0
+        return SessionCommand.catalog.map { "  " + style.apply(.bold, to: $0.usage.padding(toLength: width, withPad: " ", startingAt: 0)) + "  \($0.summary)\n" }.joined()
+    }
+
+    func status(_ state: SessionState, items: (Step) -> [LoopItem]) -> String {
+        var text = ""
+        for (index, step) in lesson.steps.enumerated() {
+            let loopItems = items(step)
+            let statuses = loopItems.isEmpty ? [state.status(step.id)] : loopItems.map { state.status(step.id, item: $0.key) }
+            let overall: StepStatus = statuses.allSatisfy(\.isSettled)
+                ? (statuses.allSatisfy { $0 == .notApplicable } ? .notApplicable : statuses.contains(.done) ? .done : statuses.contains(.skipped) ? .skipped : .notApplicable)
+                : statuses.contains(.failed) ? .failed : statuses.contains(.running) ? .running : .pending
+            let here = index == state.stepIndex ? style.apply(.bold, to: "→") : " "
+            var line = "\(here) \(overall.mark) \(index + 1). \(step.title) [\(step.id)]"
+            if !loopItems.isEmpty {
+                line += "  " + zip(loopItems, statuses).map { "\($0.label) \($1.mark)" }.joined(separator: " ")
+            }
+            text += line + "\n"
+        }
+        return text
+    }
+
+    func variables(_ inputs: [String: InputValue]) -> String {
+        var text = ""
+        for input in lesson.inputs {
+            switch inputs[input.name] {
+            case nil:
+                text += "  \(input.name) = " + style.apply(.dim, to: "(not set yet)") + "\n"
+            case .text(let value)?:
+                text += "  \(input.name) = \(input.type == .secret ? "••••••" : value)\n"
+            case .records(let records)?:
+                text += "  \(input.name):\n"
+                for (index, record) in records.enumerated() {
+                    text += "    \(index + 1). " + input.fields.map { "\($0.name)=\(record[$0.name] ?? "?")" }.joined(separator: " ") + "\n"
+                }
+            }
+        }
+        return text
+    }
+}
+
+/// One pass of a per-node loop: which record, and how to show it.
+public struct LoopItem: Sendable, Hashable {
+    /// The loop variable's name (`node`).
+    public var variable: String
+    public var record: [String: String]
+    /// 0-based position and the number of records.
+    public var index: Int
+    public var count: Int
+
+    /// The key statuses are saved under: the record's hostname or name, else its position.
+    public var key: String { record["hostname"] ?? record["name"] ?? "#\(index + 1)" }
+    public var label: String { key }
+}

@@ -1,0 +1,24 @@
+import Lessons
+
+/// How a session behaves, decided by the command line.
+public struct SessionOptions: Sendable {
+    /// `--yes`: run every step that can run unattended, answer every question with its default, and
+    /// stop with a clear outcome where a person is needed.
+    public var unattended: Bool
+    /// Devices the user confirmed on the command line for destructive commands (`--confirm-device`).
+    public var confirmedDevices: Set<String>
+    /// Addresses and names of this machine, to run `on=master` blocks here when this is the master.
+    public var localAddresses: Set<String>
+    /// Text styling (colour only on a terminal, never with NO_COLOR).
+    public var style: TextStyle
+    /// Column width for wrapping prose.
+    public var width: Int
+
+    public init(unattended: Bool = false, confirmedDevices: Set<String> = [], localAddresses: Set<String> = [], style: TextStyle = .plain, width: Int = 80) {
+        self.unattended = unattended
+        self.confirmedDevices = confirmedDevices
+        self.localAddresses = localAddresses
+        self.style = style
+        self.width = width
+    }
+}

@@ -1,0 +1,39 @@
+/// How a session ended; the executable turns it into a message and an exit status.
+public enum SessionOutcome: Sendable, Equatable {
+    /// Every step is settled.
+    case finished(done: Int, skipped: Int)
+    /// The learner typed quit, or input ended.
+    case quit(step: String)
+    /// Unattended: a check or command failed.
+    case failed(step: String, reason: String)
+    /// Unattended: an input has no value.
+    case missingInput(name: String, step: String)
+    /// Unattended: the step needs a person (hand-typed commands, a confirmation).
+    case needsHands(step: String, reason: String)
+
+    /// The process exit status for this outcome.
+    public var exitStatus: Int32 {
+        switch self {
+        case .finished: return 0
+        case .quit: return 0
+        case .failed: return 1
+        case .missingInput: return 2
+        case .needsHands: return 3
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case let .finished(done, skipped):
+            return "Lesson finished: \(done) step\(done == 1 ? "" : "s") done" + (skipped > 0 ? ", \(skipped) skipped" : "") + "."
+        case let .quit(step):
+            return "Stopped at step '\(step)'."
+        case let .failed(step, reason):
+            return "Step '\(step)' failed: \(reason)"
+        case let .missingInput(name, step):
+            return "Step '\(step)' needs the input '\(name)': give it with --var \(name)=VALUE, --vars FILE or PIWIZARD_VAR_\(name.uppercased().replacingOccurrences(of: "-", with: "_"))."
+        case let .needsHands(step, reason):
+            return "Step '\(step)' needs a person: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import Lessons
+
+/// What a validator may do: run a shell command where its block runs (this machine, the master, a node),
+/// and learn the ssh user for hosts it reaches from there.
+public struct ValidatorContext: Sendable {
+    /// Runs shell text on the block's target, non-interactively.
+    public var run: @Sendable (String, Double?) throws -> CommandResult
+    /// The user to log in as when a validator reaches another host (`ssh USER@HOST`).
+    public var sshUser: String?
+    /// Seconds a single command may take.
+    public var timeout: Double?
+
+    public init(run: @escaping @Sendable (String, Double?) throws -> CommandResult, sshUser: String?, timeout: Double? = nil) {
+        self.run = run
+        self.sshUser = sshUser
+        self.timeout = timeout
+    }
+
+    /// Runs shell text with the context's timeout.
+    public func run(_ command: String) throws -> CommandResult {
+        try run(command, timeout)
+    }
+
+    /// Shell text that runs `command` on `host`: right here when `host` is one of this machine's own
+    /// addresses or names, otherwise over `ssh -o BatchMode=yes` (never prompting, host keys checked).
+    public func onHost(_ host: String, _ command: String) -> String {
+        let target = ShellQuote.quote(sshUser.map { "\($0)@\(host)" } ?? host)
+        let quotedHost = ShellQuote.quote(host)
+        return "if [ \(quotedHost) = \"$(hostname)\" ] || ip -o addr show 2>/dev/null | grep -qF \" \"\(quotedHost)\"/\"; "
+            + "then sh -c \(ShellQuote.quote(command)); "
+            + "else ssh -o BatchMode=yes -o ConnectTimeout=5 \(target) \(ShellQuote.quote(command)); fi"
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Wizard
+
+/// A terminal driven by a script: each prompt takes the next scripted answer, and everything written
+/// is recorded. An answer may edit the pre-filled text, as a learner would at a readline prompt.
+final class ScriptedTerminal: Terminal {
+    /// One scripted answer.
+    enum Answer {
+        case type(String)
+        case edit(@Sendable (String?) -> String)
+    }
+
+    private var answers: [Answer]
+    private(set) var output = ""
+    private(set) var prompts: [(prompt: String, prefill: String?)] = []
+    private(set) var completions: [String] = []
+    let isInteractive: Bool
+
+    init(_ answers: [Answer], interactive: Bool = true) {
+        self.answers = answers
+        self.isInteractive = interactive
+    }
+
+    convenience init(lines: [String], interactive: Bool = true) {
+        self.init(lines.map(Answer.type), interactive: interactive)
+    }
+
+    var unusedAnswers: Int { answers.count }
+
+    func readLine(prompt: String, prefill: String?) -> String? {
+        prompts.append((prompt, prefill))
+        output += prompt
+        guard !answers.isEmpty else { return nil }
+        switch answers.removeFirst() {
+        case .type(let line):
+            output += line + "\n"
+            return line
+        case .edit(let change):
+            let line = change(prefill)
+            output += line + "\n"
+            return line
+        }
+    }
+
+    func readSecret(prompt: String) -> String? {
+        prompts.append((prompt, nil))
+        output += prompt + "\n"
+        guard !answers.isEmpty, case .type(let line) = answers.removeFirst() else { return nil }
+        return line
+    }
+
+    func write(_ text: String) { output += text }
+
+    func setCompletions(_ words: [String]) { completions = words }
+}
