@@ -202,11 +202,15 @@ public enum BuiltInValidators {
         let ip = try argument("ip", arguments)
         guard IPv4Address(ip) != nil else { throw ValidatorError.badArgument("'\(ip)' is not an IPv4 address") }
         let title = "address-free \(ip)"
-        let result = try context.run("ping -c 1 -W 1 -- \(ShellQuote.quote(ip)) >/dev/null 2>&1; echo $?")
+        let result = try context.run("command -v ping >/dev/null || { echo no-ping; exit; }; ping -c 1 -W 1 -- \(ShellQuote.quote(ip)) >/dev/null 2>&1; echo $?")
         let status = result.output.trimmingCharacters(in: .whitespacesAndNewlines)
-        return status == "0"
-            ? .fail(title, expected: "nothing to answer on \(ip)", found: "\(ip) answers: something already uses it")
-            : .pass(title, expected: "nothing to answer on \(ip)", found: "no answer")
+        let expected = "nothing to answer on \(ip)"
+        switch status {
+        case "0": return .fail(title, expected: expected, found: "\(ip) answers: something already uses it")
+        case "1": return .pass(title, expected: expected, found: "no answer")
+        case "no-ping": return .fail(title, expected: expected, found: "cannot tell: ping is not installed (Debian package iputils-ping)")
+        default: return .fail(title, expected: expected, found: "cannot tell: ping ended with status \(status)")
+        }
     }
 
     static func sameSubnet(_ arguments: [String: String]) throws -> CheckOutcome {
