@@ -8,6 +8,7 @@ struct Piwizard: ParsableCommand {
         abstract: "A guided setup wizard: walks you through a lesson step by step, checking each step.",
         discussion: "Lessons are Markdown files, found by id in --lessons folders, PIWIZARD_LESSONS, ./lessons and the installed share folder, or given as a path to a .md file.",
         version: "0.1.0",
-        subcommands: [StartCommand.self, ListCommand.self, ShowCommand.self, LintCommand.self, GraphCommand.self]
+        subcommands: [StartCommand.self, ResumeCommand.self, StatusCommand.self, ResetCommand.self, ListCommand.self, ShowCommand.self,
+                      LintCommand.self, GraphCommand.self, TranscriptCommand.self, ReplayCommand.self]
     )
 }

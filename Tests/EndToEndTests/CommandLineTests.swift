@@ -128,8 +128,8 @@ import Testing
         #expect(output.stdout.contains(#"-->|"node.netconf == networkmanager"|"#))
     }
 
-    @Test func startWalksTheLessonWithDefaultsFilledIn() throws {
-        let output = try PiwizardProcess.run(["start", "expand-cluster"])
+    @Test func startPreviewWalksTheLessonWithDefaultsFilledIn() throws {
+        let output = try PiwizardProcess.run(["start", "expand-cluster", "--preview"])
         #expect(output.status == 0)
         #expect(output.stdout.contains("Display-only walk"))
         #expect(output.stdout.contains("Step 1 of "))

@@ -17,3 +17,4 @@ import WizardSystem
         #expect((attributes[.posixPermissions] as? Int) == 0o700)
     }
 }
+

@@ -52,7 +52,7 @@ public struct DisplayWalk: Sendable {
     }
 
     /// What a block is, in words: `run on node as root (destructive)`.
-    public static func label(_ block: Block) -> String {
+    public static func label(_ block: Block, withTarget: Bool = true) -> String {
         var words: [String]
         switch block.kind {
         case .run: words = ["run"]
@@ -61,7 +61,7 @@ public struct DisplayWalk: Sendable {
         case .precondition: words = ["before: check"]
         }
         if let validator = block.validator { words.append(validator.name) }
-        if block.target != .local { words.append("on \(block.target.rawValue)") }
+        if withTarget && block.target != .local { words.append("on \(block.target.rawValue)") }
         if let user = block.user { words.append("as \(user)") }
         if block.destructive { words.append("(destructive)") }
         return words.joined(separator: " ") + ":"

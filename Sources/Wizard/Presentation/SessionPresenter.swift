@@ -25,7 +25,7 @@ struct SessionPresenter {
 
     /// A block as shown before it runs: what and where, then its text.
     func block(_ block: Block, text: String, place: String) -> String {
-        var label = DisplayWalk.label(block)
+        var label = DisplayWalk.label(block, withTarget: place.isEmpty)
         label.removeLast()  // the colon
         var out = "  " + style.apply(.bold, to: "\(label) \(place)".trimmingCharacters(in: .whitespaces) + ":") + "\n"
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {

@@ -12,6 +12,9 @@ public final class WizardSession {
     public private(set) var state: SessionState
     /// Called after every change of `state` (to save progress).
     public var onStateChange: ((SessionState) -> Void)?
+    /// Called with what a transcript records besides terminal and runner traffic: step markers, status
+    /// changes, input values and check results.
+    public var onEvent: ((TranscriptEvent) -> Void)?
 
     let terminal: Terminal
     let runner: CommandRunner
@@ -157,6 +160,7 @@ public final class WizardSession {
 
     func runItem(_ step: Step, item: LoopItem?) -> StepResult {
         let key = item?.key ?? ""
+        onEvent?(.marker(item.map { "\(step.id)/\($0.key)" } ?? step.id))
         present(step, item: item)
         if state.status(step.id, item: key) != .failed, !step.blocks(.check).isEmpty {
             let outcomes = evaluate(step.blocks(.check), step: step, item: item)
@@ -363,6 +367,12 @@ public final class WizardSession {
     }
 
     func evaluate(_ block: Block, step: Step, item: LoopItem?) -> CheckOutcome {
+        let outcome = check(block, step: step, item: item)
+        onEvent?(.check(outcome))
+        return outcome
+    }
+
+    func check(_ block: Block, step: Step, item: LoopItem?) -> CheckOutcome {
         let host = hosts.host(for: block.target, record: item?.record, inputs: state.inputs)
         let runner = self.runner
         let user = block.user
@@ -582,10 +592,19 @@ public final class WizardSession {
     func present(_ step: Step, item: LoopItem?) {
         let settled = lesson.steps.prefix(state.stepIndex).count
         terminal.write(presenter.header(step: step, index: state.stepIndex, settled: settled, item: item))
-        terminal.write(presenter.markdown.render(TemplateRenderer.preview(step.proseText, context: templateContext(item), quoting: .none)))
-        for block in step.blocks where block.kind == .run || block.kind == .show {
-            let text = state.edits[editKey(step, item: item, block: step.blocks.firstIndex(of: block) ?? 0)] ?? render(block, step: step, item: item)
-            terminal.write(presenter.block(block, text: text, place: placeDescription(block.target, item: item)))
+        // Prose and commands in the order the author wrote them (checks are not shown: they run).
+        let items: [(line: Int, prose: ProseBlock?, block: (Int, Block)?)] =
+            step.prose.map { ($0.location.line, $0, nil) }
+            + step.blocks.enumerated().filter { $0.element.kind == .run || $0.element.kind == .show }.map { ($0.element.location.line, nil, ($0.offset, $0.element)) }
+        for (index, entry) in items.sorted(by: { $0.line < $1.line }).enumerated() {
+            if index > 0 { terminal.write("\n") }
+            if let prose = entry.prose {
+                terminal.write(presenter.markdown.render(TemplateRenderer.preview(prose.markdown, context: templateContext(item), quoting: .none)))
+            }
+            if let (offset, block) = entry.block {
+                let text = state.edits[editKey(step, item: item, block: offset)] ?? render(block, step: step, item: item)
+                terminal.write(presenter.block(block, text: text, place: placeDescription(block.target, item: item)))
+            }
         }
     }
 
@@ -637,7 +656,18 @@ public final class WizardSession {
     }
 
     func update(_ change: (inout SessionState) -> Void) {
+        let old = state
         change(&state)
-        onStateChange?(state)
+        if let onEvent {
+            for input in lesson.inputs where state.inputs[input.name] != old.inputs[input.name] {
+                if let value = state.inputs[input.name], input.type != .secret { onEvent(.inputValue(name: input.name, value: value)) }
+            }
+            for (step, items) in state.statuses.sorted(by: { $0.key < $1.key }) {
+                for (item, status) in items.sorted(by: { $0.key < $1.key }) where old.statuses[step]?[item] != status {
+                    onEvent(.status(step: step, item: item, status: status))
+                }
+            }
+        }
+        if state != old { onStateChange?(state) }
     }
 }

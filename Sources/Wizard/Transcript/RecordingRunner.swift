@@ -1,0 +1,22 @@
+/// A runner that records each command (its final text and where it ran) and its result into a
+/// transcript; output an interactive command shows on the terminal is recorded as terminal output.
+public struct RecordingRunner: CommandRunner {
+    let base: CommandRunner
+    let recorder: TranscriptRecorder
+
+    public init(_ base: CommandRunner, recorder: TranscriptRecorder) {
+        self.base = base
+        self.recorder = recorder
+    }
+
+    public func run(_ request: CommandRequest, output: @escaping @Sendable (String) -> Void) throws -> CommandResult {
+        recorder.append(.command(request))
+        let recorder = self.recorder
+        let result = try base.run(request) { chunk in
+            if request.interactive { recorder.append(.output(chunk)) }
+            output(chunk)
+        }
+        recorder.append(.result(result))
+        return result
+    }
+}

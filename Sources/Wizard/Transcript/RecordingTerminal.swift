@@ -1,0 +1,41 @@
+/// A terminal that records everything shown and every line typed into a transcript, passing it all on
+/// to the real terminal. Lines typed at a secret prompt are recorded only as `••••••`.
+public final class RecordingTerminal: Terminal {
+    let base: Terminal
+    let recorder: TranscriptRecorder
+
+    public init(_ base: Terminal, recorder: TranscriptRecorder) {
+        self.base = base
+        self.recorder = recorder
+    }
+
+    public var isInteractive: Bool { base.isInteractive }
+
+    public func readLine(prompt: String, prefill: String?) -> String? {
+        recorder.append(.output(prompt))
+        let line = base.readLine(prompt: prompt, prefill: prefill)
+        if let line {
+            recorder.append(.input(line))
+            recorder.append(.output(line + "\r\n"))
+        }
+        return line
+    }
+
+    public func readSecret(prompt: String) -> String? {
+        recorder.append(.output(prompt))
+        let line = base.readSecret(prompt: prompt)
+        if let line {
+            recorder.addSecret(line)
+            recorder.append(.input(TranscriptRecorder.redacted))
+            recorder.append(.output("\r\n"))
+        }
+        return line
+    }
+
+    public func write(_ text: String) {
+        recorder.append(.output(text))
+        base.write(text)
+    }
+
+    public func setCompletions(_ words: [String]) { base.setCompletions(words) }
+}

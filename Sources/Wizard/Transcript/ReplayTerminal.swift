@@ -1,0 +1,23 @@
+/// A terminal that answers prompts with the lines a transcript recorded, and keeps what is written.
+/// It is interactive exactly when the recorded session was.
+public final class ReplayTerminal: Terminal {
+    private var lines: [String]
+    public let isInteractive: Bool
+
+    public init(lines: [String], interactive: Bool) {
+        self.lines = lines
+        self.isInteractive = interactive
+    }
+
+    public func readLine(prompt: String, prefill: String?) -> String? {
+        lines.isEmpty ? nil : lines.removeFirst()
+    }
+
+    public func readSecret(prompt: String) -> String? {
+        lines.isEmpty ? nil : lines.removeFirst()
+    }
+
+    public func write(_ text: String) {}
+
+    public func setCompletions(_ words: [String]) {}
+}

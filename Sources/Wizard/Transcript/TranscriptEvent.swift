@@ -1,0 +1,78 @@
+import Foundation
+import Lessons
+
+/// One event of a session transcript. Transcripts are asciicast v2 files: `o` (terminal output),
+/// `i` (a line typed at the wizard's prompt) and `m` (a marker at each step boundary) are standard;
+/// the `x-` codes carry what a replay needs, and players ignore them.
+public enum TranscriptEvent: Sendable, Equatable {
+    case output(String)
+    case input(String)
+    case marker(String)
+    /// An input got a value (never a secret's).
+    case inputValue(name: String, value: InputValue)
+    case command(CommandRequest)
+    case result(CommandResult)
+    case check(CheckOutcome)
+    case status(step: String, item: String, status: StepStatus)
+
+    /// The asciicast event code.
+    public var code: String {
+        switch self {
+        case .output: return "o"
+        case .input: return "i"
+        case .marker: return "m"
+        case .inputValue: return "x-input"
+        case .command: return "x-command"
+        case .result: return "x-result"
+        case .check: return "x-check"
+        case .status: return "x-status"
+        }
+    }
+
+    /// The event's data: text for the standard codes, a JSON object as text for the `x-` codes.
+    public func data() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        func json<T: Encodable>(_ value: T) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
+        switch self {
+        case .output(let text), .input(let text), .marker(let text): return text
+        case let .inputValue(name, value): return try json(NamedValue(name: name, value: value))
+        case .command(let request): return try json(request)
+        case .result(let result): return try json(result)
+        case .check(let outcome): return try json(outcome)
+        case let .status(step, item, status): return try json(StatusChange(step: step, item: item, status: status))
+        }
+    }
+
+    /// Rebuilds an event from its code and data; nil for a code piwizard does not know (e.g. `r`).
+    public init?(code: String, data: String) throws {
+        let decoder = JSONDecoder()
+        let bytes = Data(data.utf8)
+        switch code {
+        case "o": self = .output(data)
+        case "i": self = .input(data)
+        case "m": self = .marker(data)
+        case "x-input":
+            let value = try decoder.decode(NamedValue.self, from: bytes)
+            self = .inputValue(name: value.name, value: value.value)
+        case "x-command": self = .command(try decoder.decode(CommandRequest.self, from: bytes))
+        case "x-result": self = .result(try decoder.decode(CommandResult.self, from: bytes))
+        case "x-check": self = .check(try decoder.decode(CheckOutcome.self, from: bytes))
+        case "x-status":
+            let change = try decoder.decode(StatusChange.self, from: bytes)
+            self = .status(step: change.step, item: change.item, status: change.status)
+        default: return nil
+        }
+    }
+
+    private struct NamedValue: Codable {
+        var name: String
+        var value: InputValue
+    }
+
+    private struct StatusChange: Codable {
+        var step: String
+        var item: String
+        var status: StepStatus
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Lessons
+
+/// Re-runs a lesson's engine against a transcript: the recorded prompt input goes to a replay terminal,
+/// the recorded command results come from a replay runner, and every event the engine produces must
+/// equal the recorded one. No command runs.
+public enum TranscriptReplay {
+    /// The verdict: `diff` is empty when the replay matched.
+    public struct Result: Sendable {
+        public var recorded: Int
+        public var replayed: Int
+        public var diff: String
+        public var matches: Bool { diff.isEmpty }
+    }
+
+    public static func replay(_ transcript: Transcript, lesson loaded: LoadedLesson) throws -> Result {
+        let header = transcript.header
+        let recorder = try TranscriptRecorder(header: header, clock: { Date(timeIntervalSince1970: 0) }, write: { _ in })
+        let terminal = RecordingTerminal(ReplayTerminal(lines: transcript.inputs, interactive: header.piwizard.interactive), recorder: recorder)
+        let runner = RecordingRunner(ReplayRunner(transcript: transcript), recorder: recorder)
+        let session = WizardSession(loaded: loaded, terminal: terminal, runner: runner, options: header.options, state: header.piwizard.initialState)
+        session.onEvent = { recorder.append($0) }
+        _ = session.run()
+        let expected = transcript.events.map(\.event)
+        return Result(recorded: expected.count, replayed: recorder.events.count, diff: difference(expected: expected, actual: recorder.events))
+    }
+
+    /// A readable difference of two event lists: the first divergence with some context; empty if equal.
+    public static func difference(expected: [TranscriptEvent], actual: [TranscriptEvent]) -> String {
+        let old = expected.map(describe)
+        let new = actual.map(describe)
+        guard let first = zip(old, new).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset
+                ?? (old.count != new.count ? min(old.count, new.count) : nil) else { return "" }
+        var lines = ["replay diverges at event \(first + 1) of \(old.count) recorded (\(new.count) replayed):"]
+        for index in max(0, first - 3)..<first { lines.append("  \(old[index])") }
+        for index in first..<min(old.count, first + 4) { lines.append("- \(old[index])") }
+        for index in first..<min(new.count, first + 4) { lines.append("+ \(new[index])") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// One event as a line: code and data, newlines made visible.
+    public static func describe(_ event: TranscriptEvent) -> String {
+        let data = (try? event.data()) ?? ""
+        let shown = data.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
+        return "\(event.code) \(shown.count > 160 ? String(shown.prefix(157)) + "..." : shown)"
+    }
+
+}

@@ -1,0 +1,72 @@
+import Wizard
+
+/// The bookkeeping both runners share while a command runs: reaping the child, stopping it when its
+/// timeout passes (see `TimeoutEscalation`), and deciding when to stop reading its output once it has
+/// ended. The runners do the reading; they call `shouldContinue(outputOpen:)` before each `poll` and
+/// `noteOutput()` after each read that brought bytes.
+struct CommandLifecycle {
+    /// How long output must have been quiet, after the command ended, before the runner stops waiting
+    /// for the end of its output (something it left behind still holds the terminal or pipe open).
+    static let quietAfterExit: Duration = .milliseconds(200)
+    /// The longest the runner keeps reading after the command ended, however chatty what it left behind.
+    static let drainLimit: Duration = .seconds(2)
+
+    let child: ChildProcess
+    let start: ContinuousClock.Instant
+    private var escalation: TimeoutEscalation
+    private var exitedAt: ContinuousClock.Instant?
+    private var lastOutput: ContinuousClock.Instant
+    /// The shell-style exit status, once the command has ended.
+    private(set) var exitStatus: Int32?
+
+    init(child: ChildProcess, timeout: Double?, start: ContinuousClock.Instant) {
+        self.child = child
+        self.start = start
+        escalation = TimeoutEscalation(timeout: timeout, start: start)
+        lastOutput = start
+    }
+
+    /// True once the timeout passed and the command was told to stop.
+    var timedOut: Bool { escalation.timedOut }
+
+    /// Reaps the command if it has ended, signals it if its timeout is due, and tells whether the
+    /// runner should go on reading (false once the command has ended and its output has closed, gone
+    /// quiet, or run past `drainLimit`).
+    mutating func shouldContinue(outputOpen: Bool) -> Bool {
+        let now = ContinuousClock.now
+        if exitStatus == nil, let status = child.reap() {
+            exitStatus = status
+            exitedAt = now
+        }
+        if let exitedAt {
+            let quiet = now - max(exitedAt, lastOutput) >= Self.quietAfterExit
+            return outputOpen && !quiet && now - exitedAt < Self.drainLimit
+        }
+        if let signal = escalation.signal(at: now) {
+            child.signalGroup(signal)
+        }
+        return true
+    }
+
+    /// Milliseconds the runner may wait in `poll` before the next check is due.
+    func pollTimeout(outputOpen: Bool) -> Int32 {
+        let wait: Int32 = exitStatus == nil && outputOpen ? 50 : 10
+        guard let next = escalation.millisecondsUntilNext(from: .now) else { return wait }
+        return min(wait, next)
+    }
+
+    /// Records that output just arrived.
+    mutating func noteOutput() {
+        lastOutput = .now
+    }
+
+    /// The result of the finished command.
+    func result(output: String) -> CommandResult {
+        CommandResult(
+            exitStatus: exitStatus ?? 255,
+            output: output,
+            duration: start.duration(to: .now).inSeconds,
+            timedOut: timedOut
+        )
+    }
+}

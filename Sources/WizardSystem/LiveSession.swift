@@ -1,0 +1,117 @@
+import Foundation
+import Lessons
+import Wizard
+
+/// A real session: the wizard on the learner's terminal with the live runner, its progress saved after
+/// every change (so it can resume) and every event appended to a transcript file.
+public struct LiveSession {
+    /// Whether to continue an unfinished run of the lesson.
+    public enum ResumeChoice: Sendable {
+        /// Ask (at a terminal); resume when unattended.
+        case ask
+        case resume
+        case startOver
+    }
+
+    public var loaded: LoadedLesson
+    public var given: [String: InputValue]
+    public var options: SessionOptions
+    public var stateFolder: URL
+    public var resume: ResumeChoice
+
+    public init(loaded: LoadedLesson, given: [String: InputValue], options: SessionOptions, stateFolder: URL, resume: ResumeChoice) {
+        self.loaded = loaded
+        self.given = given
+        self.options = options
+        self.stateFolder = stateFolder
+        self.resume = resume
+    }
+
+    public var store: FileProgressStore { FileProgressStore(folder: stateFolder.appendingPathComponent("runs")) }
+
+    /// Runs the session on `terminal` and returns how it ended, with the transcript's path.
+    public func run(on baseTerminal: Terminal, runner baseRunner: CommandRunner = LiveCommandRunner(), now: Date = Date()) throws -> (SessionOutcome, URL) {
+        let lesson = loaded.lesson
+        var existing: SavedRun?
+        do {
+            existing = try store.load(lessonID: lesson.id)
+        } catch let error as ProgressStoreError {
+            if case .newerVersion = error { throw error }
+            baseTerminal.write("Note: \(error)\n")
+        }
+        var state = SessionState(inputs: given)
+        if let saved = existing, !saved.finished, shouldResume(saved, terminal: baseTerminal) {
+            let (resumed, changed) = saved.resumableState(for: lesson)
+            state = resumed
+            state.inputs.merge(given) { _, new in new }
+            baseTerminal.write("Resuming at step \(min(state.stepIndex + 1, lesson.steps.count)) of \(lesson.steps.count) (saved \(Self.describe(saved.updatedAt))).\n")
+            if !changed.isEmpty {
+                baseTerminal.write("These steps changed since you did them and will be checked again: \(changed.joined(separator: ", ")).\n")
+            }
+        }
+        let stamp = ISO8601DateFormatter().string(from: now).replacingOccurrences(of: ":", with: "")
+        let transcriptURL = stateFolder.appendingPathComponent("transcripts/\(lesson.id)-\(stamp).cast")
+        let file = try TranscriptFile(url: transcriptURL)
+        let header = TranscriptHeader(
+            width: options.width, height: 24, timestamp: Int(now.timeIntervalSince1970), title: "piwizard: \(lesson.metadata.title)",
+            piwizard: .init(lesson: lesson.id, lessonFile: loaded.url.path, initialState: state.withoutSecrets(lesson),
+                            unattended: options.unattended, confirmedDevices: options.confirmedDevices.sorted(),
+                            localAddresses: options.localAddresses.sorted(), colour: options.style.colour, interactive: baseTerminal.isInteractive)
+        )
+        let recorder = try TranscriptRecorder(header: header, write: file.append)
+        for input in lesson.inputs where input.type == .secret {
+            if let secret = state.inputs[input.name]?.text { recorder.addSecret(secret) }
+        }
+        let terminal = RecordingTerminal(baseTerminal, recorder: recorder)
+        let session = WizardSession(loaded: loaded, terminal: terminal, runner: RecordingRunner(baseRunner, recorder: recorder),
+                                    options: options, state: state)
+        var saved = SavedRun(lesson: lesson, lessonFile: loaded.url.path, state: state, now: now, transcript: transcriptURL.path)
+        if let existing, state.statuses == existing.state.statuses { saved.marks = existing.marks; saved.startedAt = existing.startedAt }
+        let store = self.store
+        var warned = false
+        func persist(_ run: SavedRun) {
+            do { try store.save(run) } catch {
+                if !warned { baseTerminal.write("Warning: \(error)\n") }
+                warned = true
+            }
+        }
+        persist(saved)
+        session.onStateChange = { newState in
+            saved.record(newState, lesson: lesson, now: Date(), transcriptEvent: recorder.count)
+            persist(saved)
+        }
+        session.onEvent = { event in
+            recorder.append(event)
+            if case .marker = event { file.sync() }
+        }
+        let outcome = session.run()
+        if case .finished = outcome {
+            saved.finished = true
+            persist(saved)
+        }
+        file.sync()
+        return (outcome, transcriptURL)
+    }
+
+    func shouldResume(_ saved: SavedRun, terminal: Terminal) -> Bool {
+        switch resume {
+        case .resume: return true
+        case .startOver: return false
+        case .ask:
+            guard terminal.isInteractive, !options.unattended else { return true }
+            let total = loaded.lesson.steps.count
+            while true {
+                let question = "You have an unfinished run of this lesson (at step \(min(saved.state.stepIndex + 1, total)) of \(total), saved \(Self.describe(saved.updatedAt))). Resume it? [Y/n] "
+                guard let answer = terminal.readLine(prompt: question, prefill: nil)?.trimmingCharacters(in: .whitespaces).lowercased() else { return true }
+                if ["", "y", "yes"].contains(answer) { return true }
+                if ["n", "no"].contains(answer) { return false }
+            }
+        }
+    }
+
+    static func describe(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+}

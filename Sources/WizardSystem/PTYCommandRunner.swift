@@ -1,0 +1,124 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Wizard
+
+/// Runs commands in a pseudo-terminal, so programs behave as they do for a person at a terminal: they
+/// see a tty, colour and line-buffer their output, and for interactive requests the learner can answer
+/// password prompts, press Ctrl-C (it stops the program, not the wizard) and use full-screen programs
+/// such as `nano` or `raspi-config`.
+///
+/// Everything the program prints goes to the `output` callback (CRLF turned into LF) and into
+/// `CommandResult.output`. For an interactive request the runner also copies the raw bytes to its output
+/// descriptor and forwards bytes read from its input descriptor to the program; when the input is a
+/// terminal it is in raw mode for the duration and restored afterwards. Typed input is never captured:
+/// only what the pseudo-terminal prints comes back, so text typed while the program has echo off (a
+/// password read after `stty -echo`, sudo's prompt) appears nowhere.
+///
+/// A non-interactive request gets no input: a program that reads its terminal waits until its timeout.
+/// The descriptors are injectable so tests can drive the runner with pipes and files.
+public struct PTYCommandRunner: CommandRunner {
+    /// Turns requests into argument lists (local shell, sudo, ssh).
+    public var builder: CommandLineBuilder
+    /// Where an interactive command's keystrokes come from (the learner's terminal).
+    public var inputDescriptor: Int32
+    /// Where an interactive command's output is shown (the learner's terminal).
+    public var outputDescriptor: Int32
+
+    public init(builder: CommandLineBuilder = CommandLineBuilder(), input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO) {
+        self.builder = builder
+        self.inputDescriptor = input
+        self.outputDescriptor = output
+    }
+
+    public func run(_ request: CommandRequest, output: @escaping @Sendable (String) -> Void) throws -> CommandResult {
+        try builder.prepare(for: request)
+        let arguments = builder.arguments(for: request)
+        let start = ContinuousClock.now
+        var size = PseudoTerminal.windowSize(from: [outputDescriptor, inputDescriptor])
+        let terminal = try PseudoTerminal.spawn(arguments, size: size)
+        defer { terminal.close() }
+        let rawMode = request.interactive ? RawTerminalMode.enter(inputDescriptor) : nil
+        defer { rawMode?.restore() }
+
+        var collector = OutputCollector(output: output)
+        var lifecycle = CommandLifecycle(child: terminal.child, timeout: request.timeout, start: start)
+        var masterOpen = true
+        var inputOpen = request.interactive
+        var typed: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 16384)
+
+        while lifecycle.shouldContinue(outputOpen: masterOpen) {
+            if request.interactive, let current = PseudoTerminal.currentWindowSize(of: outputDescriptor),
+               current.ws_row != size.ws_row || current.ws_col != size.ws_col {
+                size = current
+                terminal.resize(to: current)
+            }
+            var descriptors: [pollfd] = []
+            if masterOpen {
+                let events = typed.isEmpty ? POLLIN : POLLIN | POLLOUT
+                descriptors.append(pollfd(fd: terminal.master, events: Int16(events), revents: 0))
+            }
+            if inputOpen, masterOpen, typed.isEmpty {
+                descriptors.append(pollfd(fd: inputDescriptor, events: Int16(POLLIN), revents: 0))
+            }
+            let ready = poll(&descriptors, nfds_t(descriptors.count), lifecycle.pollTimeout(outputOpen: masterOpen))
+            if ready <= 0 { continue }
+
+            for entry in descriptors where entry.revents != 0 {
+                if entry.fd == terminal.master {
+                    if entry.revents & Int16(POLLOUT) != 0, !typed.isEmpty {
+                        let written = typed.withUnsafeBytes { write(terminal.master, $0.baseAddress, $0.count) }
+                        if written > 0 {
+                            typed.removeFirst(written)
+                        } else if written < 0, errno != EAGAIN, errno != EINTR {
+                            typed.removeAll()
+                        }
+                    }
+                    if entry.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
+                        let count = buffer.withUnsafeMutableBytes { read(terminal.master, $0.baseAddress, $0.count) }
+                        if count > 0 {
+                            lifecycle.noteOutput()
+                            buffer.withUnsafeBytes { bytes in
+                                let chunk = UnsafeRawBufferPointer(rebasing: bytes[..<count])
+                                collector.receive(chunk)
+                                if request.interactive { Self.writeAll(chunk, to: outputDescriptor) }
+                            }
+                        } else if count == 0 || (errno != EAGAIN && errno != EINTR) {
+                            // EIO: every holder of the slave side has closed it; the program is gone.
+                            masterOpen = false
+                            typed.removeAll()
+                        }
+                    }
+                } else {
+                    let count = buffer.withUnsafeMutableBytes { read(inputDescriptor, $0.baseAddress, $0.count) }
+                    if count > 0 {
+                        typed.append(contentsOf: buffer[..<count])
+                    } else if count == 0 || (errno != EAGAIN && errno != EINTR) {
+                        inputOpen = false
+                    }
+                }
+            }
+        }
+        return lifecycle.result(output: collector.finish())
+    }
+
+    /// Writes all of `bytes` to `fd`, waiting while it is full; gives up on an error (the display is
+    /// gone, the command keeps running).
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(fd, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+            if written > 0 {
+                offset += written
+            } else if written < 0, errno == EINTR {
+                continue
+            } else if written < 0, errno == EAGAIN {
+                var entry = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+                _ = poll(&entry, 1, 100)
+            } else {
+                return
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A transcript file being written: created with mode 0600 and appended to with one `write` per line,
+/// straight to the kernel, so every event written is in the file even if the process is killed.
+public final class TranscriptFile: @unchecked Sendable {
+    public let url: URL
+    private let descriptor: Int32
+    private let lock = NSLock()
+
+    public init(url: URL) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        self.url = url
+        self.descriptor = fd
+    }
+
+    deinit { close(descriptor) }
+
+    /// Appends one line (which carries its newline).
+    @Sendable public func append(_ line: String) {
+        lock.withLock {
+            var bytes = Array(line.utf8)
+            var offset = 0
+            while offset < bytes.count {
+                let written = bytes.withUnsafeMutableBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+                if written < 0 { if errno == EINTR { continue }; return }
+                offset += written
+            }
+        }
+    }
+
+    /// Forces what was written to disk (at step boundaries; a power cut loses at most the current step's events).
+    public func sync() { fsync(descriptor) }
+}

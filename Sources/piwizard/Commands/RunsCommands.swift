@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import Lessons
+import Wizard
+import WizardSystem
+
+/// `piwizard status`: every saved run and where it stands.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "status", abstract: "Show every saved run and where it stands.")
+
+    @OptionGroup var state: StateOptions
+    @OptionGroup var options: LessonOptions
+
+    func run() throws {
+        let runs = try state.store.all()
+        guard !runs.isEmpty else {
+            print("No saved runs. Start one with: piwizard start LESSON")
+            return
+        }
+        for run in runs {
+            let lesson = try? options.library.load(FileManager.default.fileExists(atPath: run.lessonFile) ? run.lessonFile : run.lessonID).lesson
+            let total = lesson?.steps.count ?? 0
+            let done = lesson?.steps.filter { step in
+                let items = run.state.statuses[step.id] ?? [:]
+                return !items.isEmpty && items.values.allSatisfy(\.isSettled)
+            }.count ?? 0
+            let current = lesson.flatMap { run.state.stepIndex < $0.steps.count ? $0.steps[run.state.stepIndex].id : nil } ?? "-"
+            let when = ISO8601DateFormatter().string(from: run.updatedAt)
+            print("\(run.lessonID)  \(run.finished ? "finished" : "at \(current)")  \(done)/\(total) steps settled  saved \(when)")
+            if let transcript = run.transcript { print("  transcript: \(transcript)") }
+        }
+    }
+}
+
+/// `piwizard reset LESSON [--step ID]`: forget saved progress.
+struct ResetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "reset", abstract: "Forget a lesson's saved progress (or one step's).")
+
+    @OptionGroup var state: StateOptions
+    @Argument(help: "The lesson id.") var lesson: String
+    @Option(help: "Forget only this step (it becomes pending again).") var step: String?
+
+    func run() throws {
+        let store = state.store
+        guard var run = try store.load(lessonID: lesson) else {
+            throw ValidationError("no saved run of '\(lesson)'")
+        }
+        guard let step else {
+            try store.remove(lessonID: lesson)
+            print("Forgot the saved run of \(lesson).")
+            return
+        }
+        guard run.state.statuses[step] != nil || run.stepHashes[step] != nil else {
+            throw ValidationError("the saved run of '\(lesson)' has no step '\(step)'")
+        }
+        run.state.statuses[step] = nil
+        run.marks[step] = nil
+        run.finished = false
+        try store.save(run)
+        print("Step \(step) of \(lesson) is pending again.")
+    }
+}

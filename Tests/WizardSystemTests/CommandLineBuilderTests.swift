@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+import Wizard
+import WizardSystem
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Argument lists for local, sudo and ssh requests, and quoting that survives a real shell.
+@Suite("CommandLineBuilder")
+struct CommandLineBuilderTests {
+    private let builder = CommandLineBuilder(controlDirectory: "/run/user/1000/piwizard-ssh")
+    private let pi = RemoteHost(address: "raspberrypi.local", user: "pi")
+
+    @Test func localCommandRunsInSh() {
+        let request = CommandRequest(command: "echo $HOME")
+        #expect(builder.arguments(for: request) == ["/bin/sh", "-c", "echo $HOME"])
+    }
+
+    @Test func rootMeansPlainSudoAndNonInteractiveNeverPrompts() {
+        let request = CommandRequest(command: "apt-get update", user: "root")
+        #expect(builder.arguments(for: request) == ["/bin/sh", "-c", "sudo -n -- sh -c 'apt-get update'"])
+    }
+
+    @Test func anotherUserIsNamedAndInteractiveSudoMayPrompt() {
+        let request = CommandRequest(command: "echo it's me", user: "alice", interactive: true)
+        #expect(builder.arguments(for: request) == ["/bin/sh", "-c", "sudo -u alice -- sh -c 'echo it'\\''s me'"])
+    }
+
+    @Test func remoteNonInteractiveUsesBatchModeAndSharedConnections() {
+        let request = CommandRequest(command: "hostname -I", host: pi)
+        #expect(builder.arguments(for: request) == [
+            "ssh", "-o", "BatchMode=yes",
+            "-o", "ControlMaster=auto", "-o", "ControlPath=/run/user/1000/piwizard-ssh/%C", "-o", "ControlPersist=120",
+            "-o", "ConnectTimeout=10",
+            "--", "pi@raspberrypi.local", "hostname -I",
+        ])
+    }
+
+    @Test func remoteInteractiveGetsATerminalAndTheSudoTextAsOneArgument() {
+        let request = CommandRequest(command: "raspi-config", host: RemoteHost(address: "10.0.0.5"), user: "root", interactive: true)
+        #expect(builder.arguments(for: request) == [
+            "ssh", "-t",
+            "-o", "ControlMaster=auto", "-o", "ControlPath=/run/user/1000/piwizard-ssh/%C", "-o", "ControlPersist=120",
+            "-o", "ConnectTimeout=10",
+            "--", "10.0.0.5", "sudo -- sh -c raspi-config",
+        ])
+    }
+
+    @Test func extraSSHOptionsComeBeforeTheDestination() {
+        let custom = CommandLineBuilder(controlDirectory: "/tmp/c", sshOptions: ["-i", "/k/id", "-p", "2222"])
+        let arguments = custom.arguments(for: CommandRequest(command: "true", host: pi))
+        #expect(Array(arguments.suffix(7)) == ["-i", "/k/id", "-p", "2222", "--", "pi@raspberrypi.local", "true"])
+    }
+
+    @Test func hostKeysAreAlwaysChecked() {
+        for interactive in [false, true] {
+            let arguments = builder.arguments(for: CommandRequest(command: "true", host: pi, interactive: interactive))
+            #expect(!arguments.contains { $0.contains("StrictHostKeyChecking") })
+        }
+    }
+
+    @Test func defaultControlDirectoryPrefersTheRuntimeDirectory() {
+        #expect(CommandLineBuilder.defaultControlDirectory(environment: ["XDG_RUNTIME_DIR": "/run/user/1000"]) == "/run/user/1000/piwizard-ssh")
+        #expect(CommandLineBuilder.defaultControlDirectory(environment: [:], uid: 1000) == "/tmp/piwizard-ssh-1000")
+        #expect(CommandLineBuilder.defaultControlDirectory(environment: ["XDG_RUNTIME_DIR": "relative"], uid: 7) == "/tmp/piwizard-ssh-7")
+    }
+
+    @Test func prepareMakesAPrivateControlDirectoryForRemoteRequestsOnly() throws {
+        let folder = NSTemporaryDirectory() + "/pw-ctl-\(UUID().uuidString.prefix(8))"
+        defer { rmdir(folder) }
+        let custom = CommandLineBuilder(controlDirectory: folder)
+        try custom.prepare(for: CommandRequest(command: "true"))
+        #expect(access(folder, F_OK) != 0)
+        try custom.prepare(for: CommandRequest(command: "true", host: pi))
+        var info = stat()
+        #expect(lstat(folder, &info) == 0)
+        #expect(info.st_mode & 0o777 == 0o700)
+        try custom.prepare(for: CommandRequest(command: "true", host: pi)) // again: already there
+    }
+
+    @Test(.enabled(if: getuid() == 0, "needs root to make a folder owned by another user"))
+    func prepareRefusesAControlDirectoryOfAnotherUser() throws {
+        let folder = NSTemporaryDirectory() + "/pw-ctl-\(UUID().uuidString.prefix(8))"
+        #expect(mkdir(folder, 0o700) == 0)
+        defer { rmdir(folder) }
+        #expect(chown(folder, 65534, 65534) == 0)
+        let custom = CommandLineBuilder(controlDirectory: folder)
+        #expect(throws: CommandRunnerError.self) {
+            try custom.prepare(for: CommandRequest(command: "true", host: pi))
+        }
+    }
+
+    @Test func shellQuoteLeavesPlainWordsAlone() {
+        #expect(CommandLineBuilder.shellQuote("alice") == "alice")
+        #expect(CommandLineBuilder.shellQuote("/usr/bin/x-1.2") == "/usr/bin/x-1.2")
+        #expect(CommandLineBuilder.shellQuote("") == "''")
+        #expect(CommandLineBuilder.shellQuote("it's") == "'it'\\''s'")
+        #expect(CommandLineBuilder.shellQuote("~/x") == "'~/x'")
+    }
+
+    static let hostileTexts = [
+        #"echo "$HOME" '$HOME' `echo tick` $(echo dollar)"#,
+        #"printf '%s|' "it's" 'a"b' 'c\\d' '\'"#,
+        "echo one\necho two; echo three",
+        "echo 'Grüße 🍓' * ? [a] ~ ~/x",
+        #"x='a  b'; printf '<%s>' $x "$x"; echo"#,
+        "echo ';' '&&' '|' '>' '<' '#not a comment' # a comment",
+        #"echo \' "'" '"' "\\""#,
+    ]
+
+    /// Wrapping a text in `sh -c QUOTED` (what sudo does) must run exactly what the text runs alone.
+    @Test(arguments: hostileTexts)
+    func quotedTextRunsTheSameInAnInnerShell(text: String) throws {
+        let runner = PipeCommandRunner()
+        let direct = try runner.run(CommandRequest(command: text, timeout: 20)) { _ in }
+        let wrapped = try runner.run(CommandRequest(command: "sh -c " + CommandLineBuilder.shellQuote(text), timeout: 20)) { _ in }
+        #expect(wrapped.output == direct.output)
+        #expect(wrapped.exitStatus == direct.exitStatus)
+        let printed = try runner.run(CommandRequest(command: "printf %s " + CommandLineBuilder.shellQuote(text), timeout: 20)) { _ in }
+        #expect(printed.output == text)
+    }
+
+    @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/sudo"),
+                   "needs root and /usr/bin/sudo (sudo runs without a password for root)"),
+          arguments: hostileTexts)
+    func sudoRunsTheTextAsGiven(text: String) throws {
+        let runner = PipeCommandRunner()
+        let direct = try runner.run(CommandRequest(command: text, timeout: 20)) { _ in }
+        let viaSudo = try runner.run(CommandRequest(command: text, user: "root", timeout: 20)) { _ in }
+        #expect(viaSudo.output == direct.output)
+        #expect(viaSudo.exitStatus == direct.exitStatus)
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+import Wizard
+import WizardSystem
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Remote requests through real ssh to a throwaway sshd on 127.0.0.1, through both runners.
+@Suite(
+    "ssh through the runners",
+    .serialized,
+    .enabled(if: LocalSSHServer.isAvailable, "needs /usr/sbin/sshd (apt-get install openssh-server) and root")
+)
+final class SSHRunnerTests {
+    private let server: LocalSSHServer
+    private var controlDirectories: [String] = []
+    private let host = RemoteHost(address: "127.0.0.1", user: "root")
+
+    init() throws {
+        server = try LocalSSHServer()
+    }
+
+    deinit {
+        server.stop(controlDirectories: controlDirectories)
+    }
+
+    /// A builder reaching the test server, with its own control folder.
+    private func builder(_ name: String = "ctl", knownHosts: String? = nil) -> CommandLineBuilder {
+        let folder = server.controlDirectory(name)
+        controlDirectories.append(folder)
+        return CommandLineBuilder(controlDirectory: folder, sshOptions: server.sshOptions(knownHosts: knownHosts))
+    }
+
+    @Test(arguments: RunnerKind.allCases)
+    func theHostnameComesBack(runner: RunnerKind) throws {
+        let result = try runner.run(CommandRequest(command: "hostname", host: host, timeout: 30), builder: builder())
+        #expect(result.exitStatus == 0, "\(result.output)")
+        #expect(result.output == localHostName() + "\n")
+    }
+
+    @Test func theSharedConnectionIsReused() throws {
+        let shared = builder()
+        let runner = PipeCommandRunner(builder: shared)
+        for _ in 0..<2 {
+            let result = try runner.run(CommandRequest(command: "true", host: host, timeout: 30)) { _ in }
+            #expect(result.exitStatus == 0, "\(result.output)")
+        }
+        let sockets = try FileManager.default.contentsOfDirectory(atPath: shared.controlDirectory)
+        #expect(sockets.count == 1)
+    }
+
+    @Test func interactiveRequestsGetARemoteTerminal() throws {
+        try withConsole { keyboard, screen in
+            keyboard.hangUp()
+            let runner = PTYCommandRunner(builder: builder(), input: keyboard.readEnd, output: screen.fd)
+            let result = try runner.run(CommandRequest(command: "tty", host: host, timeout: 30, interactive: true)) { _ in }
+            #expect(result.exitStatus == 0, "\(result.output)")
+            #expect(result.output.hasPrefix("/dev/pts/"))
+        }
+    }
+
+    @Test func exitStatusAndQuotingSurviveTheTrip() throws {
+        let runner = PipeCommandRunner(builder: builder())
+        let text = #"printf '%s|' "it's" '$HOME' "a  b" '-n'; exit 5"#
+        let result = try runner.run(CommandRequest(command: text, host: host, timeout: 30)) { _ in }
+        #expect(result.exitStatus == 5)
+        #expect(result.output == #"it's|$HOME|a  b|-n|"#)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sudo"), "needs sudo on the target"))
+    func sudoRunsOnTheRemoteSide() throws {
+        let runner = PipeCommandRunner(builder: builder())
+        let result = try runner.run(CommandRequest(command: "id -u; echo \"it's $0\"", host: host, user: "root", timeout: 30)) { _ in }
+        #expect(result.exitStatus == 0, "\(result.output)")
+        #expect(result.output == "0\nit's sh\n")
+    }
+
+    @Test func anUnknownHostKeyIsRefusedWithoutPrompting() throws {
+        let empty = server.directory + "/empty_known_hosts"
+        #expect(FileManager.default.createFile(atPath: empty, contents: nil))
+        let runner = PipeCommandRunner(builder: builder("ctl-unknown", knownHosts: empty))
+        let result = try runner.run(CommandRequest(command: "hostname", host: host, timeout: 30)) { _ in }
+        #expect(result.exitStatus == 255)
+        #expect(result.output.contains("Host key verification failed"))
+    }
+
+    @Test func aHostThatLooksLikeAnOptionIsNotTakenAsOne() throws {
+        let marker = server.directory + "/injected"
+        let runner = PipeCommandRunner(builder: builder())
+        let hostile = RemoteHost(address: "-oProxyCommand=touch \(marker)")
+        let result = try runner.run(CommandRequest(command: "true", host: hostile, timeout: 30)) { _ in }
+        #expect(result.exitStatus == 255)
+        #expect(!FileManager.default.fileExists(atPath: marker))
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Lessons
+import Testing
+@testable import Wizard
+
+/// Recording a session into an asciicast transcript, reading it back, and replaying it.
+@Suite struct TranscriptTests {
+    final class Lines: @unchecked Sendable {
+        var text = ""
+        let lock = NSLock()
+        func append(_ line: String) { lock.withLock { text += line } }
+    }
+
+    /// Runs the mini-cluster session recorded, returns the transcript text and the session.
+    static func record(answers: [ScriptedTerminal.Answer], runner: FakeRunner, lesson: String = TestLessons.cluster, id: String = "mini-cluster",
+                       state: ((LoadedLesson) -> SessionState)? = nil) throws -> (String, WizardSession) {
+        let loaded = try TestLessons.load(lesson, id: id)
+        let initial = state?(loaded) ?? SessionState(inputs: loaded.defaultInputs)
+        let header = TranscriptHeader(width: 80, height: 24, timestamp: 1_700_000_000, title: "piwizard: test",
+                                      piwizard: .init(lesson: loaded.lesson.id, lessonFile: loaded.url.path, initialState: initial, unattended: false,
+                                                      confirmedDevices: [], localAddresses: [], colour: false, interactive: true))
+        let lines = Lines()
+        let recorder = try TranscriptRecorder(header: header, write: lines.append)
+        let terminal = RecordingTerminal(ScriptedTerminal(answers), recorder: recorder)
+        let session = WizardSession(loaded: loaded, terminal: terminal, runner: RecordingRunner(runner, recorder: recorder),
+                                    options: header.options, state: initial)
+        session.onEvent = { recorder.append($0) }
+        _ = session.run()
+        return (lines.text, session)
+    }
+
+    static let answers: [ScriptedTerminal.Answer] = [.type(""), .type("run"), .type(""), .type(""), .type("run"), .type("done")]
+
+    @Test func aTranscriptIsAsciicastV2WithMarkersAndPiwizardEvents() throws {
+        let (text, _) = try Self.record(answers: Self.answers, runner: WizardSessionTests.freshCluster())
+        let lines = text.split(separator: "\n")
+        let header = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        #expect(header["version"] as? Int == 2 && header["width"] as? Int == 80 && header["title"] as? String == "piwizard: test")
+        for line in lines.dropFirst() {
+            let event = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [Any])
+            #expect(event.count == 3 && event[0] is NSNumber && event[1] is String && event[2] is String)
+        }
+        let transcript = try Transcript(text: text)
+        let markers = transcript.events.compactMap { if case .marker(let m) = $0.event { return m } else { return nil } }
+        #expect(markers == ["prepare", "name/n1", "name/n2", "dhcpcd/n1", "interfaces/n2"])
+        #expect(transcript.inputs == ["", "run", "", "", "run", "done"])
+        #expect(transcript.events.contains { if case .command(let r) = $0.event { return r.command == "set-name n2" } else { return false } })
+        #expect(transcript.events.contains { if case .check(let c) = $0.event { return c.passed && c.title == "hostname-is 10.9.0.2" } else { return false } })
+        #expect(transcript.events.contains { if case let .status(step, item, status) = $0.event { return step == "interfaces" && item == "n2" && status == .done } else { return false } })
+    }
+
+    @Test func aTranscriptCutOffMidLineStillParses() throws {
+        let (text, _) = try Self.record(answers: Self.answers, runner: WizardSessionTests.freshCluster())
+        let cut = String(text.dropLast(7))
+        let transcript = try Transcript(text: cut)
+        #expect(transcript.truncated)
+        #expect(transcript.events.count == (try Transcript(text: text)).events.count - 1)
+    }
+
+    @Test func replayReproducesEveryEvent() throws {
+        let (text, _) = try Self.record(answers: Self.answers, runner: WizardSessionTests.freshCluster())
+        let transcript = try Transcript(text: text)
+        let result = try TranscriptReplay.replay(transcript, lesson: try TestLessons.load(TestLessons.cluster, id: "mini-cluster"))
+        #expect(result.matches, "\(result.diff)")
+        #expect(result.replayed == result.recorded)
+    }
+
+    @Test func replayAgainstAChangedLessonFailsWithAReadableDiff() throws {
+        let (text, _) = try Self.record(answers: Self.answers, runner: WizardSessionTests.freshCluster())
+        let changed = TestLessons.cluster.replacingOccurrences(of: "set-name {{node.hostname}}", with: "hostnamectl set-hostname {{node.hostname}}")
+        let result = try TranscriptReplay.replay(try Transcript(text: text), lesson: try TestLessons.load(changed, id: "mini-cluster"))
+        #expect(!result.matches)
+        #expect(result.diff.hasPrefix("replay diverges at event "))
+        #expect(result.diff.contains("- o   run on n1 (10.9.0.1):\\n    set-name n1\\n"))
+        #expect(result.diff.contains("+ o   run on n1 (10.9.0.1):\\n    hostnamectl set-hostname n1\\n"))
+    }
+
+    @Test func aSecretTypedAtANoEchoPromptIsNeverRecorded() throws {
+        let lesson = """
+        ---
+        id: secret
+        title: Secret
+        summary: A password.
+        inputs:
+          password: { type: secret, prompt: Your sudo password }
+        ---
+        ## Use it {#use}
+
+        ```sh {run}
+        echo {{password}} | sudo -S true
+        ```
+
+        ```sh {check}
+        sudo -n true
+        ```
+        """
+        let canary = "CANARY-s3cr3t-4711"
+        let runner = FakeRunner()
+        runner.on("sudo -n true", exits: [1, 0])
+        runner.on("sudo -S", output: "[sudo] password: \(canary) accepted\n")
+        let (text, session) = try Self.record(answers: [.type(canary), .type("run"), .type("vars")], runner: runner, lesson: lesson, id: "secret") { _ in SessionState() }
+        #expect(runner.commands.contains("echo \(canary) | sudo -S true"), "the real command gets the secret")
+        #expect(!text.contains(canary), "the transcript never holds it")
+        #expect(text.contains(TranscriptRecorder.redacted))
+        #expect(session.state.withoutSecrets(try TestLessons.load(lesson, id: "secret").lesson).inputs["password"] == nil)
+    }
+
+    @Test func theSummaryAndTheExportsAreReadable() throws {
+        let runner = WizardSessionTests.freshCluster()
+        runner.on("verify-dhcpcd", exits: [1, 1, 0], output: "ok\n")
+        let answers: [ScriptedTerminal.Answer] = [.type(""), .type(""), .type(""), .type("run"), .type("run"), .type("quit")]
+        let (text, _) = try Self.record(answers: answers, runner: runner)
+        let transcript = try Transcript(text: text)
+        let summary = TranscriptReport.summary(transcript)
+        #expect(summary.contains("step name/n2"))
+        #expect(summary.contains("$ set-name n1 on pi@10.9.0.1 → exit 0"))
+        #expect(summary.contains("✗ check: verify-dhcpcd: expected exit status 0 and output matching /ok/; found exit status 1, output: ok"))
+        let markdown = try TranscriptReport.export(transcript, format: .markdown)
+        #expect(markdown.contains("## dhcpcd/n1"))
+        #expect(markdown.contains("```sh\nconfigure-dhcpcd 10.9.0.1/24\n```"))
+        let cast = try TranscriptReport.export(transcript, format: .asciicast)
+        #expect(!cast.contains("x-command") && !cast.contains("x-piwizard"))
+        #expect(cast.split(separator: "\n").count > 10)
+    }
+}
