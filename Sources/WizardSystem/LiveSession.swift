@@ -50,7 +50,8 @@ public struct LiveSession {
             }
         }
         let stamp = ISO8601DateFormatter().string(from: now).replacingOccurrences(of: ":", with: "")
-        let transcriptURL = stateFolder.appendingPathComponent("transcripts/\(lesson.id)-\(stamp).cast")
+        // One file per session (the process id keeps two sessions started in the same second apart).
+        let transcriptURL = stateFolder.appendingPathComponent("transcripts/\(lesson.id)-\(stamp)-\(ProcessInfo.processInfo.processIdentifier).cast")
         let file = try TranscriptFile(url: transcriptURL)
         let header = TranscriptHeader(
             width: options.width, height: 24, timestamp: Int(now.timeIntervalSince1970), title: "piwizard: \(lesson.metadata.title)",

@@ -3,7 +3,7 @@ import Foundation
 import Glibc
 #endif
 
-/// A transcript file being written: created with mode 0600 and appended to with one `write` per line,
+/// A transcript file being written: a new file (never an existing one) created with mode 0600 and appended to with one `write` per line,
 /// straight to the kernel, so every event written is in the file even if the process is killed.
 public final class TranscriptFile: @unchecked Sendable {
     public let url: URL
@@ -13,7 +13,7 @@ public final class TranscriptFile: @unchecked Sendable {
     public init(url: URL) throws {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         self.url = url
         self.descriptor = fd
