@@ -1,0 +1,50 @@
+import Foundation
+import Lessons
+import Testing
+import Wizard
+
+/// Replays every recorded session in `transcripts/` through the engine with the lessons in `lessons/`.
+/// Re-record with `transcripts/record.sh` after an intended change (see transcripts/README.md).
+@Suite struct RecordedTranscriptTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let folder = repository.appendingPathComponent("transcripts")
+    static let files: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".cast") }.sorted()
+
+    static func lesson(_ id: String, editing: (String) -> String = { $0 }) throws -> LoadedLesson {
+        let url = repository.appendingPathComponent("lessons/\(id).md")
+        let text = editing(try String(contentsOf: url, encoding: .utf8))
+        let (lesson, diagnostics) = LessonLinter.lint(text, file: "lessons/\(id).md")
+        try #require(!diagnostics.hasErrors)
+        return LoadedLesson(lesson: lesson, url: url, warnings: diagnostics)
+    }
+
+    @Test func theRecordedSessionsAreThere() {
+        #expect(Set(Self.files).isSuperset(of: ["tour-clean.cast", "tour-interrupted.cast", "tour-resumed.cast", "expand-cluster-duplicates.cast"]))
+    }
+
+    @Test(arguments: files)
+    func replaysExactly(_ name: String) throws {
+        let transcript = try Transcript(contentsOf: Self.folder.appendingPathComponent(name))
+        let result = try TranscriptReplay.replay(transcript, lesson: try Self.lesson(transcript.header.piwizard.lesson))
+        #expect(result.matches, "\(name):\n\(result.diff)")
+        #expect(result.recorded > 20)
+    }
+
+    @Test func aLessonEditThatChangesARecordedStepFailsTheReplayWithADiff() throws {
+        let transcript = try Transcript(contentsOf: Self.folder.appendingPathComponent("tour-clean.cast"))
+        let edited = try Self.lesson("tour") { $0.replacingOccurrences(of: "printf 'Helo, %s!\\n'", with: "printf 'Hallo, %s!\\n'") }
+        let result = try TranscriptReplay.replay(transcript, lesson: edited)
+        #expect(!result.matches)
+        #expect(result.diff.contains("- o   run:\\n    printf 'Helo, %s!\\n' friend > /tmp/piwizard-tour/hello.txt\\n"), "\(result.diff)")
+        #expect(result.diff.contains("+ o   run:\\n    printf 'Hallo, %s!\\n' friend > /tmp/piwizard-tour/hello.txt\\n"), "\(result.diff)")
+    }
+
+    @Test func theDuplicateRunRefusedTheDuplicatesBeforeAnythingRan() throws {
+        let transcript = try Transcript(contentsOf: Self.folder.appendingPathComponent("expand-cluster-duplicates.cast"))
+        let output = transcript.events.compactMap { if case .output(let text) = $0.event { return text } else { return nil } }.joined()
+        #expect(output.contains("✗ record 2: hostname 'raspi1' is already used by record 1"))
+        #expect(output.contains("✗ record 2: ip '192.168.1.101' is already used by record 1"))
+        let commands = transcript.events.compactMap { if case .command(let request) = $0.event { return request.command } else { return nil } }
+        #expect(!commands.contains { $0.hasPrefix("sudo dd") }, "no card was written")
+    }
+}

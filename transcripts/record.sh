@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Re-records the sessions in this folder with the built binary (run `swift build` first).
+# The test suite replays every .cast file here (Tests/WizardTests/RecordedTranscriptTests.swift):
+# after an intended change to a lesson or to the engine, re-record and review the diff.
+# Each session is driven through standard input (plain lines, as a script drives piwizard), with a
+# private state folder; commands run for real (the tour writes only under /tmp/piwizard-tour).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin="$PWD/.build/debug/piwizard"
+out="$PWD/transcripts"
+work=$(mktemp -d)
+trap 'rm -rf "$work" /tmp/piwizard-tour' EXIT
+
+session() { # NAME ARGS... ; lines on stdin
+    local name=$1; shift
+    rm -rf "$work/state"
+    "$bin" "$@" --state-dir "$work/state" --width 80 >/dev/null 2>&1 || true
+    mv "$(ls -t "$work"/state/transcripts/*.cast | head -n 1)" "$out/$name.cast"
+}
+
+# The tour: a failed check, why and hint, a fix with edit, a step done by hand, a loop, a branch, a
+# destructive tidy-up confirmed.
+rm -rf /tmp/piwizard-tour
+{
+    printf '\n\n\nrun\nwhy\nhint\nedit\n'
+    printf '%s\n' "printf 'Hello, %s!\\n' friend > /tmp/piwizard-tour/hello.txt"
+    printf 'run\n'
+    sleep 2; date > /tmp/piwizard-tour/by-hand.txt
+    printf 'done\n'
+    printf '\n\n\n\n'              # fruits: how many (3), then the three default records
+    printf '\n\n\n'                 # basket: apple, pear, plum
+    printf '\n\n'                    # shell-style (printf), then run the summary
+    printf 'status\nrun\ny\n'       # tidy up: a destructive command, confirmed
+} | session tour-clean start tour
+
+# The tour killed (input ends mid-lesson, as when the terminal closes) and resumed.
+rm -rf /tmp/piwizard-tour
+rm -rf "$work/state"
+printf '\n\n\n' | "$bin" start tour --state-dir "$work/state" --width 80 >/dev/null 2>&1 || true
+first=$(ls -t "$work"/state/transcripts/*.cast | head -n 1)
+mv "$first" "$out/tour-interrupted.cast"
+{
+    printf 'skip\nskip\n'            # greet, by-hand
+    printf '\n\n\n\n\n\n\n'           # fruits (4 lines), basket (3 runs)
+    printf '\n\n'                    # shell-style, summary
+    printf 'skip\n'                  # tidy up: keep the files
+} | "$bin" resume tour --state-dir "$work/state" --width 80 >/dev/null 2>&1 || true
+mv "$(ls -t "$work"/state/transcripts/*.cast | head -n 1)" "$out/tour-resumed.cast"
+
+# expand-cluster: a duplicate hostname and a duplicate IP are refused at once, then fixed, before
+# anything runs on a card or a node.
+{
+    printf '/dev/sdz\nskip\n\nskip\n\n\n'     # card, skip, image default, skip, subnet default, 4 nodes
+    printf 'raspi1 192.168.1.101 master dhcpcd\n'
+    printf 'raspi1 192.168.1.102 worker dhcpcd\n'       # duplicate hostname
+    printf 'raspi2 192.168.1.101 worker dhcpcd\n'       # duplicate IP
+    printf 'raspi2 192.168.1.102 worker dhcpcd\n'
+    printf 'raspi3 192.168.1.103 worker dhcpcd\n'
+    printf 'raspi4 192.168.1.104 worker dhcpcd\n'
+    printf 'vars\nquit\n'
+} | session expand-cluster-duplicates start expand-cluster
+
+echo "recorded: $(ls "$out"/*.cast | xargs -n1 basename | tr '\n' ' ')"
