@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+/// The built binary in a real terminal (tmux): the whole tour with readline's pre-filled edit, tab
+/// completion and history, a failed check with its hint, a step done by hand, a loop, a branch and a
+/// confirmed destructive step.
+@Suite(.serialized) struct TourInTmuxTests {
+    @Test(.enabled(if: TmuxSession.isAvailable, "needs tmux"))
+    func completesTheTourAtARealTerminal() throws {
+        let home = try PiwizardProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let suffix = "-e2e-\(UUID().uuidString.prefix(6))"
+        let workdir = "/tmp/piwizard-tour" + suffix
+        defer { try? FileManager.default.removeItem(atPath: workdir) }
+        let tmux = try TmuxSession(width: 100, height: 50,
+                                   command: [PiwizardProcess.binary.path, "start", "tour", "--lessons", PiwizardProcess.repository.appendingPathComponent("lessons").path],
+                                   environment: ["HOME": home.path, "XDG_STATE_HOME": home.appendingPathComponent("state").path, "INPUTRC": "/dev/null"],
+                                   workingDirectory: home)
+        defer { tmux.kill() }
+
+        // The default is offered on the line: edit it in place.
+        try tmux.waitFor(text: "A scratch folder for the tour's files [path]: /tmp/piwizard-tour")
+        try tmux.sendKeys(.end, .text(suffix), .enter)
+        try tmux.waitFor(text: "start>")
+        try tmux.sendKeys(.enter)
+        try tmux.waitFor(text: "✓ Done.")
+        try tmux.waitFor(text: "[string]: friend")
+        try tmux.sendKeys(.enter)
+
+        // Tab completes a command; the check fails with its hint.
+        try tmux.waitFor(text: "greet>")
+        try tmux.sendKeys(.text("ru"), .tab, .enter)
+        try tmux.waitFor(text: "greet> run")
+        try tmux.waitFor(text: "found:    no such line")
+        try tmux.waitFor(text: "Hint: The command says Helo")
+        // History: the previous line comes back with Up.
+        try tmux.sendKeys(.text("hint"), .enter)
+        try tmux.waitFor { $0.components(separatedBy: "Hint: The command says Helo").count >= 3 }
+        try tmux.sendKeys(.up, .enter)
+        try tmux.waitFor { $0.components(separatedBy: "Hint: The command says Helo").count >= 4 }
+
+        // The command is pre-filled for editing: fix the typo in place.
+        try tmux.sendKeys(.text("edit"), .enter)
+        try tmux.waitFor(text: "edit> printf 'Helo, %s!\\n' friend > \(workdir)/hello.txt")
+        try tmux.sendKeys([.named("C-a")] + Array(repeating: .right, count: 11) + [.text("l"), .enter])
+        try tmux.waitFor(text: "✓ file-contains \(workdir)/hello.txt")
+
+        // A step done by hand: the learner does it, then says done.
+        try tmux.waitFor(text: "by-hand>")
+        try tmux.sendKeys(.text("run"), .enter)
+        try tmux.waitFor(text: "Do this by hand, then type done.")
+        try "14:05\n".write(toFile: workdir + "/by-hand.txt", atomically: true, encoding: .utf8)
+        try tmux.sendKeys(.text("done"), .enter)
+
+        // The loop over the fruits (their list is asked first, defaults pre-filled).
+        try tmux.waitFor(text: "How many fruits [int]: 3")
+        try tmux.sendKeys(.enter, .enter, .enter, .enter)
+        for fruit in ["apple", "pear", "plum"] {
+            try tmux.waitFor(text: "basket[\(fruit)]>")
+            try tmux.sendKeys(.enter)
+        }
+
+        // The branch: the default choice, then its step.
+        try tmux.waitFor(text: "(printf, for-loop) [choice]: printf")
+        try tmux.sendKeys(.enter)
+        try tmux.waitFor(text: "summary-printf>")
+        try tmux.sendKeys(.text("status"), .enter)
+        try tmux.waitFor(text: "→ · 5. Write the summary with printf [summary-printf]")
+        try tmux.sendKeys(.enter)
+
+        // The destructive tidy-up asks first.
+        try tmux.waitFor(text: "tidy-up>")
+        try tmux.sendKeys(.enter)
+        try tmux.waitFor(text: "This command is destructive. Run it? [y/N]")
+        try tmux.sendKeys(.text("y"), .enter)
+        let screen = try tmux.waitFor(text: "Lesson finished: 8 steps done.")
+        #expect(!FileManager.default.fileExists(atPath: workdir), "the tour removed its folder")
+        #expect(!screen.contains("Error"))
+        let history = try String(contentsOf: home.appendingPathComponent("state/piwizard/history"), encoding: .utf8)
+        #expect(history.contains("hint") && history.contains("done"))
+    }
+}
