@@ -293,25 +293,26 @@ public final class WizardSession {
             let (offset, block) = blocks[index]
             if block.kind == .show {
                 // Show this and the hand-typed blocks right after it, then wait for `done`.
-                var shown = index
-                while shown < blocks.count, blocks[shown].element.kind == .show {
-                    let showBlock = blocks[shown].element
-                    terminal.write(presenter.block(showBlock, text: render(showBlock, step: step, item: item), place: placeDescription(showBlock.target, item: item)))
-                    shown += 1
+                var next = index
+                while next < blocks.count, blocks[next].element.kind == .show {
+                    let showBlock = blocks[next].element
+                    terminal.write(presenter.block(showBlock, text: shown(showBlock, step: step, item: item), place: placeDescription(showBlock.target, item: item)))
+                    next += 1
                 }
                 if !options.unattended {
                     terminal.write(style.apply(.bold, to: "Do this by hand, then type done.") + "\n")
                 }
-                return .waitingForHands(shown < blocks.count ? blocks[shown].offset : step.blocks.count)
+                return .waitingForHands(next < blocks.count ? blocks[next].offset : step.blocks.count)
             }
             update { $0.setStatus(.running, step: step.id, item: key) }
-            let text = state.edits[editKey(step, item: item, block: offset)] ?? render(block, step: step, item: item)
+            let display = state.edits[editKey(step, item: item, block: offset)] ?? shown(block, step: step, item: item)
+            let text = unmask(display)
             if block.destructive, let refusal = confirmDestructive(step, item: item, block: block, command: text) {
                 update { $0.setStatus(.failed, step: step.id, item: key) }
                 terminal.write(style.apply(.red, to: refusal) + "\n")
                 return .refused(refusal)
             }
-            terminal.write(presenter.block(block, text: text, place: placeDescription(block.target, item: item)))
+            terminal.write(presenter.block(block, text: display, place: placeDescription(block.target, item: item)))
             let result: CommandResult
             do {
                 let sink = OutputSink(terminal: terminal.isInteractive ? nil : terminal)
@@ -387,7 +388,7 @@ public final class WizardSession {
             return BuiltInValidators.check(validator.name, arguments, context: context)
         }
         let text = render(block, step: step, item: item)
-        let title = "check: " + (text.split(separator: "\n").first.map(String.init) ?? "")
+        let title = "check: " + (shown(block, step: step, item: item).split(separator: "\n").first.map(String.init) ?? "")
         let expected = "exit status \(block.expectedExit)" + (block.outputPattern.map { " and output matching /\($0)/" } ?? "")
         guard let result = try? context.run(text) else {
             return .fail(title, expected: expected, found: "the check could not be started")
@@ -430,7 +431,7 @@ public final class WizardSession {
 
     func showCommands(_ step: Step, item: LoopItem?) {
         for block in step.blocks where block.kind == .run || block.kind == .show {
-            terminal.write(presenter.block(block, text: render(block, step: step, item: item), place: placeDescription(block.target, item: item)))
+            terminal.write(presenter.block(block, text: shown(block, step: step, item: item), place: placeDescription(block.target, item: item)))
         }
         terminal.write(style.apply(.dim, to: "Run these yourself, then type done to check the step.") + "\n")
     }
@@ -443,7 +444,7 @@ public final class WizardSession {
         }
         let (offset, block) = runBlocks[number - 1]
         let key = editKey(step, item: item, block: offset)
-        let current = state.edits[key] ?? render(block, step: step, item: item)
+        let current = state.edits[key] ?? shown(block, step: step, item: item)
         guard let edited = terminal.readLine(prompt: "edit> ", prefill: current), !edited.trimmingCharacters(in: .whitespaces).isEmpty else {
             terminal.write("Unchanged.\n")
             return .failed("unchanged")
@@ -599,25 +600,53 @@ public final class WizardSession {
         for (index, entry) in items.sorted(by: { $0.line < $1.line }).enumerated() {
             if index > 0 { terminal.write("\n") }
             if let prose = entry.prose {
-                terminal.write(presenter.markdown.render(TemplateRenderer.preview(prose.markdown, context: templateContext(item), quoting: .none)))
+                terminal.write(presenter.markdown.render(TemplateRenderer.preview(prose.markdown, context: templateContext(item, masked: true), quoting: .none)))
             }
             if let (offset, block) = entry.block {
-                let text = state.edits[editKey(step, item: item, block: offset)] ?? render(block, step: step, item: item)
+                let text = state.edits[editKey(step, item: item, block: offset)] ?? shown(block, step: step, item: item)
                 terminal.write(presenter.block(block, text: text, place: placeDescription(block.target, item: item)))
             }
         }
     }
 
-    func templateContext(_ item: LoopItem?) -> TemplateContext {
-        TemplateContext(inputs: state.inputs, loop: item.map { ($0.variable, $0.record) }, lessonID: lesson.id, lessonAssets: loaded.assetsFolder.path)
+    /// The values templates are filled from; `masked` puts a stand-in for every secret (for the screen,
+    /// edits and anything saved), which `unmask` turns back into the secret just before a command runs.
+    func templateContext(_ item: LoopItem?, masked: Bool = false) -> TemplateContext {
+        var inputs = state.inputs
+        if masked {
+            for input in lesson.inputs where input.type == .secret && inputs[input.name] != nil {
+                inputs[input.name] = .text(Self.mask(input.name))
+            }
+        }
+        return TemplateContext(inputs: inputs, loop: item.map { ($0.variable, $0.record) }, lessonID: lesson.id, lessonAssets: loaded.assetsFolder.path)
     }
 
+    /// What the screen shows for a secret: `••••••(password)`.
+    static func mask(_ name: String) -> String { "••••••(\(name))" }
+
+    /// A command as it runs: every secret's stand-in replaced by the secret (quoted as the stand-in was).
+    func unmask(_ text: String) -> String {
+        var result = text
+        for input in lesson.inputs where input.type == .secret {
+            guard let secret = state.inputs[input.name]?.text else { continue }
+            result = result.replacingOccurrences(of: ShellQuote.quote(Self.mask(input.name)), with: ShellQuote.quote(secret))
+                .replacingOccurrences(of: Self.mask(input.name), with: secret)
+        }
+        return result
+    }
+
+    /// A block's text with real values, for running.
     func render(_ block: Block, step: Step, item: LoopItem?) -> String {
         TemplateRenderer.preview(block.body, context: templateContext(item), quoting: block.templateQuoting)
     }
 
+    /// A block's text for the screen (secrets masked).
+    func shown(_ block: Block, step: Step, item: LoopItem?) -> String {
+        TemplateRenderer.preview(block.body, context: templateContext(item, masked: true), quoting: block.templateQuoting)
+    }
+
     func renderedHints(_ step: Step, item: LoopItem?) -> [String] {
-        step.hints.map { TemplateRenderer.preview($0.text, context: templateContext(item), quoting: .none) }
+        step.hints.map { TemplateRenderer.preview($0.text, context: templateContext(item, masked: true), quoting: .none) }
     }
 
     func request(for block: Block, text: String, item: LoopItem?, interactive: Bool) -> CommandRequest {

@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+/// A secret typed at a no-echo prompt reaches the command that needs it, and no file piwizard writes:
+/// not the saved progress, the transcript, or the readline history.
+@Suite(.serialized) struct SecretsTests {
+    static let lesson = """
+    ---
+    id: secret
+    title: A secret
+    summary: Uses a password once.
+    inputs:
+      password: { type: secret, prompt: The password }
+      out: { type: path }
+    ---
+    ## Use the password {#use}
+
+    ```sh {run}
+    printf '%s' {{password}} | wc -c > {{out}}
+    ```
+
+    ```sh {check output=^18$}
+    cat {{out}}
+    ```
+
+    > **Hint:** the password has 18 characters.
+    """
+
+    @Test(.enabled(if: TmuxSession.isAvailable, "needs tmux"))
+    func aSecretCanaryAppearsInNoFileWritten() throws {
+        let home = try PiwizardProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let lessons = home.appendingPathComponent("lessons")
+        try FileManager.default.createDirectory(at: lessons, withIntermediateDirectories: true)
+        try Self.lesson.write(to: lessons.appendingPathComponent("secret.md"), atomically: true, encoding: .utf8)
+        let out = home.appendingPathComponent("count.txt").path
+        let canary = "CANARY-7f3a-secret"
+        let tmux = try TmuxSession(width: 100, height: 40,
+                                   command: [PiwizardProcess.binary.path, "start", "secret", "--lessons", lessons.path, "--var", "out=\(out)"],
+                                   environment: ["HOME": home.path, "XDG_STATE_HOME": home.appendingPathComponent("state").path, "INPUTRC": "/dev/null"],
+                                   workingDirectory: home)
+        defer { tmux.kill() }
+        try tmux.waitFor(text: "The password:")
+        try tmux.type(canary)
+        try tmux.sendKeys(.enter)
+        try tmux.waitFor(text: "use>")
+        try tmux.sendKeys(.text("run"), .enter)
+        let screen = try tmux.waitFor(text: "Lesson finished")
+        #expect(!screen.contains(canary), "not echoed")
+        #expect(try String(contentsOfFile: out, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines) == "18", "the command got it")
+        var files = 0
+        let enumerator = FileManager.default.enumerator(atPath: home.path)
+        while let path = enumerator?.nextObject() as? String {
+            let url = home.appendingPathComponent(path)
+            guard let data = FileManager.default.contents(atPath: url.path) else { continue }
+            files += 1
+            #expect(!String(decoding: data, as: UTF8.self).contains(canary), "\(path) holds the secret")
+        }
+        #expect(files >= 4, "progress, transcript, history and the lesson were written")
+    }
+}
