@@ -144,3 +144,36 @@ import Testing
         #expect(output.stdout.contains("graph"))
     }
 }
+
+/// Saved runs and transcripts from the command line: status, reset, transcript show/export, replay.
+@Suite struct RunsCommandLineTests {
+    @Test func statusResetAndTranscriptsOfARealRun() throws {
+        let folder = try PiwizardProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let state = folder.appendingPathComponent("state").path
+        let none = try PiwizardProcess.run(["status", "--state-dir", state])
+        #expect(none.stdout.contains("No saved runs."))
+        // The tour unattended stops at its failing step (by design), leaving an unfinished run.
+        let run = try PiwizardProcess.run(["start", "tour", "--yes", "--state-dir", state, "--var", "workdir=\(folder.path)/tour"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("Step 'greet' failed"))
+        let status = try PiwizardProcess.run(["status", "--state-dir", state])
+        #expect(status.stdout.contains("tour  at greet  1/7 steps settled"))
+        let transcript = try #require(status.stdout.split(separator: "\n").first { $0.contains("transcript: ") }?.split(separator: " ").last.map(String.init))
+        let show = try PiwizardProcess.run(["transcript", "show", transcript])
+        #expect(show.stdout.contains("step greet"))
+        #expect(show.stdout.contains("✗ file-contains"))
+        let markdown = try PiwizardProcess.run(["transcript", "export", transcript, "--format", "markdown"])
+        #expect(markdown.stdout.hasPrefix("# piwizard: A tour of piwizard"))
+        let replay = try PiwizardProcess.run(["replay", transcript])
+        #expect(replay.status == 0 && replay.stdout.hasPrefix("replay matches:"), "\(replay.stdout)\(replay.stderr)")
+        let reset = try PiwizardProcess.run(["reset", "tour", "--state-dir", state])
+        #expect(reset.stdout.contains("Forgot the saved run of tour."))
+        #expect(try PiwizardProcess.run(["status", "--state-dir", state]).stdout.contains("No saved runs."))
+    }
+
+    @Test func replayOfAShippedTranscriptMatches() throws {
+        let output = try PiwizardProcess.run(["replay", "transcripts/tour-clean.cast"])
+        #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
+    }
+}
