@@ -412,10 +412,19 @@ public final class WizardSession {
             return askYesNo(style.apply([.bold, .red], to: "This command is destructive. Run it?"), default: false) == true ? nil : "Not confirmed; nothing was run."
         }
         let host = hosts.host(for: block.target, record: item?.record, inputs: state.inputs)
-        let description = (try? runner.run(CommandRequest(command: BlockDeviceReport.command, host: host), output: { _ in }))
+        let report = (try? runner.run(CommandRequest(command: BlockDeviceReport.command, host: host), output: { _ in }))
             .flatMap { try? BlockDeviceReport(json: $0.output) }
-            .flatMap { $0.device(device) }
-            .map(BuiltInValidators.describe) ?? device
+        let found = report?.device(device)
+        // Whatever the lesson checked before, never write over the system disk or a mounted device.
+        if let report, let found {
+            if (report.topLevel(containing: found.path) ?? found).holdsSystem {
+                return "Refused: \(device) holds this computer's system; nothing was run."
+            }
+            if !found.allMountpoints.isEmpty {
+                return "Refused: \(device) is mounted at \(found.allMountpoints.joined(separator: ", ")); unmount it first. Nothing was run."
+            }
+        }
+        let description = found.map(BuiltInValidators.describe) ?? device
         terminal.write(style.apply([.bold, .red], to: "This destroys everything on \(device).") + "\n  " + description + "\n")
         if options.unattended {
             return options.confirmedDevices.contains(device) ? nil : "it writes over \(device); confirm with --confirm-device \(device)"
