@@ -13,6 +13,8 @@ public struct SessionOptions: Sendable {
     public var style: TextStyle
     /// Column width for wrapping prose.
     public var width: Int
+    /// Extra ssh options for checks that reach other hosts (the practice lab's key and known_hosts).
+    public var sshOptions: [String] = []
 
     public init(unattended: Bool = false, confirmedDevices: Set<String> = [], localAddresses: Set<String> = [], style: TextStyle = .plain, width: Int = 80) {
         self.unattended = unattended

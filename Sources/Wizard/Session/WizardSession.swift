@@ -379,7 +379,7 @@ public final class WizardSession {
         let user = block.user
         let context = ValidatorContext(run: { text, timeout in
             try runner.run(CommandRequest(command: text, host: host, user: user, timeout: timeout), output: { _ in })
-        }, sshUser: state.inputs["user"]?.text, timeout: block.timeout ?? 60)
+        }, sshUser: state.inputs["user"]?.text, timeout: block.timeout ?? 60, sshOptions: options.sshOptions)
         if let validator = block.validator {
             var arguments: [String: String] = [:]
             for (name, value) in validator.arguments {

@@ -275,7 +275,7 @@ public enum BuiltInValidators {
         let user = try argument("user", arguments)
         let title = "ssh-key-login \(user)@\(host)"
         let identity = arguments["key"].map { " -o IdentitiesOnly=yes -i \(ShellQuote.quote($0))" } ?? ""
-        let result = try context.run("ssh -o BatchMode=yes -o ConnectTimeout=5\(identity) \(ShellQuote.quote("\(user)@\(host)")) true 2>&1")
+        let result = try context.run("\(context.ssh)\(identity) \(ShellQuote.quote("\(user)@\(host)")) true 2>&1")
         let expected = "ssh to log in as \(user)@\(host) with a key, without a password"
         return result.exitStatus == 0
             ? .pass(title, expected: expected, found: "it does")

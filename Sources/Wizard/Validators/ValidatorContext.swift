@@ -9,11 +9,20 @@ public struct ValidatorContext: Sendable {
     public var sshUser: String?
     /// Seconds a single command may take.
     public var timeout: Double?
+    /// Extra options for the `ssh` a validator runs (an identity, a known_hosts file, a port); never
+    /// one that turns host key checking off.
+    public var sshOptions: [String]
 
-    public init(run: @escaping @Sendable (String, Double?) throws -> CommandResult, sshUser: String?, timeout: Double? = nil) {
+    public init(run: @escaping @Sendable (String, Double?) throws -> CommandResult, sshUser: String?, timeout: Double? = nil, sshOptions: [String] = []) {
         self.run = run
         self.sshUser = sshUser
         self.timeout = timeout
+        self.sshOptions = sshOptions
+    }
+
+    /// `ssh -o BatchMode=yes -o ConnectTimeout=5` and the extra options, as shell words.
+    public var ssh: String {
+        (["ssh", "-o", "BatchMode=yes", "-o", "ConnectTimeout=5"] + sshOptions).map(ShellQuote.quote).joined(separator: " ")
     }
 
     /// Runs shell text with the context's timeout.
@@ -28,6 +37,6 @@ public struct ValidatorContext: Sendable {
         let quotedHost = ShellQuote.quote(host)
         return "if [ \(quotedHost) = \"$(hostname)\" ] || ip -o addr show 2>/dev/null | grep -qF \" \"\(quotedHost)\"/\"; "
             + "then sh -c \(ShellQuote.quote(command)); "
-            + "else ssh -o BatchMode=yes -o ConnectTimeout=5 \(target) \(ShellQuote.quote(command)); fi"
+            + "else \(ssh) \(target) \(ShellQuote.quote(command)); fi"
     }
 }

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+import Wizard
+import WizardSystem
+
+/// The ssh validators against a real sshd on 127.0.0.1: key login works, and fails clearly when the
+/// host key is not known (host key checking stays on).
+@Suite(.serialized, .enabled(if: LocalSSHServer.isAvailable, "needs /usr/sbin/sshd (apt-get install openssh-server) and root"))
+final class SSHValidatorTests {
+    private let server: LocalSSHServer
+
+    init() throws {
+        server = try LocalSSHServer()
+    }
+
+    deinit {
+        server.stop(controlDirectories: [])
+    }
+
+    func context(knownHosts: String? = nil) -> ValidatorContext {
+        let runner = PipeCommandRunner()
+        return ValidatorContext(run: { text, timeout in try runner.run(CommandRequest(command: text, timeout: timeout)) { _ in } },
+                                sshUser: "root", timeout: 30, sshOptions: server.sshOptions(knownHosts: knownHosts))
+    }
+
+    @Test func keyLoginWorksWithTheInstalledKey() {
+        let outcome = BuiltInValidators.check("ssh-key-login", ["host": "127.0.0.1", "user": "root"], context: context())
+        #expect(outcome.passed, "\(outcome)")
+    }
+
+    @Test func anUnknownHostKeyIsRefusedNotAccepted() throws {
+        let empty = server.directory + "/empty_known_hosts"
+        try "".write(toFile: empty, atomically: true, encoding: .utf8)
+        let outcome = BuiltInValidators.check("ssh-key-login", ["host": "127.0.0.1", "user": "root"], context: context(knownHosts: empty))
+        #expect(!outcome.passed)
+        #expect(outcome.found.contains("Host key verification failed"), "\(outcome.found)")
+    }
+
+    @Test func aKeyTheServerDoesNotKnowIsRefused() throws {
+        let stranger = server.directory + "/stranger"
+        let made = try PipeCommandRunner().run(CommandRequest(command: "ssh-keygen -q -t ed25519 -N '' -f \(stranger)")) { _ in }
+        try #require(made.exitStatus == 0)
+        var options = server.sshOptions()
+        options[options.firstIndex(of: "-i")! + 1] = stranger
+        let runner = PipeCommandRunner()
+        let context = ValidatorContext(run: { text, timeout in try runner.run(CommandRequest(command: text, timeout: timeout)) { _ in } },
+                                       sshUser: "root", timeout: 30, sshOptions: options)
+        let outcome = BuiltInValidators.check("ssh-key-login", ["host": "127.0.0.1", "user": "root"], context: context)
+        #expect(!outcome.passed)
+        #expect(outcome.found.contains("Permission denied"), "\(outcome.found)")
+    }
+}
