@@ -28,6 +28,7 @@ public enum RecordListChecker {
                     problems.append(Problem(message: "record \(index + 1): missing field '\(field.name)'", record: index))
                     continue
                 }
+                if field.detect != nil && value == "auto" { continue }  // detected on the node when needed
                 if let problem = InputValueChecker.problem(with: value, as: field) {
                     problems.append(Problem(message: "record \(index + 1): \(field.name): \(problem)", record: index))
                 } else if let problem = subnetProblem(value, field: field, subnets: subnets) {

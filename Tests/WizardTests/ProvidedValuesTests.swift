@@ -1,0 +1,49 @@
+import Foundation
+import Lessons
+import Testing
+import Wizard
+
+/// Inputs given before a session: `--var`, `--vars FILE` and `PIWIZARD_VAR_*`, each checked at once.
+@Suite struct ProvidedValuesTests {
+    let lesson = try! TestLessons.load(TestLessons.cluster, id: "mini-cluster").lesson
+
+    @Test func varsTheFileAndTheEnvironmentWithTheirPrecedence() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("vars-\(UUID().uuidString).yaml")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try """
+        user: fromfile
+        image: /tmp/file.img
+        nodes:
+          - { hostname: a1, ip: 10.9.0.11, netconf: dhcpcd }
+          - { hostname: a2, ip: 10.9.0.12, netconf: auto }
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let values = try ProvidedValues.resolve(for: lesson, assignments: ["user=fromvar"], file: file.path,
+                                                environment: ["PIWIZARD_VAR_USER": "fromenv", "PIWIZARD_VAR_SUBNET": "10.9.0.0/24"])
+        #expect(values["user"] == .text("fromvar"))
+        #expect(values["image"] == .text("/tmp/file.img"))
+        #expect(values["subnet"] == .text("10.9.0.0/24"))
+        #expect(values["nodes"]?.records?.map { $0["hostname"] } == ["a1", "a2"])
+    }
+
+    @Test func aListOnTheCommandLine() throws {
+        let values = try ProvidedValues.resolve(for: lesson, assignments: ["nodes=n1 10.9.0.1 dhcpcd; n2 10.9.0.2 interfaces"], file: nil, environment: [:])
+        #expect(values["nodes"] == .records([["hostname": "n1", "ip": "10.9.0.1", "netconf": "dhcpcd"], ["hostname": "n2", "ip": "10.9.0.2", "netconf": "interfaces"]]))
+    }
+
+    @Test(arguments: [
+        ("subnet=10.9.0.0/40", "--var subnet: '10.9.0.0/40' is not a subnet in CIDR form (e.g. 192.168.1.0/24)"),
+        ("usr=pi", "--var: the lesson has no input 'usr' (did you mean 'user'?); it has: subnet, nodes, user, image"),
+        ("user", "--var user: write NAME=VALUE"),
+        ("nodes=n1 10.9.0.1 dhcpcd; n1 10.9.0.2 dhcpcd", "nodes: record 2: hostname 'n1' is already used by record 1"),
+        ("nodes=n1 10.8.0.1 dhcpcd", "nodes: record 1: ip: 10.8.0.1 is outside the subnet 10.9.0.0/24 (subnet)"),
+        ("nodes=n1 10.9.0.1", "nodes: each record needs 3 values (hostname ip netconf), got 'n1 10.9.0.1'"),
+    ])
+    func refusesInvalidValuesWithTheReason(_ assignment: String, _ message: String) {
+        do {
+            _ = try ProvidedValues.resolve(for: lesson, assignments: [assignment], file: nil, environment: [:])
+            Issue.record("\(assignment) should be refused")
+        } catch {
+            #expect("\(error)" == message)
+        }
+    }
+}
