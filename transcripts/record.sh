@@ -33,12 +33,19 @@ rm -rf /tmp/piwizard-tour
     printf 'status\nrun\ny\n'       # tidy up: a destructive command, confirmed
 } | session tour-clean start tour
 
-# The tour killed (input ends mid-lesson, as when the terminal closes) and resumed.
+# The tour killed with SIGKILL in the middle of a step, then resumed from its saved progress.
 rm -rf /tmp/piwizard-tour
 rm -rf "$work/state"
-printf '\n\n\n' | "$bin" start tour --state-dir "$work/state" --width 80 >/dev/null 2>&1 || true
-first=$(ls -t "$work"/state/transcripts/*.cast | head -n 1)
-mv "$first" "$out/tour-interrupted.cast"
+{ printf '\n\n\n'; sleep 5; } | "$bin" start tour --state-dir "$work/state" --width 80 >/dev/null 2>&1 &
+pid=$!
+for _ in $(seq 100); do
+    grep -qs '"m","greet"' "$work"/state/transcripts/*.cast && break
+    sleep 0.05
+done
+sleep 0.2
+kill -9 "$pid"
+wait "$pid" 2>/dev/null || true
+mv "$(ls -t "$work"/state/transcripts/*.cast | head -n 1)" "$out/tour-killed.cast"
 {
     printf 'skip\nskip\n'            # greet, by-hand
     printf '\n\n\n\n\n\n\n'           # fruits (4 lines), basket (3 runs)

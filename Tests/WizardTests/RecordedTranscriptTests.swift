@@ -19,7 +19,7 @@ import Wizard
     }
 
     @Test func theRecordedSessionsAreThere() {
-        #expect(Set(Self.files).isSuperset(of: ["tour-clean.cast", "tour-interrupted.cast", "tour-resumed.cast", "expand-cluster-duplicates.cast"]))
+        #expect(Set(Self.files).isSuperset(of: ["tour-clean.cast", "tour-killed.cast", "tour-resumed.cast", "expand-cluster-duplicates.cast"]))
     }
 
     @Test(arguments: files)
