@@ -86,6 +86,7 @@ public struct LiveSession {
             if case .marker = event { file.sync() }
         }
         let outcome = session.run()
+        recorder.append(.end(outcome.message))
         if case .finished = outcome {
             saved.finished = true
             persist(saved)

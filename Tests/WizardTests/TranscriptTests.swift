@@ -25,7 +25,8 @@ import Testing
         let session = WizardSession(loaded: loaded, terminal: terminal, runner: RecordingRunner(runner, recorder: recorder),
                                     options: header.options, state: initial)
         session.onEvent = { recorder.append($0) }
-        _ = session.run()
+        let outcome = session.run()
+        recorder.append(.end(outcome.message))
         return (lines.text, session)
     }
 

@@ -14,6 +14,8 @@ public enum TranscriptEvent: Sendable, Equatable {
     case result(CommandResult)
     case check(CheckOutcome)
     case status(step: String, item: String, status: StepStatus)
+    /// The session ended, with its outcome; a transcript without it was cut short (a crash, `kill -9`).
+    case end(String)
 
     /// The asciicast event code.
     public var code: String {
@@ -26,6 +28,7 @@ public enum TranscriptEvent: Sendable, Equatable {
         case .result: return "x-result"
         case .check: return "x-check"
         case .status: return "x-status"
+        case .end: return "x-end"
         }
     }
 
@@ -35,7 +38,7 @@ public enum TranscriptEvent: Sendable, Equatable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         func json<T: Encodable>(_ value: T) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
         switch self {
-        case .output(let text), .input(let text), .marker(let text): return text
+        case .output(let text), .input(let text), .marker(let text), .end(let text): return text
         case let .inputValue(name, value): return try json(NamedValue(name: name, value: value))
         case .command(let request): return try json(request)
         case .result(let result): return try json(result)
@@ -58,6 +61,7 @@ public enum TranscriptEvent: Sendable, Equatable {
         case "x-command": self = .command(try decoder.decode(CommandRequest.self, from: bytes))
         case "x-result": self = .result(try decoder.decode(CommandResult.self, from: bytes))
         case "x-check": self = .check(try decoder.decode(CheckOutcome.self, from: bytes))
+        case "x-end": self = .end(data)
         case "x-status":
             let change = try decoder.decode(StatusChange.self, from: bytes)
             self = .status(step: change.step, item: change.item, status: change.status)

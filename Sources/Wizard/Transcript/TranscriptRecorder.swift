@@ -70,6 +70,7 @@ public final class TranscriptRecorder: @unchecked Sendable {
             outcome.found = clean(outcome.found)
             return .check(outcome)
         case .status: return event
+        case .end(let text): return .end(clean(text))
         }
     }
 }

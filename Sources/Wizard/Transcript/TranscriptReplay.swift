@@ -23,9 +23,14 @@ public enum TranscriptReplay {
         let runner = RecordingRunner(live ?? ReplayRunner(transcript: transcript), recorder: recorder)
         let session = WizardSession(loaded: loaded, terminal: terminal, runner: runner, options: header.options, state: header.piwizard.initialState)
         session.onEvent = { recorder.append($0) }
-        _ = session.run()
+        let outcome = session.run()
+        recorder.append(.end(outcome.message))
         var expected = transcript.events.map(\.event)
         var actual = recorder.events
+        // A session cut short (no end event) replays up to where the recording stops.
+        if !expected.contains(where: { if case .end = $0 { return true } else { return false } }) {
+            actual = Array(actual.prefix(expected.count))
+        }
         if live != nil {
             func outcome(_ event: TranscriptEvent) -> Bool {
                 switch event {

@@ -29,11 +29,16 @@ public enum TranscriptReport {
             case .check(let outcome):
                 if !outcome.passed { failures += 1 }
                 lines.append("    \(outcome.passed ? "✓" : "✗") \(outcome.title)" + (outcome.passed ? "" : ": expected \(outcome.expected); found \(outcome.found)"))
+            case .end(let message):
+                lines.append("end: \(message)")
             case let .status(step, item, status) where status == .done || status == .skipped || status == .failed:
                 lines.append("    → \(step)\(item.isEmpty ? "" : "/\(item)") \(status.rawValue)")
             default:
                 break
             }
+        }
+        if !transcript.events.contains(where: { if case .end = $0.event { return true } else { return false } }) {
+            lines.append("(no end: the session was cut short)")
         }
         lines.append("\(failures) failed check\(failures == 1 ? "" : "s")")
         return lines.joined(separator: "\n") + "\n"
