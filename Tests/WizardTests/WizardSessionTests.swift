@@ -155,6 +155,22 @@ import Testing
         #expect(terminal.completions.contains("goto") && terminal.completions.contains("dhcpcd") && terminal.completions.contains("nodes"))
     }
 
+    @Test func ctrlCAtThePromptRunsNothing() throws {
+        let runner = Self.freshCluster()
+        let (session, terminal) = try Self.make(answers: [.interrupt, .type("quit")], runner: runner)
+        #expect(session.run() == .quit(step: "prepare"))
+        #expect(terminal.output.contains("Nothing was run. Type quit to stop"))
+        #expect(!runner.commands.contains { $0.hasPrefix("mkdir") })
+    }
+
+    @Test func ctrlCAtADestructiveConfirmationDoesNotConfirm() throws {
+        let runner = Self.cardRunner(device: "/dev/sdb")
+        let (session, terminal) = try Self.make(TestLessons.card, id: "card", answers: [.type("/dev/sdb"), .edit { $0 ?? "" }, .type("run"), .interrupt, .type("quit")], runner: runner, state: nil)
+        #expect(session.run() == .quit(step: "write"))
+        #expect(terminal.output.contains("Not confirmed; nothing was run."))
+        #expect(!runner.commands.contains { $0.hasPrefix("dd ") })
+    }
+
     @Test func endOfInputQuitsCleanly() throws {
         let (session, _) = try Self.make(answers: [], runner: Self.freshCluster())
         #expect(session.run() == .quit(step: "prepare"))

@@ -12,4 +12,11 @@ public protocol Terminal: AnyObject {
     func setCompletions(_ words: [String])
     /// Whether a person is there to answer (false for scripts and pipes).
     var isInteractive: Bool { get }
+    /// True when the last `readLine` or `readSecret` ended with Ctrl-C (it then returned an empty line,
+    /// which must not be taken as an answer).
+    var lastReadWasInterrupted: Bool { get }
+}
+
+extension Terminal {
+    public var lastReadWasInterrupted: Bool { false }
 }

@@ -18,6 +18,7 @@ struct InputPrompter {
                 line = terminal.readLine(prompt: "\(prompt) [\(input.type.rawValue)]: ", prefill: prefill)
             }
             guard let line else { return nil }
+            if terminal.lastReadWasInterrupted { continue }  // Ctrl-C: ask again
             let value = input.type == .secret ? line : line.trimmingCharacters(in: .whitespaces)
             if let problem = InputValueChecker.problem(with: value, as: input) ?? validate(value) {
                 terminal.write(style.apply(.red, to: "✗ \(problem)") + "\n")
@@ -43,6 +44,7 @@ struct InputPrompter {
             let index = records.count
             let prefill = index < defaults.count ? fieldNames.map { defaults[index][$0] ?? "" }.joined(separator: " ") : nil
             guard let line = terminal.readLine(prompt: "\(input.name) \(index + 1) of \(count) (\(fieldNames.joined(separator: " "))): ", prefill: prefill) else { return nil }
+            if terminal.lastReadWasInterrupted { continue }
             let words = line.split(separator: " ").map(String.init)
             guard words.count == fieldNames.count else {
                 terminal.write(style.apply(.red, to: "✗ give \(fieldNames.count) values: \(fieldNames.joined(separator: " "))") + "\n")

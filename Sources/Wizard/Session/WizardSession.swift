@@ -48,6 +48,10 @@ public final class WizardSession {
     public func run() -> SessionOutcome {
         terminal.setCompletions(SessionCommand.words + lesson.steps.map(\.id) + lesson.inputs.map(\.name))
         terminal.write(style.apply([.bold, .magenta], to: lesson.metadata.title) + "\n" + lesson.metadata.summary + "\n")
+        if state.statuses.isEmpty, !lesson.introduction.isEmpty {
+            let introduction = lesson.introduction.map(\.markdown).joined(separator: "\n\n")
+            terminal.write("\n" + presenter.markdown.render(TemplateRenderer.preview(introduction, context: templateContext(nil, masked: true), quoting: .none)))
+        }
         if !options.unattended {
             terminal.write(style.apply(.dim, to: "Press Enter to run a step, type show to only see its commands, help for all commands.") + "\n")
         }
@@ -191,6 +195,10 @@ public final class WizardSession {
             guard let line = terminal.readLine(prompt: prompt, prefill: nil) else {
                 terminal.write("\n")
                 return .end(.quit(step: step.id))
+            }
+            if terminal.lastReadWasInterrupted {
+                terminal.write(style.apply(.dim, to: "Nothing was run. Type quit to stop, help for the commands.") + "\n")
+                continue
             }
             let command: SessionCommand
             switch SessionCommand.parse(line) {
@@ -432,6 +440,7 @@ public final class WizardSession {
         guard let answer = terminal.readLine(prompt: "Type the device name (\(device)) to go on, anything else to stop: ", prefill: nil) else {
             return "Not confirmed; nothing was run."
         }
+        if terminal.lastReadWasInterrupted { return "Not confirmed; nothing was run." }
         let typed = answer.trimmingCharacters(in: .whitespaces)
         return typed == device || "/dev/" + typed == device ? nil : "Not confirmed ('\(typed)' is not \(device)); nothing was run."
     }
@@ -454,7 +463,8 @@ public final class WizardSession {
         let (offset, block) = runBlocks[number - 1]
         let key = editKey(step, item: item, block: offset)
         let current = state.edits[key] ?? shown(block, step: step, item: item)
-        guard let edited = terminal.readLine(prompt: "edit> ", prefill: current), !edited.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let edited = terminal.readLine(prompt: "edit> ", prefill: current), !terminal.lastReadWasInterrupted,
+              !edited.trimmingCharacters(in: .whitespaces).isEmpty else {
             terminal.write("Unchanged.\n")
             return .failed("unchanged")
         }
@@ -528,7 +538,11 @@ public final class WizardSession {
 
     /// Asks for the inputs a step uses that have no value yet; an outcome when it cannot go on.
     func ensureInputs(for step: Step) -> SessionOutcome? {
-        for name in inputsUsed(by: step) where state.inputs[name] == nil {
+        let missing = inputsUsed(by: step).filter { state.inputs[$0] == nil }
+        if !missing.isEmpty && !options.unattended {
+            terminal.write("\n" + style.apply(.bold, to: "Step \(state.stepIndex + 1) · \(step.title)") + " needs: \(missing.joined(separator: ", "))\n")
+        }
+        for name in missing {
             guard let input = lesson.input(named: name) else { continue }
             if options.unattended {
                 guard let value = input.defaultValue else { return .missingInput(name: name, step: step.id) }
@@ -684,6 +698,7 @@ public final class WizardSession {
     func askYesNo(_ question: String, default defaultAnswer: Bool) -> Bool? {
         while true {
             guard let line = terminal.readLine(prompt: "\(question) [\(defaultAnswer ? "Y/n" : "y/N")] ", prefill: nil) else { return nil }
+            if terminal.lastReadWasInterrupted { return false }
             switch line.trimmingCharacters(in: .whitespaces).lowercased() {
             case "": return defaultAnswer
             case "y", "yes": return true

@@ -10,16 +10,23 @@ public final class RecordingTerminal: Terminal {
     }
 
     public var isInteractive: Bool { base.isInteractive }
+    public var lastReadWasInterrupted: Bool { base.lastReadWasInterrupted }
 
     public func readLine(prompt: String, prefill: String?) -> String? {
         recorder.append(.output(prompt))
         let line = base.readLine(prompt: prompt, prefill: prefill)
-        if let line {
+        if base.lastReadWasInterrupted {
+            recorder.append(.input(Self.interrupt))
+            recorder.append(.output("^C\r\n"))
+        } else if let line {
             recorder.append(.input(line))
             recorder.append(.output(line + "\r\n"))
         }
         return line
     }
+
+    /// How a Ctrl-C at a prompt is recorded (a replay turns it back into an interrupted read).
+    public static let interrupt = "\u{3}"
 
     public func readSecret(prompt: String) -> String? {
         recorder.append(.output(prompt))

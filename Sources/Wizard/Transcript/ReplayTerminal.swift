@@ -9,8 +9,13 @@ public final class ReplayTerminal: Terminal {
         self.isInteractive = interactive
     }
 
+    public private(set) var lastReadWasInterrupted = false
+
     public func readLine(prompt: String, prefill: String?) -> String? {
-        lines.isEmpty ? nil : lines.removeFirst()
+        guard !lines.isEmpty else { return nil }
+        let line = lines.removeFirst()
+        lastReadWasInterrupted = line == RecordingTerminal.interrupt
+        return lastReadWasInterrupted ? "" : line
     }
 
     public func readSecret(prompt: String) -> String? {

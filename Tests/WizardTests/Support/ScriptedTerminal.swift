@@ -8,6 +8,8 @@ final class ScriptedTerminal: Terminal {
     enum Answer {
         case type(String)
         case edit(@Sendable (String?) -> String)
+        /// Ctrl-C at the prompt: an empty line, flagged as interrupted.
+        case interrupt
     }
 
     private var answers: [Answer]
@@ -27,11 +29,18 @@ final class ScriptedTerminal: Terminal {
 
     var unusedAnswers: Int { answers.count }
 
+    private(set) var lastReadWasInterrupted = false
+
     func readLine(prompt: String, prefill: String?) -> String? {
         prompts.append((prompt, prefill))
         output += prompt
+        lastReadWasInterrupted = false
         guard !answers.isEmpty else { return nil }
         switch answers.removeFirst() {
+        case .interrupt:
+            output += "^C\n"
+            lastReadWasInterrupted = true
+            return ""
         case .type(let line):
             output += line + "\n"
             return line
