@@ -31,32 +31,3 @@ struct StatusCommand: ParsableCommand {
         }
     }
 }
-
-/// `piwizard reset LESSON [--step ID]`: forget saved progress.
-struct ResetCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "reset", abstract: "Forget a lesson's saved progress (or one step's).")
-
-    @OptionGroup var state: StateOptions
-    @Argument(help: "The lesson id.") var lesson: String
-    @Option(help: "Forget only this step (it becomes pending again).") var step: String?
-
-    func run() throws {
-        let store = state.store
-        guard var run = try store.load(lessonID: lesson) else {
-            throw ValidationError("no saved run of '\(lesson)'")
-        }
-        guard let step else {
-            try store.remove(lessonID: lesson)
-            print("Forgot the saved run of \(lesson).")
-            return
-        }
-        guard run.state.statuses[step] != nil || run.stepHashes[step] != nil else {
-            throw ValidationError("the saved run of '\(lesson)' has no step '\(step)'")
-        }
-        run.state.statuses[step] = nil
-        run.marks[step] = nil
-        run.finished = false
-        try store.save(run)
-        print("Step \(step) of \(lesson) is pending again.")
-    }
-}
