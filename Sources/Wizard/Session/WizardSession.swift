@@ -616,10 +616,10 @@ public final class WizardSession {
     func present(_ step: Step, item: LoopItem?) {
         let settled = lesson.steps.prefix(state.stepIndex).count
         terminal.write(presenter.header(step: step, index: state.stepIndex, settled: settled, item: item))
-        // Prose and commands in the order the author wrote them (checks are not shown: they run).
+        // Prose, commands and checks in the order the author wrote them.
         let items: [(line: Int, prose: ProseBlock?, block: (Int, Block)?)] =
             step.prose.map { ($0.location.line, $0, nil) }
-            + step.blocks.enumerated().filter { $0.element.kind == .run || $0.element.kind == .show }.map { ($0.element.location.line, nil, ($0.offset, $0.element)) }
+            + step.blocks.enumerated().map { ($0.element.location.line, nil, ($0.offset, $0.element)) }
         for (index, entry) in items.sorted(by: { $0.line < $1.line }).enumerated() {
             if index > 0 { terminal.write("\n") }
             if let prose = entry.prose {
