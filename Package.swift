@@ -64,13 +64,18 @@ let package = Package(
             name: "WizardTests",
             dependencies: ["Wizard", "Lessons"]
         ),
+        // tmux sessions for tests that drive a program at a real terminal.
+        .target(
+            name: "TmuxTestSupport",
+            path: "Tests/Support/TmuxTestSupport"
+        ),
         .testTarget(
             name: "WizardSystemTests",
-            dependencies: ["WizardSystem", "Wizard"]
+            dependencies: ["WizardSystem", "Wizard", "TmuxTestSupport"]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["piwizard"]
+            dependencies: ["piwizard", "TmuxTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

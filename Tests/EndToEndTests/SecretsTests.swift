@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TmuxTestSupport
 
 /// A secret typed at a no-echo prompt reaches the command that needs it, and no file piwizard writes:
 /// not the saved progress, the transcript, or the readline history.
@@ -36,7 +37,7 @@ import Testing
         let out = home.appendingPathComponent("count.txt").path
         let canary = "CANARY-7f3a-secret"
         let tmux = try TmuxSession(width: 100, height: 40,
-                                   command: [PiwizardProcess.binary.path, "start", "secret", "--lessons", lessons.path, "--var", "out=\(out)"],
+                                   command: TmuxSession.reportingExit([PiwizardProcess.binary.path, "start", "secret", "--lessons", lessons.path, "--var", "out=\(out)"]),
                                    environment: ["HOME": home.path, "XDG_STATE_HOME": home.appendingPathComponent("state").path, "INPUTRC": "/dev/null"],
                                    workingDirectory: home)
         defer { tmux.kill() }
@@ -45,7 +46,8 @@ import Testing
         try tmux.sendKeys(.enter)
         try tmux.waitFor(text: "use>")
         try tmux.sendKeys(.text("run"), .enter)
-        let screen = try tmux.waitFor(text: "Lesson finished")
+        let screen = try tmux.waitFor(text: "EXIT=0")
+        #expect(screen.contains("Lesson finished"))
         #expect(!screen.contains(canary), "not echoed")
         #expect(try String(contentsOfFile: out, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines) == "18", "the command got it")
         var files = 0

@@ -9,38 +9,43 @@ import Foundation
 /// ends, so its last output can still be read (tmux adds a "Pane is dead" line). `kill()` (also run on deinit) ends the server and removes
 /// the folder.
 ///
+/// Output that a program writes just before it exits can be lost: when the pane's program ends, the
+/// pseudo-terminal hangs up and the kernel may drop what tmux has not read yet. Keep the program alive
+/// until its output has been seen (`reportingExit(_:)` wraps a command so, and also shows its exit
+/// status) instead of relying on `remain-on-exit` for the last lines.
+///
 /// Timeouts only bound how long to wait; never assert on timing.
 ///
 /// Self-contained (Foundation only) so that it can be copied between test targets.
-final class TmuxSession {
+public final class TmuxSession {
     /// A key to send: literal text, or a tmux key name.
-    enum Key: Equatable {
+    public enum Key: Equatable, Sendable {
         /// Typed as is (`send-keys -l`).
         case text(String)
         /// A tmux key name such as `Enter`, `Tab`, `BSpace`, `Up`, `End`, `C-c`, `C-d`.
         case named(String)
 
-        static let enter = Key.named("Enter")
-        static let tab = Key.named("Tab")
-        static let backspace = Key.named("BSpace")
-        static let up = Key.named("Up")
-        static let down = Key.named("Down")
-        static let left = Key.named("Left")
-        static let right = Key.named("Right")
-        static let home = Key.named("Home")
-        static let end = Key.named("End")
-        static let ctrlC = Key.named("C-c")
-        static let ctrlD = Key.named("C-d")
+        public static let enter = Key.named("Enter")
+        public static let tab = Key.named("Tab")
+        public static let backspace = Key.named("BSpace")
+        public static let up = Key.named("Up")
+        public static let down = Key.named("Down")
+        public static let left = Key.named("Left")
+        public static let right = Key.named("Right")
+        public static let home = Key.named("Home")
+        public static let end = Key.named("End")
+        public static let ctrlC = Key.named("C-c")
+        public static let ctrlD = Key.named("C-d")
     }
 
     /// Why a session could not be used.
-    enum Failure: Error, CustomStringConvertible {
+    public enum Failure: Error, CustomStringConvertible, Sendable {
         /// A tmux command failed.
         case tmux(arguments: [String], status: Int32, output: String)
         /// `waitFor` gave up; `screen` is the last capture.
         case timedOut(waitingFor: String, screen: String)
 
-        var description: String {
+        public var description: String {
             switch self {
             case .tmux(let arguments, let status, let output):
                 return "tmux \(arguments.joined(separator: " ")) exited \(status): \(output)"
@@ -51,20 +56,20 @@ final class TmuxSession {
     }
 
     /// The session's name (also its target).
-    let name: String
+    public let name: String
     /// The folder holding the socket and configuration, removed by `kill()`.
     private let folder: URL
     private var isKilled = false
 
     /// Whether tmux can be run here.
-    static var isAvailable: Bool {
+    public static var isAvailable: Bool {
         (try? run(["-V"])) != nil
     }
 
     /// Starts `command` (program and arguments, run directly without a shell) in a detached session of
     /// `width` × `height` cells, in `workingDirectory`, with `environment` added to the environment
     /// this process has (tmux sets `TERM` itself).
-    init(
+    public init(
         name: String = "t\(UUID().uuidString.prefix(8))",
         width: Int = 80,
         height: Int = 24,
@@ -103,12 +108,12 @@ final class TmuxSession {
     }
 
     /// Sends keys in order; consecutive named keys go in one tmux call.
-    func sendKeys(_ keys: Key...) throws {
+    public func sendKeys(_ keys: Key...) throws {
         try sendKeys(keys)
     }
 
     /// Sends keys in order.
-    func sendKeys(_ keys: [Key]) throws {
+    public func sendKeys(_ keys: [Key]) throws {
         for key in keys {
             switch key {
             case .text(let text) where !text.isEmpty:
@@ -122,13 +127,13 @@ final class TmuxSession {
     }
 
     /// Types `text` literally.
-    func type(_ text: String) throws {
+    public func type(_ text: String) throws {
         try sendKeys(.text(text))
     }
 
     /// The visible screen, one line per row (trailing blanks trimmed by tmux). With `scrollback`, the
     /// lines scrolled off the top come first.
-    func capture(scrollback: Bool = false) throws -> String {
+    public func capture(scrollback: Bool = false) throws -> String {
         var arguments = ["capture-pane", "-p", "-t", name]
         if scrollback {
             arguments += ["-S", "-"]
@@ -140,13 +145,13 @@ final class TmuxSession {
     /// `Failure.timedOut` with the last screen after `timeout` seconds. tmux trims blanks at the end of
     /// each line, so wait for `"name>"`, not `"name> "`, while the cursor sits after a prompt.
     @discardableResult
-    func waitFor(text: String, timeout: TimeInterval = 20) throws -> String {
+    public func waitFor(text: String, timeout: TimeInterval = 20) throws -> String {
         try waitFor(description: "\"\(text)\"", timeout: timeout) { $0.contains(text) }
     }
 
     /// Polls the screen until `condition` holds for it, and returns that screen.
     @discardableResult
-    func waitFor(
+    public func waitFor(
         description: String = "a condition", timeout: TimeInterval = 20, until condition: (String) -> Bool
     ) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
@@ -162,25 +167,21 @@ final class TmuxSession {
     }
 
     /// Whether the program in the pane is still running.
-    func isRunning() throws -> Bool {
+    public func isRunning() throws -> Bool {
         try tmux(["display-message", "-p", "-t", name, "#{pane_dead}"])
             .trimmingCharacters(in: .whitespacesAndNewlines) == "0"
     }
 
-    /// The program's exit status once it has ended and tmux has collected it; nil while it runs, just
-    /// after it ended (tmux may notice the closed pane before the status), or when a signal killed it.
-    func exitStatus() throws -> Int32? {
-        let text = try tmux(["display-message", "-p", "-t", name, "#{pane_dead}:#{pane_dead_status}"])
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0] == "1" else {
-            return nil
-        }
-        return Int32(parts[1])
+    /// `command` wrapped in a shell that prints `EXIT=<status>` when it ends and then stays (sleeping)
+    /// until the session is killed: the way to learn a program's exit status and to keep its last output
+    /// on the screen. (tmux's own `pane_dead_status` is not dependable here: now and then tmux 3.3 never
+    /// reaps the pane's program.)
+    public static func reportingExit(_ command: [String]) -> [String] {
+        ["/bin/sh", "-c", "\"$@\"; echo \"EXIT=$?\"; exec sleep 86400", "sh"] + command
     }
 
     /// Ends the tmux server and the program in it, and removes the session's folder. Safe to call twice.
-    func kill() {
+    public func kill() {
         guard !isKilled else {
             return
         }
