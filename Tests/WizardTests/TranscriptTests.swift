@@ -124,3 +124,12 @@ import Testing
         #expect(cast.split(separator: "\n").count > 10)
     }
 }
+
+@Suite struct TranscriptDifferenceTests {
+    @Test func eventsAreComparedWholeNotByTheirShortenedLines() {
+        let long = String(repeating: "x", count: 300)
+        let diff = TranscriptReplay.difference(expected: [.output(long + "a")], actual: [.output(long + "b")])
+        #expect(diff.hasPrefix("replay diverges at event 1 of 1 recorded (1 replayed):"))
+        #expect(TranscriptReplay.difference(expected: [.output(long)], actual: [.output(long)]).isEmpty)
+    }
+}

@@ -632,11 +632,16 @@ public final class WizardSession {
         }
     }
 
-    /// The values templates are filled from; `masked` puts a stand-in for every secret (for the screen,
-    /// edits and anything saved), which `unmask` turns back into the secret just before a command runs.
+    /// The values templates are filled from; `masked` (for the screen, edits and anything saved) puts a
+    /// stand-in for every secret, which `unmask` turns back into the secret just before a command runs,
+    /// and shows an input not asked yet with its default.
     func templateContext(_ item: LoopItem?, masked: Bool = false) -> TemplateContext {
         var inputs = state.inputs
         if masked {
+            // For reading, an input not asked yet shows its default.
+            for input in lesson.inputs where inputs[input.name] == nil {
+                if let value = input.defaultValue { inputs[input.name] = value }
+            }
             for input in lesson.inputs where input.type == .secret && inputs[input.name] != nil {
                 inputs[input.name] = .text(Self.mask(input.name))
             }

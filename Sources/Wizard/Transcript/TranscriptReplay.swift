@@ -46,10 +46,19 @@ public enum TranscriptReplay {
 
     /// A readable difference of two event lists: the first divergence with some context; empty if equal.
     public static func difference(expected: [TranscriptEvent], actual: [TranscriptEvent]) -> String {
-        let old = expected.map(describe)
-        let new = actual.map(describe)
-        guard let first = zip(old, new).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset
-                ?? (old.count != new.count ? min(old.count, new.count) : nil) else { return "" }
+        // Compared whole; only the lines shown are shortened.
+        guard let first = zip(expected, actual).enumerated().first(where: { $0.element.0 != $0.element.1 })?.offset
+                ?? (expected.count != actual.count ? min(expected.count, actual.count) : nil) else { return "" }
+        var old = expected.map { describe($0) }
+        var new = actual.map { describe($0) }
+        // Where the first differing events differ beyond the shortened line, show that part of both.
+        if first < expected.count, first < actual.count, old[first] == new[first] {
+            let a = Array(fullText(expected[first]))
+            let b = Array(fullText(actual[first]))
+            let at = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
+            old[first] = describe(expected[first], around: at)
+            new[first] = describe(actual[first], around: at)
+        }
         var lines = ["replay diverges at event \(first + 1) of \(old.count) recorded (\(new.count) replayed):"]
         for index in max(0, first - 3)..<first { lines.append("  \(old[index])") }
         for index in first..<min(old.count, first + 4) { lines.append("- \(old[index])") }
@@ -57,11 +66,19 @@ public enum TranscriptReplay {
         return lines.joined(separator: "\n")
     }
 
-    /// One event as a line: code and data, newlines made visible.
-    public static func describe(_ event: TranscriptEvent) -> String {
-        let data = (try? event.data()) ?? ""
-        let shown = data.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
-        return "\(event.code) \(shown.count > 160 ? String(shown.prefix(157)) + "..." : shown)"
+    /// One event as a line: code and data, newlines made visible, shortened to about 160 characters
+    /// (around character `around` of the visible text, when given).
+    public static func describe(_ event: TranscriptEvent, around: Int? = nil) -> String {
+        let shown = Array(fullText(event))
+        guard shown.count > 160 else { return "\(event.code) \(String(shown))" }
+        let start = max(0, min((around ?? 0) - 60, shown.count - 157))
+        let end = min(shown.count, start + 157)
+        return "\(event.code) \(start > 0 ? "..." : "")\(String(shown[start..<end]))\(end < shown.count ? "..." : "")"
+    }
+
+    /// The event's data with newlines made visible.
+    static func fullText(_ event: TranscriptEvent) -> String {
+        ((try? event.data()) ?? "").replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n")
     }
 
 }
