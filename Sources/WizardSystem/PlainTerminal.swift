@@ -57,14 +57,7 @@ public final class PlainTerminal: Terminal {
         if input.isTerminal {
             write("\n")
         }
-        switch result {
-        case .line(let line):
-            return line
-        case .endOfInput:
-            return nil
-        case .interrupted:
-            return ""
-        }
+        return result.answer
     }
 
     public func write(_ text: String) {

@@ -85,14 +85,7 @@ public final class ReadlineTerminal: Terminal {
         // The Enter (or Ctrl-C) was not echoed: end the prompt's line ourselves.
         write("\n")
         lastReadWasInterrupted = result == .interrupted
-        switch result {
-        case .line(let line):
-            return line
-        case .endOfInput:
-            return nil
-        case .interrupted:
-            return ""
-        }
+        return result.answer
     }
 
     public func write(_ text: String) {

@@ -15,6 +15,15 @@ struct TerminalDescriptor {
         case endOfInput
         /// A caught signal ended the read; what was typed so far is dropped.
         case interrupted
+
+        /// What `Terminal.readLine` returns for it: the line, nil at end of input, "" when interrupted.
+        var answer: String? {
+            switch self {
+            case .line(let line): return line
+            case .endOfInput: return nil
+            case .interrupted: return ""
+            }
+        }
     }
 
     /// The file descriptor.
