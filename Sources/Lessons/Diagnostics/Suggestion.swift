@@ -1,5 +1,10 @@
 /// "Did you mean ...?": the candidate closest to a misspelt word by edit distance, if close enough.
 public enum Suggestion {
+    /// ` (did you mean 'x'?)` for the closest candidate, or an empty string: ready to append to a message.
+    public static func didYouMean(_ word: String, in candidates: [String]) -> String {
+        closest(to: word, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
+    }
+
     public static func closest(to word: String, in candidates: [String]) -> String? {
         let limit = max(1, word.count / 3)
         return candidates

@@ -7,8 +7,7 @@ public enum LessonLibraryError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .notFound(name, searched, available):
-            var text = "no lesson '\(name)'"
-            if let suggestion = Suggestion.closest(to: name, in: available) { text += " (did you mean '\(suggestion)'?)" }
+            var text = "no lesson '\(name)'" + Suggestion.didYouMean(name, in: available)
             text += searched.isEmpty
                 ? "; no lesson folder found (use --lessons DIR or PIWIZARD_LESSONS)"
                 : "; looked in: \(searched.joined(separator: ", "))"

@@ -1,7 +1,7 @@
 /// `requires` must name existing steps and must not make the graph circular.
 enum RequiresRule: LintRule {
-    static func dangling(_ id: String, suggestion: String?, at location: SourceLocation) -> Diagnostic {
-        .error("requires '\(id)', but no step has that id\(suggestion.map { " (did you mean '\($0)'?)" } ?? "")", at: location)
+    static func dangling(_ id: String, steps: [String], at location: SourceLocation) -> Diagnostic {
+        .error("requires '\(id)', but no step has that id\(Suggestion.didYouMean(id, in: steps))", at: location)
     }
 
     static func cycle(_ path: [String], at location: SourceLocation) -> Diagnostic {
@@ -13,7 +13,7 @@ enum RequiresRule: LintRule {
         var diagnostics: [Diagnostic] = []
         for step in lesson.steps {
             for reference in step.requires where !ids.contains(reference.id) {
-                diagnostics.append(dangling(reference.id, suggestion: Suggestion.closest(to: reference.id, in: ids), at: reference.location))
+                diagnostics.append(dangling(reference.id, steps: ids, at: reference.location))
             }
         }
         var reported = Set<Set<String>>()

@@ -1,8 +1,7 @@
 /// `validator=` must name a built-in validator and give exactly the arguments it takes.
 enum ValidatorRule: LintRule {
     static func unknown(_ name: String, at location: SourceLocation) -> Diagnostic {
-        let suggestion = Suggestion.closest(to: name, in: ValidatorCatalog.all.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
-        return .error("unknown validator '\(name)'\(suggestion); see docs/lesson-format.md for the built-in validators", at: location)
+        .error("unknown validator '\(name)'\(Suggestion.didYouMean(name, in: ValidatorCatalog.all.map(\.name))); see docs/lesson-format.md for the built-in validators", at: location)
     }
 
     static func missing(_ argument: String, of name: String, at location: SourceLocation) -> Diagnostic {
@@ -11,8 +10,7 @@ enum ValidatorRule: LintRule {
 
     static func extra(_ argument: String, of spec: ValidatorSpec, at location: SourceLocation) -> Diagnostic {
         let known = spec.required + spec.optional
-        let suggestion = Suggestion.closest(to: argument, in: known).map { " (did you mean '\($0)'?)" } ?? ""
-        return .error("validator '\(spec.name)' has no argument '\(argument)'\(suggestion); it takes: \(known.joined(separator: ", "))", at: location)
+        return .error("validator '\(spec.name)' has no argument '\(argument)'\(Suggestion.didYouMean(argument, in: known)); it takes: \(known.joined(separator: ", "))", at: location)
     }
 
     static func diagnose(_ lesson: Lesson, graph: StepGraph) -> [Diagnostic] {

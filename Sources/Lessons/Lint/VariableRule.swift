@@ -1,8 +1,8 @@
 /// Every `{{...}}` must name a declared input, a loop variable's field or a built-in; every input must be
 /// used; templates in commands must not sit inside quotes (they are shell-quoted already).
 enum VariableRule: LintRule {
-    static func undeclared(_ name: String, suggestion: String?, at location: SourceLocation) -> Diagnostic {
-        .error("undeclared variable '\(name)'\(suggestion.map { " (did you mean '\($0)'?)" } ?? ""); declare it under inputs: in the front matter", at: location)
+    static func undeclared(_ name: String, candidates: [String], at location: SourceLocation) -> Diagnostic {
+        .error("undeclared variable '\(name)'\(Suggestion.didYouMean(name, in: candidates)); declare it under inputs: in the front matter", at: location)
     }
 
     static func notAReference(_ raw: String, at location: SourceLocation) -> Diagnostic {
@@ -80,7 +80,7 @@ enum VariableRule: LintRule {
                 }
                 if let problem = problem(with: path, in: source.step, lesson: lesson) {
                     diagnostics.append(problem.isUndeclared
-                        ? undeclared(path.root, suggestion: Suggestion.closest(to: path.root, in: inputNames + (source.step?.loop.map { [$0.variable] } ?? [])), at: location)
+                        ? undeclared(path.root, candidates: inputNames + (source.step?.loop.map { [$0.variable] } ?? []), at: location)
                         : badField(problem.message, at: location))
                     continue
                 }

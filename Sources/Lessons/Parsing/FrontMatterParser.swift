@@ -290,6 +290,6 @@ struct FrontMatterParser {
     }
 
     private func suggestion(_ word: String, _ candidates: [String]) -> String {
-        Suggestion.closest(to: word, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
+        Suggestion.didYouMean(word, in: candidates)
     }
 }

@@ -89,7 +89,7 @@ public enum ProvidedValues {
     }
 
     private static func unknown(_ name: String, _ lesson: Lesson, source: String) -> Problem {
-        let suggestion = Suggestion.closest(to: name, in: lesson.inputs.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
+        let suggestion = Suggestion.didYouMean(name, in: lesson.inputs.map(\.name))
         return Problem(description: "\(source): the lesson has no input '\(name)'\(suggestion); it has: \(lesson.inputs.map(\.name).joined(separator: ", "))")
     }
 }

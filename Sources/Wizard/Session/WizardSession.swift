@@ -248,7 +248,7 @@ public final class WizardSession {
                 return .move(to: state.stepIndex - 1)
             case .goto(let id):
                 guard let index = lesson.steps.firstIndex(where: { $0.id == id }) else {
-                    let suggestion = Suggestion.closest(to: id, in: lesson.steps.map(\.id)).map { " (did you mean '\($0)'?)" } ?? ""
+                    let suggestion = Suggestion.didYouMean(id, in: lesson.steps.map(\.id))
                     terminal.write(style.apply(.red, to: "No step '\(id)'\(suggestion). Type status for the list.") + "\n")
                     continue
                 }
@@ -485,7 +485,7 @@ public final class WizardSession {
     func set(_ name: String, value: String?) {
         let parts = name.split(separator: ".").map(String.init)
         guard let input = lesson.input(named: parts[0]) else {
-            let suggestion = Suggestion.closest(to: parts[0], in: lesson.inputs.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
+            let suggestion = Suggestion.didYouMean(parts[0], in: lesson.inputs.map(\.name))
             terminal.write(style.apply(.red, to: "No input '\(parts[0])'\(suggestion).") + "\n")
             return
         }
