@@ -80,6 +80,12 @@ public struct LessonLibrary: Sendable {
         return LoadedLesson(lesson: lesson, url: url, warnings: diagnostics)
     }
 
+    /// A lesson recorded by its file and id (in saved progress or a transcript): the file while it still
+    /// exists, else the lesson with that id in the lesson folders.
+    public func load(file: String, id: String) throws -> LoadedLesson {
+        try load(FileManager.default.fileExists(atPath: file) ? file : id)
+    }
+
     /// A path relative to the working directory when it is inside it, else absolute.
     public func displayPath(_ url: URL) -> String {
         let path = url.standardizedFileURL.path

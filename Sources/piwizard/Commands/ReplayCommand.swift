@@ -16,8 +16,8 @@ struct ReplayCommand: ParsableCommand {
 
     func run() throws {
         let transcript = try TranscriptCommand.read(file)
-        let name = lesson ?? (FileManager.default.fileExists(atPath: transcript.header.piwizard.lessonFile) ? transcript.header.piwizard.lessonFile : transcript.header.piwizard.lesson)
-        let loaded = try options.library.load(name)
+        let recorded = transcript.header.piwizard
+        let loaded = try lesson.map(options.library.load) ?? options.library.load(file: recorded.lessonFile, id: recorded.lesson)
         let result = try TranscriptReplay.replay(transcript, lesson: loaded, live: live ? LiveCommandRunner() : nil)
         if result.matches {
             print("replay matches: \(result.recorded) events" + (live ? " (steps and statuses, commands run for real)" : ""))

@@ -14,15 +14,14 @@ struct ResumeCommand: ParsableCommand {
 
     func run() throws {
         let runs = try session.state.store.all().filter { !$0.finished }
-        let name: String
+        let loaded: LoadedLesson
         if let lesson {
-            name = lesson
+            loaded = try options.library.load(lesson)
         } else if let latest = runs.first {
-            name = FileManager.default.fileExists(atPath: latest.lessonFile) ? latest.lessonFile : latest.lessonID
+            loaded = try options.library.load(file: latest.lessonFile, id: latest.lessonID)
         } else {
             throw ValidationError("no unfinished run to resume; start one with: piwizard start LESSON")
         }
-        let loaded = try options.library.load(name)
         guard runs.contains(where: { $0.lessonID == loaded.lesson.id }) else {
             throw ValidationError("no unfinished run of '\(loaded.lesson.id)'; start it with: piwizard start \(loaded.lesson.id)")
         }

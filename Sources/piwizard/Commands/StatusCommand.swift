@@ -18,7 +18,7 @@ struct StatusCommand: ParsableCommand {
             return
         }
         for run in runs {
-            let lesson = try? options.library.load(FileManager.default.fileExists(atPath: run.lessonFile) ? run.lessonFile : run.lessonID).lesson
+            let lesson = try? options.library.load(file: run.lessonFile, id: run.lessonID).lesson
             let total = lesson?.steps.count ?? 0
             let done = lesson?.steps.filter { step in
                 let items = run.state.statuses[step.id] ?? [:]
