@@ -24,6 +24,11 @@ public struct BlockDeviceReport: Sendable {
             allMountpoints.contains { ["/", "/boot", "/boot/firmware", "/usr", "[SWAP]"].contains($0) }
         }
 
+        /// Whether `/dev/sdb` or `sdb` names this device.
+        public func isNamed(_ pathOrName: String) -> Bool {
+            path == pathOrName || name == pathOrName || "/dev/\(name)" == pathOrName
+        }
+
         /// This device and everything below it.
         public var flattened: [Device] { [self] + children.flatMap(\.flattened) }
     }
@@ -46,12 +51,12 @@ public struct BlockDeviceReport: Sendable {
 
     /// The device with this path or name (`/dev/sdb` or `sdb`), at any depth.
     public func device(_ pathOrName: String) -> Device? {
-        devices.flatMap(\.flattened).first { $0.path == pathOrName || $0.name == pathOrName || "/dev/\($0.name)" == pathOrName }
+        devices.flatMap(\.flattened).first { $0.isNamed(pathOrName) }
     }
 
     /// The top-level device that `pathOrName` is or lies on.
     public func topLevel(containing pathOrName: String) -> Device? {
-        devices.first { top in top.flattened.contains { $0.path == pathOrName || $0.name == pathOrName || "/dev/\($0.name)" == pathOrName } }
+        devices.first { top in top.flattened.contains { $0.isNamed(pathOrName) } }
     }
 
     private static func device(_ object: [String: Any]) -> Device {
