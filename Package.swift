@@ -45,6 +45,11 @@ let package = Package(
             name: "WizardSystem",
             dependencies: ["Wizard", "CReadline"]
         ),
+        // The practice lab: simulated Raspberry Pis in Linux namespaces, with real OpenSSH and MPICH.
+        .target(
+            name: "PracticeLab",
+            dependencies: ["Lessons", "Wizard", "WizardSystem"]
+        ),
         // The command-line tool: argument parsing and wiring only.
         .executableTarget(
             name: "piwizard",
@@ -52,6 +57,7 @@ let package = Package(
                 "Lessons",
                 "Wizard",
                 "WizardSystem",
+                "PracticeLab",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,6 +78,10 @@ let package = Package(
         .testTarget(
             name: "WizardSystemTests",
             dependencies: ["WizardSystem", "Wizard", "TmuxTestSupport"]
+        ),
+        .testTarget(
+            name: "PracticeLabTests",
+            dependencies: ["PracticeLab", "Lessons"]
         ),
         .testTarget(
             name: "EndToEndTests",

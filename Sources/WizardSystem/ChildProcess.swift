@@ -20,10 +20,12 @@ struct ChildProcess {
     /// Starts `arguments` (`arguments[0]` is looked up in `PATH` when it has no slash) with the
     /// environment of this process. `newSession` makes it lead a new session (for a pseudo-terminal to
     /// become its controlling terminal), else it gets a new process group. `standardStreams` adds the
-    /// file actions that set up descriptors 0, 1 and 2. Throws `CommandRunnerError.cannotStart`.
+    /// file actions that set up descriptors 0, 1 and 2. `ownProcessGroup: false` keeps it in this
+    /// process's group (a foreground program at the learner's terminal). Throws `CommandRunnerError.cannotStart`.
     static func spawn(
         _ arguments: [String],
         newSession: Bool,
+        ownProcessGroup: Bool = true,
         standardStreams: (inout posix_spawn_file_actions_t) -> Void
     ) throws -> ChildProcess {
         guard let program = arguments.first else {
@@ -50,7 +52,7 @@ struct ChildProcess {
         var flags = POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK
         if newSession {
             flags |= spawnSetSID
-        } else {
+        } else if ownProcessGroup {
             flags |= POSIX_SPAWN_SETPGROUP
             posix_spawnattr_setpgroup(&attributes, 0)
         }

@@ -1,0 +1,25 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Wizard
+
+/// Runs a program in the foreground of this terminal, as a shell runs a command: it shares the
+/// terminal (standard streams and process group, so Ctrl-C reaches it), while this process ignores
+/// Ctrl-C and Ctrl-\ until it ends.
+public enum ForegroundProgram {
+    /// Runs `arguments` and returns its shell-style exit status (128 + N when signal N ended it).
+    public static func run(_ arguments: [String]) throws -> Int32 {
+        let previousInterrupt = signal(SIGINT, SIG_IGN)
+        let previousQuit = signal(SIGQUIT, SIG_IGN)
+        defer {
+            signal(SIGINT, previousInterrupt)
+            signal(SIGQUIT, previousQuit)
+        }
+        let child = try ChildProcess.spawn(arguments, newSession: false, ownProcessGroup: false) { _ in }
+        var status: Int32 = 0
+        while waitpid(child.pid, &status, 0) == -1 {
+            guard errno == EINTR else { return 255 }
+        }
+        return WaitStatus.exitStatus(status)
+    }
+}

@@ -1,0 +1,224 @@
+import ArgumentParser
+import Foundation
+import Lessons
+import PracticeLab
+import WizardSystem
+
+/// `piwizard lab …`: the practice lab, simulated Raspberry Pis on this machine (Linux, root).
+struct LabCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lab",
+        abstract: "A practice cluster on this machine: simulated Raspberry Pis with real OpenSSH and MPICH.",
+        discussion: """
+        Each node is a set of Linux namespaces with its own name, address, files and sshd, booted from its \
+        own SD card (an image file; a file, not a block device, stands in for the card in the reader). \
+        Practise a lesson in it with: piwizard start expand-cluster --lab. Needs root.
+        """,
+        subcommands: [LabUp.self, LabDown.self, LabStatus.self, LabConsole.self, LabReboot.self, LabPower.self,
+                      LabPlug.self, LabUnplug.self, LabCard.self, LabBootConfig.self]
+    )
+}
+
+/// The lab's name, shared by every `lab` subcommand.
+struct LabNameOption: ParsableArguments {
+    @Option(help: "The lab's name (default: $PIWIZARD_LAB, else 'lab').") var name: String?
+
+    var resolved: String { name ?? Platform.environment["PIWIZARD_LAB"] ?? LabLayout.defaultName }
+
+    /// The lab, which must be up.
+    func lab() throws -> Lab {
+        try Lab.checkHost()
+        guard let lab = try Lab.existing(name: resolved, piwizard: Platform.executablePath) else {
+            throw ValidationError("the lab '\(resolved)' is not up; start it with: piwizard lab up")
+        }
+        return lab
+    }
+}
+
+extension Platform {
+    /// This executable's path, for node inits and for lessons' `piwizard lab` commands.
+    static var executablePath: String { executable?.path ?? "piwizard" }
+}
+
+struct LabUp: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "up", abstract: "Bring the lab up: N nodes, the master (node1) switched on, the others new Pis with empty cards.")
+    @OptionGroup var lab: LabNameOption
+    @Argument(help: "How many nodes (1 to 64).") var nodes = 4
+    @Option(help: "The lab's /24 network.") var subnet = LabLayout.defaultSubnet.description
+
+    func run() throws {
+        guard let network = IPv4Network(subnet) else { throw ValidationError("'\(subnet)' is not a network such as 10.77.0.0/24") }
+        let lab = try Lab.up(name: lab.resolved, subnet: network, nodes: nodes, piwizard: Platform.executablePath)
+        print(LabStatus.table(lab))
+        print("This computer is \(lab.layout.hostAddress) on the lab's network; log in to a node with: ssh pi@\(lab.layout.address(of: 1)) (password \(LabLayout.nodePassword)).")
+    }
+}
+
+struct LabDown: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "down", abstract: "Remove the lab: every process, namespace, link and file it made.")
+    @OptionGroup var lab: LabNameOption
+
+    func run() throws {
+        let removed = try Lab.down(name: lab.resolved)
+        print(removed.isEmpty ? "The lab '\(lab.resolved)' is not up; nothing to remove." : "Removed: " + removed.joined(separator: ", ") + ".")
+    }
+}
+
+struct LabStatus: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "status", abstract: "Show each node: power, cable, name, address, card.")
+    @OptionGroup var lab: LabNameOption
+
+    func run() throws { print(Self.table(try lab.lab())) }
+
+    static func table(_ lab: Lab) -> String {
+        var rows = [["NODE", "POWER", "CABLE", "HOSTNAME", "ADDRESS", "CARD"]]
+        for node in lab.status() {
+            rows.append([node.name, node.power.description, node.plugged ? "plugged in" : "unplugged", node.hostname ?? "-",
+                         node.address ?? "-", node.cardInReader ? "in the reader" : "in the node"])
+        }
+        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { $0.offset == row.count - 1 ? $0.element : $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }
+                .joined(separator: "  ")
+        }.joined(separator: "\n") + "\nThe reader: \(lab.layout.reader)"
+    }
+}
+
+struct LabConsole: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "console",
+        abstract: "A root shell at a node's keyboard and screen (or run COMMAND there).",
+        discussion: "`reboot` restarts the node and ends the console; `lab console` then waits until the node is up again."
+    )
+    @OptionGroup var lab: LabNameOption
+    @Argument(help: "The node: node3, 3 or its lab address.") var node: String
+    @Argument(parsing: .postTerminator, help: "A command to run instead of a shell.") var command: [String] = []
+
+    func run() throws {
+        let lab = try lab.lab()
+        let number = try lab.layout.nodeNumber(node)
+        let before = lab.generation(number)
+        let status = try ForegroundProgram.run(try lab.consoleArguments(number, command: command.isEmpty ? nil : command))
+        if let before, lab.generation(number) != before || !lab.power(of: number).isUp {
+            let power = try lab.waitForBoot(number, after: before)
+            switch power {
+            case .up:
+                FileHandle.standardError.write(Data("\(lab.layout.nodeName(number)) restarted.\n".utf8))
+                return
+            case .off:
+                FileHandle.standardError.write(Data("\(lab.layout.nodeName(number)) switched off.\n".utf8))
+                return
+            default:
+                throw ValidationError("\(lab.layout.nodeName(number)) \(power)")
+            }
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+struct LabReboot: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "reboot", abstract: "Restart a node: it reads its card again.")
+    @OptionGroup var lab: LabNameOption
+    @Argument(help: "The node: node3, 3 or its lab address.") var node: String
+
+    func run() throws {
+        let lab = try lab.lab()
+        let number = try lab.layout.nodeNumber(node)
+        try lab.reboot(number)
+        print("\(lab.layout.nodeName(number)) restarted.")
+    }
+}
+
+struct LabPower: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "power", abstract: "Switch a node on (it boots from its card) or off.")
+    enum State: String, ExpressibleByArgument, CaseIterable { case on, off }
+    @OptionGroup var lab: LabNameOption
+    @Argument(help: "on or off.") var state: State
+    @Argument(help: "The node: node3, 3 or its lab address.") var node: String
+    @Flag(help: "Switch it on without its network cable.") var unplugged = false
+
+    func run() throws {
+        let lab = try lab.lab()
+        let number = try lab.layout.nodeNumber(node)
+        switch state {
+        case .on:
+            try lab.powerOn(number, plugged: !unplugged)
+            let status = lab.status()[number - 1]
+            print("\(status.name) is on: called \(status.hostname ?? "?"), address \(status.address ?? "none")\(unplugged ? ", network cable unplugged" : "").")
+        case .off:
+            try lab.powerOff(number)
+            print("\(lab.layout.nodeName(number)) is off.")
+        }
+    }
+}
+
+struct LabPlug: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "plug", abstract: "Plug a node's network cable in.")
+    @OptionGroup var lab: LabNameOption
+    @Argument(help: "The node: node3, 3 or its lab address.") var node: String
+
+    func run() throws {
+        let lab = try lab.lab()
+        let number = try lab.layout.nodeNumber(node)
+        try lab.plug(number, true)
+        print("\(lab.layout.nodeName(number))'s network cable is plugged in.")
+    }
+}
+
+struct LabUnplug: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "unplug", abstract: "Pull a node's network cable out.")
+    @OptionGroup var lab: LabNameOption
+    @Argument(help: "The node: node3, 3 or its lab address.") var node: String
+
+    func run() throws {
+        let lab = try lab.lab()
+        let number = try lab.layout.nodeNumber(node)
+        try lab.plug(number, false)
+        print("\(lab.layout.nodeName(number))'s network cable is out.")
+    }
+}
+
+struct LabCard: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "card",
+        abstract: "The card reader: show which card is in it, insert a node's card (the node is shut down first), or eject it.",
+        discussion: "The reader is a file path (a link to the card image), not a block device: in the lab, files stand in for SD cards."
+    )
+    enum Action: String, ExpressibleByArgument, CaseIterable { case show, insert, eject }
+    @OptionGroup var lab: LabNameOption
+    @Argument(help: "show, insert or eject.") var action: Action = .show
+    @Argument(help: "For insert: the node whose card goes into the reader.") var node: String?
+
+    func run() throws {
+        let lab = try lab.lab()
+        switch action {
+        case .show:
+            print(lab.cardInReader().map { "\(lab.layout.nodeName($0))'s card is in the reader, \(lab.layout.reader)." } ?? "The reader is empty.")
+        case .insert:
+            guard let node else { throw ValidationError("which node's card? e.g. piwizard lab card insert node2") }
+            let number = try lab.layout.nodeNumber(node)
+            try lab.insertCard(number)
+            print("\(lab.layout.nodeName(number)) is off; its card is in the reader, \(lab.layout.reader).")
+        case .eject:
+            try lab.ejectCard()
+            print("The reader is empty.")
+        }
+    }
+}
+
+/// Used by node inits: prints the address a card's network configuration gives `eth0`.
+struct LabBootConfig: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "boot-config", abstract: "Print the address a card's network configuration gives eth0 (used by the lab's nodes).", shouldDisplay: false)
+    @Argument(help: "The card's root folder.") var root: String
+
+    func run() throws {
+        do {
+            guard let settings = try NetworkConfigurationReader(root: root).read() else {
+                throw ValidationError("no network configuration for eth0 on the card")
+            }
+            print(settings.shellAssignments)
+        } catch let error as NetworkSettingsError {
+            throw ValidationError("\(error)")
+        }
+    }
+}
