@@ -39,6 +39,10 @@ struct CardBuilder {
             """)
         try write(tree + "/etc/hostname", hostname + "\n")
         try write(tree + "/etc/hosts", "127.0.0.1\tlocalhost\n::1\t\tlocalhost ip6-localhost ip6-loopback\nff02::1\t\tip6-allnodes\nff02::2\t\tip6-allrouters\n\n127.0.1.1\t\(hostname)\n")
+        // No name server: names come from /etc/hosts, and a name it lacks fails at once (the resolver
+        // asks the node's own loopback), so no query ever leaves the lab.
+        try? FileManager.default.removeItem(atPath: tree + "/etc/resolv.conf")
+        try write(tree + "/etc/resolv.conf", "# The practice lab has no name server: names come from /etc/hosts.\noptions timeout:1 attempts:1\n")
         try write(tree + "/etc/machine-id", UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased() + "\n")
         try write(tree + "/etc/dhcpcd.conf", """
             # A sample configuration for dhcpcd, as on Raspberry Pi OS (Bullseye).

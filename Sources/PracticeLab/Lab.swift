@@ -129,6 +129,8 @@ public struct Lab: Sendable {
             try shell.run(["ip", "addr", "add", hostCIDR, "dev", bridge])
         }
         try shell.run(["ip", "link", "set", bridge, "up"])
+        // Nothing from the lab is ever routed beyond this computer.
+        try shell.run(["sysctl", "-q", "-w", "net.ipv4.conf.\(bridge).forwarding=0"])
         let namespaces = Set(shell.attempt(["ip", "netns", "list"]).output.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) })
         for number in 1...layout.nodeCount {
             let namespace = layout.namespace(number)
@@ -240,9 +242,13 @@ public struct Lab: Sendable {
         }
     }
 
-    /// Switches node K on: it boots from its card. Its card leaves the reader first if it is there.
+    /// Switches node K on: it boots from its card. Its card leaves the reader first if it is there. A node
+    /// that is on already only gets its cable plugged in or out.
     public func powerOn(_ number: Int, plugged: Bool) throws {
-        if power(of: number).isUp { throw LabError.invalid("\(layout.nodeName(number)) is on already") }
+        if power(of: number).isUp {
+            try plug(number, plugged)
+            return
+        }
         if cardInReader() == number { try ejectCard() }
         try plug(number, plugged)
         let folder = layout.nodeFolder(number)

@@ -22,6 +22,9 @@ public struct CommandLineBuilder: Sendable, Hashable {
     public var sshOptions: [String]
     /// The ssh program (looked up in `PATH` when it has no slash).
     public var sshProgram: String
+    /// Variables exported for commands on remote hosts (the practice lab's `SSH_ASKPASS` when it runs
+    /// unattended); empty for a normal session.
+    public var remoteEnvironment: [String: String] = [:]
 
     /// A builder; `controlDirectory` defaults to `defaultControlDirectory(environment:)`.
     public init(
@@ -57,7 +60,8 @@ public struct CommandLineBuilder: Sendable, Hashable {
             "-o", "ConnectTimeout=10",
         ]
         arguments += sshOptions
-        arguments += ["--", host.description, text]
+        let exports = remoteEnvironment.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.shellQuote($0.value))" }
+        arguments += ["--", host.description, exports.isEmpty ? text : "export \(exports.joined(separator: " ")); \(text)"]
         return arguments
     }
 

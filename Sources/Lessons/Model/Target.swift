@@ -8,4 +8,7 @@ public enum Target: String, Sendable, Hashable, Codable, CaseIterable {
     case node
     /// The learner's own hands at the loop node's keyboard and screen.
     case console
+    /// The practice lab's hands (`--lab` only): a `piwizard lab` command that stands in for what the prose
+    /// asks the learner to do physically (swap a card, switch a Pi on); skipped outside the lab.
+    case lab
 }

@@ -269,6 +269,9 @@ public struct LessonParser {
             if target == .console && kind != .show {
                 error("on=console means the learner types it by hand: use a {show} block", at: here)
             }
+            if target == .lab && kind != .run {
+                error("on=lab is what the practice lab does for the learner: use a {run} block", at: here)
+            }
             block.target = target
         case "user":
             block.user = needsValue()

@@ -11,13 +11,17 @@ public struct CommandRequest: Sendable, Hashable, Codable {
     /// Attach the learner's terminal: keystrokes reach the program, output streams live, in a
     /// pseudo-terminal so that password prompts and full-screen programs work.
     public var interactive: Bool
+    /// Type it at the console of the loop's node number N (1 for the first record), which only the
+    /// practice lab can do; nil for an ordinary command.
+    public var console: Int?
 
-    public init(command: String, host: RemoteHost? = nil, user: String? = nil, timeout: Double? = nil, interactive: Bool = false) {
+    public init(command: String, host: RemoteHost? = nil, user: String? = nil, timeout: Double? = nil, interactive: Bool = false, console: Int? = nil) {
         self.command = command
         self.host = host
         self.user = user
         self.timeout = timeout
         self.interactive = interactive
+        self.console = console
     }
 }
 

@@ -19,7 +19,7 @@ public struct HostResolver: Sendable {
     public func host(for target: Target, record: [String: String]?, inputs: [String: InputValue]) -> RemoteHost? {
         let user = inputs["user"]?.text
         switch target {
-        case .local, .console:
+        case .local, .console, .lab:
             return nil
         case .node:
             guard let record, let address = Self.address(of: record) else { return nil }

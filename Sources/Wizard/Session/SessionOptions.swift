@@ -15,6 +15,12 @@ public struct SessionOptions: Sendable {
     public var width: Int
     /// Extra ssh options for checks that reach other hosts (the practice lab's key and known_hosts).
     public var sshOptions: [String] = []
+    /// `--lab`: the practice lab does what needs hands: it runs the `on=lab` blocks and types the
+    /// console blocks at the node's console.
+    public var practiceLab = false
+    /// Files that stand in for block devices (the practice lab's card reader), which the disk checks
+    /// accept as removable cards.
+    public var standInDevices: Set<String> = []
 
     public init(unattended: Bool = false, confirmedDevices: Set<String> = [], localAddresses: Set<String> = [], style: TextStyle = .plain, width: Int = 80) {
         self.unattended = unattended

@@ -166,6 +166,11 @@ public final class WizardSession {
         let key = item?.key ?? ""
         onEvent?(.marker(item.map { "\(step.id)/\($0.key)" } ?? step.id))
         present(step, item: item)
+        for offset in labSetUp(step) {
+            if case .failed(let reason) = runBlock(step.blocks[offset], offset: offset, step: step, item: item), options.unattended {
+                return .end(.failed(step: step.id, reason: reason))
+            }
+        }
         if state.status(step.id, item: key) != .failed, !step.blocks(.check).isEmpty {
             let outcomes = evaluate(step.blocks(.check), step: step, item: item)
             if outcomes.allSatisfy(\.passed) {
@@ -286,6 +291,7 @@ public final class WizardSession {
     func perform(_ step: Step, item: LoopItem?, from start: Int) -> PerformResult {
         let key = item?.key ?? ""
         let preconditions = step.blocks(.precondition)
+        let setUp = labSetUp(step)
         if start == 0, !preconditions.isEmpty {
             let outcomes = evaluate(preconditions, step: step, item: item)
             if let failed = outcomes.first(where: { !$0.passed }) {
@@ -296,13 +302,15 @@ public final class WizardSession {
             }
         }
         let blocks = step.blocks.enumerated().filter { $0.element.kind == .run || $0.element.kind == .show }
+            .filter { $0.element.target != .lab || options.practiceLab }
+            .filter { !setUp.contains($0.offset) }
         var index = blocks.firstIndex { $0.offset >= start } ?? blocks.count
         while index < blocks.count {
             let (offset, block) = blocks[index]
-            if block.kind == .show {
+            if block.kind == .show && !typedByLab(block) {
                 // Show this and the hand-typed blocks right after it, then wait for `done`.
                 var next = index
-                while next < blocks.count, blocks[next].element.kind == .show {
+                while next < blocks.count, blocks[next].element.kind == .show, !typedByLab(blocks[next].element) {
                     let showBlock = blocks[next].element
                     terminal.write(presenter.block(showBlock, text: shown(showBlock, step: step, item: item), place: placeDescription(showBlock.target, item: item)))
                     next += 1
@@ -312,36 +320,43 @@ public final class WizardSession {
                 }
                 return .waitingForHands(next < blocks.count ? blocks[next].offset : step.blocks.count)
             }
-            update { $0.setStatus(.running, step: step.id, item: key) }
-            let display = state.edits[editKey(step, item: item, block: offset)] ?? shown(block, step: step, item: item)
-            let text = unmask(display)
-            if block.destructive, let refusal = confirmDestructive(step, item: item, block: block, command: text) {
-                update { $0.setStatus(.failed, step: step.id, item: key) }
-                terminal.write(style.apply(.red, to: refusal) + "\n")
-                return .refused(refusal)
-            }
-            terminal.write(presenter.block(block, text: display, place: placeDescription(block.target, item: item)))
-            let result: CommandResult
-            do {
-                let sink = OutputSink(terminal: terminal.isInteractive ? nil : terminal)
-                result = try runner.run(request(for: block, text: text, item: item, interactive: terminal.isInteractive), output: sink.write)
-            } catch {
-                update { $0.setStatus(.failed, step: step.id, item: key) }
-                terminal.write(style.apply(.red, to: "✗ \(error)") + "\n")
-                return .failed("\(error)")
-            }
-            if !result.output.isEmpty, !result.output.hasSuffix("\n") { terminal.write("\n") }
-            guard result.succeeded else {
-                let found = result.timedOut ? "stopped after \(Int(block.timeout ?? 0)) s without finishing" : "exit status \(result.exitStatus)"
-                let outcome = CheckOutcome.fail("command", expected: "exit status 0", found: found + ": " + BuiltInValidators.lastLines(result.output))
-                update { $0.setStatus(.failed, step: step.id, item: key) }
-                reportFailures([outcome], step: step, item: item)
-                return .failed(outcome.found)
-            }
-            terminal.write(style.apply(.dim, to: String(format: "  finished in %.1f s", result.duration)) + "\n")
+            if let failure = runBlock(block, offset: offset, step: step, item: item) { return failure }
             index += 1
         }
         return finishWithChecks(step, item: item)
+    }
+
+    /// Runs one command block (after confirming a destructive one); nil when it succeeded.
+    func runBlock(_ block: Block, offset: Int, step: Step, item: LoopItem?) -> PerformResult? {
+        let key = item?.key ?? ""
+        update { $0.setStatus(.running, step: step.id, item: key) }
+        let display = state.edits[editKey(step, item: item, block: offset)] ?? shown(block, step: step, item: item)
+        let text = unmask(display)
+        if block.destructive, let refusal = confirmDestructive(step, item: item, block: block, command: text) {
+            update { $0.setStatus(.failed, step: step.id, item: key) }
+            terminal.write(style.apply(.red, to: refusal) + "\n")
+            return .refused(refusal)
+        }
+        terminal.write(presenter.block(block, text: display, place: placeDescription(block.target, item: item)))
+        let result: CommandResult
+        do {
+            let sink = OutputSink(terminal: terminal.isInteractive ? nil : terminal)
+            result = try runner.run(request(for: block, text: text, item: item, interactive: terminal.isInteractive), output: sink.write)
+        } catch {
+            update { $0.setStatus(.failed, step: step.id, item: key) }
+            terminal.write(style.apply(.red, to: "✗ \(error)") + "\n")
+            return .failed("\(error)")
+        }
+        if !result.output.isEmpty, !result.output.hasSuffix("\n") { terminal.write("\n") }
+        guard result.succeeded else {
+            let found = result.timedOut ? "stopped after \(Int(block.timeout ?? 0)) s without finishing" : "exit status \(result.exitStatus)"
+            let outcome = CheckOutcome.fail("command", expected: "exit status 0", found: found + ": " + BuiltInValidators.lastLines(result.output))
+            update { $0.setStatus(.failed, step: step.id, item: key) }
+            reportFailures([outcome], step: step, item: item)
+            return .failed(outcome.found)
+        }
+        terminal.write(style.apply(.dim, to: String(format: "  finished in %.1f s", result.duration)) + "\n")
+        return nil
     }
 
     /// Runs the step's checks; done when they all pass (or there are none).
@@ -387,7 +402,8 @@ public final class WizardSession {
         let user = block.user
         let context = ValidatorContext(run: { text, timeout in
             try runner.run(CommandRequest(command: text, host: host, user: user, timeout: timeout), output: { _ in })
-        }, sshUser: state.inputs["user"]?.text, timeout: block.timeout ?? 60, sshOptions: options.sshOptions)
+        }, sshUser: state.inputs["user"]?.text, timeout: block.timeout ?? 60, sshOptions: options.sshOptions,
+           standInDevices: options.standInDevices)
         if let validator = block.validator {
             var arguments: [String: String] = [:]
             for (name, value) in validator.arguments {
@@ -448,7 +464,7 @@ public final class WizardSession {
     // MARK: Session commands
 
     func showCommands(_ step: Step, item: LoopItem?) {
-        for block in step.blocks where block.kind == .run || block.kind == .show {
+        for block in step.blocks where (block.kind == .run || block.kind == .show) && (block.target != .lab || options.practiceLab) {
             terminal.write(presenter.block(block, text: shown(block, step: step, item: item), place: placeDescription(block.target, item: item)))
         }
         terminal.write(style.apply(.dim, to: "Run these yourself, then type done to check the step.") + "\n")
@@ -679,14 +695,28 @@ public final class WizardSession {
 
     func request(for block: Block, text: String, item: LoopItem?, interactive: Bool) -> CommandRequest {
         CommandRequest(command: text, host: hosts.host(for: block.target, record: item?.record, inputs: state.inputs),
-                       user: block.user, timeout: block.timeout, interactive: interactive)
+                       user: block.user, timeout: block.timeout, interactive: interactive,
+                       console: block.target == .console ? (item?.index ?? 0) + 1 : nil)
+    }
+
+    /// The offsets of the `on=lab` blocks a step starts with: in the lab they set the scene (a card in
+    /// the reader, a Pi switched on) before anything is checked; outside the lab, none.
+    func labSetUp(_ step: Step) -> [Int] {
+        guard options.practiceLab else { return [] }
+        return Array(step.blocks.indices.prefix { step.blocks[$0].target == .lab && step.blocks[$0].kind == .run })
+    }
+
+    /// A console block the practice lab types for the learner.
+    func typedByLab(_ block: Block) -> Bool {
+        block.kind == .show && block.target == .console && options.practiceLab
     }
 
     /// `on raspi2 (192.168.1.102)`, `at raspi2's console`, `on the master`, or nothing for here.
     func placeDescription(_ target: Target, item: LoopItem?) -> String {
         switch target {
         case .local: return ""
-        case .console: return "at the console of \(item?.label ?? "the node")"
+        case .console: return "at the console of \(item?.label ?? "the node")" + (options.practiceLab ? " (the practice lab types it)" : "")
+        case .lab: return "in the practice lab, for you"
         case .node:
             guard let item else { return "on the node" }
             return hosts.host(for: .node, record: item.record, inputs: state.inputs).map { "on \(item.label) (\($0.address))" } ?? "on \(item.label) (here)"

@@ -35,6 +35,7 @@ public enum BuiltInValidators {
     static func blockDevice(_ arguments: [String: String], _ context: ValidatorContext) throws -> CheckOutcome {
         let device = try argument("device", arguments)
         let title = "block-device \(device)"
+        if context.standInDevices.contains(device) { return try standInCard(device, arguments, context) }
         let result = try context.run(BlockDeviceReport.command)
         guard result.exitStatus == 0 else {
             return .fail(title, expected: "lsblk to list the disks", found: lastLines(result.output))
@@ -44,6 +45,23 @@ public enum BuiltInValidators {
         let link = try context.run("readlink -f -- \(ShellQuote.quote(device))")
         let resolved = link.exitStatus == 0 ? link.output.trimmingCharacters(in: .whitespacesAndNewlines) : device
         return judge(device: device, resolved: resolved, report: report, arguments: arguments)
+    }
+
+    /// A file standing in for a card (the practice lab's reader): it must exist, and `unmounted` means
+    /// no loop device holds it (no node runs from it).
+    static func standInCard(_ device: String, _ arguments: [String: String], _ context: ValidatorContext) throws -> CheckOutcome {
+        let title = "block-device \(device)"
+        let quoted = ShellQuote.quote(device)
+        let result = try context.run("test -f \(quoted) && stat -L -c %s -- \(quoted) && losetup -j \(quoted)")
+        let lines = result.output.split(whereSeparator: \.isNewline).map(String.init)
+        guard result.exitStatus == 0, let size = lines.first.flatMap({ UInt64($0) }) else {
+            return .fail(title, expected: "a card in the practice lab's reader", found: "the reader is empty (piwizard lab card insert NODE puts a card in)")
+        }
+        let description = "\(device): \(formatSize(size)), a practice-lab card (a file standing in for an SD card)"
+        if isTrue(arguments["unmounted"]), lines.count > 1 {
+            return .fail(title, expected: "not in use by a node", found: "a running node uses it (\(lines[1])) — \(description)")
+        }
+        return .pass(title, expected: "a card in the reader", found: description)
     }
 
     /// The verdict on a device from an lsblk report (pure, so it is unit-tested on real lsblk output).
@@ -96,7 +114,9 @@ public enum BuiltInValidators {
         let image = try argument("image", arguments)
         let device = try argument("device", arguments)
         let title = "image-matches-device \(image)"
-        let result = try context.run("stat -L -c %s -- \(ShellQuote.quote(image)) && lsblk -bdno SIZE -- \(ShellQuote.quote(device))")
+        let quotedDevice = ShellQuote.quote(device)
+        let result = try context.run("stat -L -c %s -- \(ShellQuote.quote(image)) && "
+            + "if [ -b \(quotedDevice) ]; then lsblk -bdno SIZE -- \(quotedDevice); else stat -L -c %s -- \(quotedDevice); fi")
         let numbers = result.output.split(whereSeparator: \.isNewline).compactMap { UInt64($0.trimmingCharacters(in: .whitespaces)) }
         guard result.exitStatus == 0, numbers.count == 2 else {
             return .fail(title, expected: "the image and the device to exist", found: lastLines(result.output))

@@ -12,12 +12,16 @@ public struct ValidatorContext: Sendable {
     /// Extra options for the `ssh` a validator runs (an identity, a known_hosts file, a port); never
     /// one that turns host key checking off.
     public var sshOptions: [String]
+    /// Files that stand in for block devices (the practice lab's card reader).
+    public var standInDevices: Set<String>
 
-    public init(run: @escaping @Sendable (String, Double?) throws -> CommandResult, sshUser: String?, timeout: Double? = nil, sshOptions: [String] = []) {
+    public init(run: @escaping @Sendable (String, Double?) throws -> CommandResult, sshUser: String?, timeout: Double? = nil, sshOptions: [String] = [],
+                standInDevices: Set<String> = []) {
         self.run = run
         self.sshUser = sshUser
         self.timeout = timeout
         self.sshOptions = sshOptions
+        self.standInDevices = standInDevices
     }
 
     /// `ssh -o BatchMode=yes -o ConnectTimeout=5` and the extra options, as shell words.

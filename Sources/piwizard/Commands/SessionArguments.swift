@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Lessons
+import PracticeLab
 import Wizard
 import WizardSystem
 
@@ -16,21 +17,42 @@ struct SessionArguments: ParsableArguments {
     @Option(name: .customLong("confirm-device"), help: ArgumentHelp("Allow destructive commands on this device when unattended (repeatable).", valueName: "device"))
     var confirmedDevices: [String] = []
     @Option(help: "Wrap to this many columns (default: the terminal's width).") var width: Int?
+    @Flag(help: "Practise in the practice lab (root, Linux): bring it up if needed, take the nodes from it, let it do what needs hands.")
+    var lab = false
+    @Option(name: .customLong("lab-nodes"), help: "With --lab: how many nodes a new lab gets.") var labNodes = 4
 
     func run(_ loaded: LoadedLesson, resume: LiveSession.ResumeChoice) throws {
-        let given: [String: InputValue]
+        var given: [String: InputValue]
         do {
             given = try ProvidedValues.resolve(for: loaded.lesson, assignments: assignments, file: varsFile, environment: Platform.environment)
         } catch {
             throw ValidationError("\(error)")
         }
+        var practiceLab: Lab?
+        if lab {
+            let name = Platform.environment["PIWIZARD_LAB"] ?? LabLayout.defaultName
+            let existing = try Lab.existing(name: name, piwizard: Platform.executablePath)
+            let lab = try Lab.up(name: name, subnet: existing?.layout.subnet ?? LabLayout.defaultSubnet,
+                                 nodes: existing?.layout.nodeCount ?? labNodes, piwizard: Platform.executablePath)
+            given = LabSession.inputs(for: loaded.lesson, lab: lab).merging(given) { _, typed in typed }
+            practiceLab = lab
+            // The lesson's `piwizard lab …` commands run this same piwizard.
+            let folder = (Platform.executablePath as NSString).deletingLastPathComponent
+            setenv("PATH", folder + ":" + (Platform.environment["PATH"] ?? "/usr/bin:/bin"), 1)
+            setenv("PIWIZARD_LAB", name, 1)
+        }
         let terminal = TerminalFactory.makeTerminal(historyFile: TerminalFactory.historyFile(environment: Platform.environment))
-        let options = SessionOptions(
+        var options = SessionOptions(
             unattended: yes, confirmedDevices: Set(confirmedDevices), localAddresses: LocalAddresses.current(),
             style: TextStyle(colour: terminal.isInteractive && Platform.useColour), width: width ?? Platform.terminalWidth
         )
+        var runner: CommandRunner = LiveCommandRunner()
+        if let practiceLab {
+            LabSession.configure(&options, lab: practiceLab)
+            runner = LabSession.runner(lab: practiceLab, unattended: yes)
+        }
         let live = LiveSession(loaded: loaded, given: given, options: options, stateFolder: state.url, resume: resume)
-        let (outcome, transcript) = try live.run(on: terminal)
+        let (outcome, transcript) = try live.run(on: terminal, runner: runner)
         switch outcome {
         case .finished: break
         case .quit: terminal.write(outcome.message + " Continue with: piwizard resume \(loaded.lesson.id)\n")

@@ -1,0 +1,29 @@
+import Wizard
+import WizardSystem
+
+/// The runner of a session in the practice lab: console blocks are typed at the node's console
+/// (`piwizard lab console N -- /bin/sh -c TEXT`, which waits for the node if the text restarts it);
+/// everything else goes to the live runner.
+public struct LabCommandRunner: CommandRunner {
+    public var base: any CommandRunner
+    /// This piwizard, to run `lab console`.
+    public var piwizard: String
+    public var labName: String
+
+    public init(base: any CommandRunner, piwizard: String, labName: String) {
+        self.base = base
+        self.piwizard = piwizard
+        self.labName = labName
+    }
+
+    public func run(_ request: CommandRequest, output: @escaping @Sendable (String) -> Void) throws -> CommandResult {
+        guard let node = request.console else { return try base.run(request, output: output) }
+        let arguments = [piwizard, "lab", "console", "--name", labName, String(node), "--", "/bin/sh", "-c", request.command]
+        var local = request
+        local.console = nil
+        local.host = nil
+        local.user = nil
+        local.command = arguments.map(CommandLineBuilder.shellQuote).joined(separator: " ")
+        return try base.run(local, output: output)
+    }
+}
