@@ -53,12 +53,16 @@ public struct LiveSession {
         // One file per session (the process id keeps two sessions started in the same second apart).
         let transcriptURL = stateFolder.appendingPathComponent("transcripts/\(lesson.id)-\(stamp)-\(ProcessInfo.processInfo.processIdentifier).cast")
         let file = try TranscriptFile(url: transcriptURL)
-        let header = TranscriptHeader(
+        var header = TranscriptHeader(
             width: options.width, height: 24, timestamp: Int(now.timeIntervalSince1970), title: "piwizard: \(lesson.metadata.title)",
             piwizard: .init(lesson: lesson.id, lessonFile: loaded.url.path, initialState: state.withoutSecrets(lesson),
                             unattended: options.unattended, confirmedDevices: options.confirmedDevices.sorted(),
                             localAddresses: options.localAddresses.sorted(), colour: options.style.colour, interactive: baseTerminal.isInteractive)
         )
+        if options.practiceLab {
+            header.piwizard.practiceLab = true
+            header.piwizard.standInDevices = options.standInDevices.sorted()
+        }
         let recorder = try TranscriptRecorder(header: header, write: file.append)
         for input in lesson.inputs where input.type == .secret {
             if let secret = state.inputs[input.name]?.text { recorder.addSecret(secret) }

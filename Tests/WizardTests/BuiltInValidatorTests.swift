@@ -126,7 +126,22 @@ import Testing
         defer { listener.close() }
         #expect(BuiltInValidators.check("reachable", ["host": "127.0.0.1", "port": String(listener.port)], context: context).passed)
         let closedPort = listener.port == 65000 ? 65001 : 65000
-        #expect(!BuiltInValidators.check("reachable", ["host": "127.0.0.1", "port": String(closedPort)], context: context).passed)
+        let refused = BuiltInValidators.check("reachable", ["host": "127.0.0.1", "port": String(closedPort), "wait": "1"], context: context)
+        #expect(!refused.passed)
+        #expect(refused.found.contains("Connection refused"), "\(refused.found)")
+    }
+
+    @Test func reachableWaitsForAHostThatIsStillStarting() throws {
+        // The port refuses connections for 2 s, then accepts them.
+        let listener = try LoopbackListener(listening: false)
+        defer { listener.close() }
+        let port = listener.port
+        let thread = Thread {
+            Thread.sleep(forTimeInterval: 2)
+            listener.startListening()
+        }
+        thread.start()
+        #expect(BuiltInValidators.check("reachable", ["host": "127.0.0.1", "port": String(port), "wait": "8"], context: context).passed)
     }
 
     // MARK: MPI

@@ -16,6 +16,10 @@ public struct TranscriptHeader: Sendable, Equatable, Codable {
         public var localAddresses: [String]
         public var colour: Bool
         public var interactive: Bool
+        /// The session ran in the practice lab (nil in transcripts from before the lab).
+        public var practiceLab: Bool?
+        /// Files that stood in for block devices.
+        public var standInDevices: [String]?
 
         public init(format: Int = 1, lesson: String, lessonFile: String, initialState: SessionState, unattended: Bool,
                     confirmedDevices: [String], localAddresses: [String], colour: Bool, interactive: Bool) {
@@ -54,7 +58,10 @@ public struct TranscriptHeader: Sendable, Equatable, Codable {
 
     /// The session options the recorded session ran with.
     public var options: SessionOptions {
-        SessionOptions(unattended: piwizard.unattended, confirmedDevices: Set(piwizard.confirmedDevices),
-                       localAddresses: Set(piwizard.localAddresses), style: TextStyle(colour: piwizard.colour), width: width)
+        var options = SessionOptions(unattended: piwizard.unattended, confirmedDevices: Set(piwizard.confirmedDevices),
+                                     localAddresses: Set(piwizard.localAddresses), style: TextStyle(colour: piwizard.colour), width: width)
+        options.practiceLab = piwizard.practiceLab ?? false
+        options.standInDevices = Set(piwizard.standInDevices ?? [])
+        return options
     }
 }

@@ -249,13 +249,19 @@ public enum BuiltInValidators {
         let host = try argument("host", arguments)
         let port = arguments["port"] ?? "22"
         guard let portNumber = Int(port), (1...65535).contains(portNumber) else { throw ValidatorError.badArgument("port '\(port)' is not a port number") }
+        let wait = arguments["wait"] ?? "10"
+        guard let seconds = Int(wait), (0...600).contains(seconds) else { throw ValidatorError.badArgument("wait '\(wait)' is not a number of seconds") }
         let title = "reachable \(host):\(portNumber)"
-        let script = "timeout 5 bash -c 'exec 3<>/dev/tcp/\"$0\"/\"$1\"' \(ShellQuote.quote(host)) \(portNumber) 2>&1"
-        let result = try context.run(script)
+        // A node that has just restarted may take a moment (and a neighbour cache may still remember
+        // that nobody had the address): try again each second for `wait` seconds.
+        let attempt = "timeout 5 bash -c 'exec 3<>/dev/tcp/\"$0\"/\"$1\"' \(ShellQuote.quote(host)) \(portNumber) 2>&1"
+        let script = "end=$(( $(date +%s) + \(seconds) )); while :; do \(attempt); status=$?; "
+            + "if [ $status = 0 ] || [ $(date +%s) -ge $end ]; then exit $status; fi; sleep 1; done"
+        let result = try context.run(script, max(context.timeout ?? 60, Double(seconds + 10)))
         let expected = "\(host) to accept connections on port \(portNumber)"
         return result.exitStatus == 0
             ? .pass(title, expected: expected, found: "it does")
-            : .fail(title, expected: expected, found: result.exitStatus == 124 ? "no answer within 5 s" : lastLines(result.output, count: 1))
+            : .fail(title, expected: expected, found: result.exitStatus == 124 ? "no answer within \(max(seconds, 5)) s" : lastLines(result.output, count: 1))
     }
 
     // MARK: ssh

@@ -44,9 +44,10 @@ struct LabUp: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "up", abstract: "Bring the lab up: N nodes, the master (node1) switched on, the others new Pis with empty cards.")
     @OptionGroup var lab: LabNameOption
     @Argument(help: "How many nodes (1 to 64).") var nodes = 4
-    @Option(help: "The lab's /24 network.") var subnet = LabLayout.defaultSubnet.description
+    @Option(help: "The lab's /24 network (default: $PIWIZARD_LAB_SUBNET, else 10.77.0.0/24).") var subnet: String?
 
     func run() throws {
+        let subnet = subnet ?? Platform.environment["PIWIZARD_LAB_SUBNET"] ?? LabLayout.defaultSubnet.description
         guard let network = IPv4Network(subnet) else { throw ValidationError("'\(subnet)' is not a network such as 10.77.0.0/24") }
         let lab = try Lab.up(name: lab.resolved, subnet: network, nodes: nodes, piwizard: Platform.executablePath)
         print(LabStatus.table(lab))

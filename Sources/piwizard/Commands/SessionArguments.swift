@@ -32,7 +32,8 @@ struct SessionArguments: ParsableArguments {
         if lab {
             let name = Platform.environment["PIWIZARD_LAB"] ?? LabLayout.defaultName
             let existing = try Lab.existing(name: name, piwizard: Platform.executablePath)
-            let lab = try Lab.up(name: name, subnet: existing?.layout.subnet ?? LabLayout.defaultSubnet,
+            let subnet = Platform.environment["PIWIZARD_LAB_SUBNET"].flatMap(IPv4Network.init) ?? LabLayout.defaultSubnet
+            let lab = try Lab.up(name: name, subnet: existing?.layout.subnet ?? subnet,
                                  nodes: existing?.layout.nodeCount ?? labNodes, piwizard: Platform.executablePath)
             given = LabSession.inputs(for: loaded.lesson, lab: lab).merging(given) { _, typed in typed }
             practiceLab = lab

@@ -3,13 +3,15 @@ import Foundation
 import Glibc
 #endif
 
-/// A TCP socket listening on 127.0.0.1 at a port the kernel picks; connections are accepted by the
+/// A TCP socket listening on 127.0.0.1 at a port the kernel picks (its descriptor never changes, so it
+/// may be shared with another thread); connections are accepted by the
 /// kernel's backlog, which is all `reachable` needs.
-final class LoopbackListener {
+final class LoopbackListener: @unchecked Sendable {
     let descriptor: Int32
     let port: UInt16
 
-    init() throws {
+    /// Binds a port; `listening: false` refuses connections until `startListening()`.
+    init(listening: Bool = true) throws {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EIO) }
         var address = sockaddr_in()
@@ -19,7 +21,7 @@ final class LoopbackListener {
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard bound == 0, listen(fd, 8) == 0 else { throw POSIXError(.EADDRINUSE) }
+        guard bound == 0, !listening || listen(fd, 8) == 0 else { throw POSIXError(.EADDRINUSE) }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
@@ -27,6 +29,8 @@ final class LoopbackListener {
         descriptor = fd
         port = UInt16(bigEndian: address.sin_port)
     }
+
+    func startListening() { _ = listen(descriptor, 8) }
 
     func close() { Glibc.close(descriptor) }
 }

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+import TmuxTestSupport
+
+/// The expand-cluster lesson at a real terminal (tmux) against the practice lab: a wrong answer, a
+/// duplicate IP, is refused before anything runs; then the card steps, with the destructive write
+/// confirmed by typing the device.
+@Suite(.serialized, .enabled(if: PracticeLabFixture.isPossible && TmuxSession.isAvailable, "needs root, Linux and tmux"))
+struct LessonInLabTmuxTests {
+    let lab = PracticeLabFixture(name: "tmx", prefix: "10.77.203")
+
+    @Test func aDuplicateAddressIsRefusedAndTheCardsAreWritten() throws {
+        _ = try? lab.piwizard(["lab", "down"])
+        #expect(try lab.piwizard(["lab", "up", "3"]).status == 0)
+        defer { _ = try? lab.piwizard(["lab", "down"]) }
+        let home = try PiwizardProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let tmux = try TmuxSession(width: 110, height: 50,
+                                   command: TmuxSession.reportingExit([PiwizardProcess.binary.path, "start", "expand-cluster", "--lab",
+                                                                        "--lessons", PiwizardProcess.repository.appendingPathComponent("lessons").path]),
+                                   environment: lab.environment.merging(["HOME": home.path, "XDG_STATE_HOME": home.appendingPathComponent("state").path,
+                                                                         "INPUTRC": "/dev/null"]) { $1 },
+                                   workingDirectory: home)
+        defer { tmux.kill() }
+
+        // The lab puts the master's card into the reader, so the first step's check passes at once.
+        try tmux.waitFor(text: "Mark it done and go on? [Y/n]", timeout: 60)
+        try tmux.sendKeys(.enter)
+
+        // The wrong answer: node3 gets node2's address. Refused at once; nothing changes.
+        try tmux.waitFor(text: "image-master>")
+        try tmux.sendKeys(.text("set nodes.3.ip \(lab.address(2))"), .enter)
+        try tmux.waitFor(text: "✗ record 3: ip '\(lab.address(2))' is already used by record 2; nothing changed.")
+        try tmux.sendKeys(.text("vars"), .enter)
+        try tmux.waitFor(text: "3. hostname=node3 ip=\(lab.address(3)) role=worker netconf=dhcpcd")
+
+        // dd images the master's card; the lab switches the master back on.
+        try tmux.sendKeys(.enter)
+        try tmux.waitFor(text: "✓ image-matches-device", timeout: 60)
+        try tmux.waitFor(description: "the second 'Mark it done'", timeout: 60) { $0.components(separatedBy: "Mark it done and go on? [Y/n]").count >= 3 }
+        try tmux.sendKeys(.enter)
+        // Writing a card is destructive: the device must be typed.
+        try tmux.waitFor(text: "write-cards[node2]>", timeout: 60)
+        try tmux.sendKeys(.enter)
+        try tmux.waitFor(text: "Type the device name (\(lab.stateFolder)/reader) to go on")
+        try tmux.sendKeys(.text("\(lab.stateFolder)/reader"), .enter)
+        try tmux.waitFor(text: "✓ same-content", timeout: 60)
+        try tmux.waitFor(text: "write-cards[node3]>", timeout: 60)
+        try tmux.sendKeys(.text("quit"), .enter)
+        let screen = try tmux.waitFor(text: "EXIT=0")
+        #expect(screen.contains("piwizard resume expand-cluster"))
+
+        // node2's card now holds the master's system: it starts, as the master's twin.
+        try PracticeLabFixture.sh("cmp \(lab.stateFolder)/cluster.img \(lab.stateFolder)/cards/node2.img")
+        let twin = try lab.piwizard(["lab", "power", "on", "node2", "--unplugged"])
+        #expect(twin.stdout.contains("called node1, address \(lab.address(1))"), "\(twin.stdout)\(twin.stderr)")
+        try lab.downAndExpectNothingLeft()
+    }
+}
