@@ -67,4 +67,16 @@ mv "$(ls -t "$work"/state/transcripts/*.cast | head -n 1)" "$out/tour-resumed.ca
     printf 'vars\nquit\n'
 } | session expand-cluster-duplicates start expand-cluster
 
+# expand-cluster in the practice lab, unattended: the clean run of the whole lesson (needs root: the
+# lab makes namespaces and mounts cards). A lab of its own, brought up by --lab and removed after.
+if [[ $(id -u) -eq 0 ]]; then
+    export PIWIZARD_LAB=rec PIWIZARD_LAB_SUBNET=10.77.210.0/24
+    "$bin" lab down >/dev/null
+    session expand-cluster-lab start expand-cluster --lab --yes
+    "$bin" lab down >/dev/null
+    unset PIWIZARD_LAB PIWIZARD_LAB_SUBNET
+else
+    echo "not root: expand-cluster-lab.cast (the practice lab) kept as it is" >&2
+fi
+
 echo "recorded: $(ls "$out"/*.cast | xargs -n1 basename | tr '\n' ' ')"

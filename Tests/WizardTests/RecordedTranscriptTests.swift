@@ -19,7 +19,7 @@ import Wizard
     }
 
     @Test func theRecordedSessionsAreThere() {
-        #expect(Set(Self.files).isSuperset(of: ["tour-clean.cast", "tour-killed.cast", "tour-resumed.cast", "expand-cluster-duplicates.cast"]))
+        #expect(Set(Self.files).isSuperset(of: ["tour-clean.cast", "tour-killed.cast", "tour-resumed.cast", "expand-cluster-duplicates.cast", "expand-cluster-lab.cast"]))
     }
 
     @Test(arguments: files)
@@ -37,6 +37,17 @@ import Wizard
         #expect(!result.matches)
         #expect(result.diff.contains("- o   run:\\n    printf 'Helo, %s!\\n' friend > /tmp/piwizard-tour/hello.txt\\n"), "\(result.diff)")
         #expect(result.diff.contains("+ o   run:\\n    printf 'Hallo, %s!\\n' friend > /tmp/piwizard-tour/hello.txt\\n"), "\(result.diff)")
+    }
+
+    @Test func theLabRunBuiltTheClusterAndComputedPi() throws {
+        let transcript = try Transcript(contentsOf: Self.folder.appendingPathComponent("expand-cluster-lab.cast"))
+        #expect(transcript.header.piwizard.practiceLab == true)
+        let output = transcript.events.compactMap { if case .output(let text) = $0.event { return text } else { return nil } }.joined()
+        #expect(output.contains("node2 is on: called node1, address 10.77.210.11, network cable unplugged."), "a clone starts as the master's twin")
+        #expect(output.contains("pi is approximately 3.14159265"))
+        #expect(output.contains("Lesson finished"))
+        let requests = transcript.events.compactMap { if case .command(let request) = $0.event { return request } else { return nil } }
+        #expect(requests.contains { $0.console == 2 && $0.command.contains("sudo ssh-keygen -A") }, "the lab typed at node2's console")
     }
 
     @Test func theDuplicateRunRefusedTheDuplicatesBeforeAnythingRan() throws {

@@ -25,8 +25,8 @@ public enum TranscriptReplay {
         session.onEvent = { recorder.append($0) }
         let outcome = session.run()
         recorder.append(.end(outcome.message))
-        var expected = transcript.events.map(\.event)
-        var actual = recorder.events
+        var expected = coalescingOutput(transcript.events.map(\.event))
+        var actual = coalescingOutput(recorder.events)
         // A session cut short (no end event) replays up to where the recording stops.
         if !expected.contains(where: { if case .end = $0 { return true } else { return false } }) {
             actual = Array(actual.prefix(expected.count))
@@ -42,6 +42,26 @@ public enum TranscriptReplay {
             actual = actual.filter(outcome)
         }
         return Result(recorded: expected.count, replayed: actual.count, diff: difference(expected: expected, actual: actual))
+    }
+
+    /// The events with the output of each command (between its `x-command` and its `x-result`) joined
+    /// into one event: how a command's output was cut into pieces depends on timing, not on the engine.
+    static func coalescingOutput(_ events: [TranscriptEvent]) -> [TranscriptEvent] {
+        var result: [TranscriptEvent] = []
+        var inCommand = false
+        for event in events {
+            switch event {
+            case .command: inCommand = true
+            case .result: inCommand = false
+            default: break
+            }
+            if inCommand, case .output(let text) = event, case .output(let previous)? = result.last {
+                result[result.count - 1] = .output(previous + text)
+            } else {
+                result.append(event)
+            }
+        }
+        return result
     }
 
     /// A readable difference of two event lists: the first divergence with some context; empty if equal.
