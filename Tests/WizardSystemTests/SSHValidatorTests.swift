@@ -36,6 +36,16 @@ final class SSHValidatorTests {
         #expect(outcome.found.contains("Host key verification failed"), "\(outcome.found)")
     }
 
+    @Test func hostKeysAreComparedWithoutLoggingIn() throws {
+        // The same server under two names shows one key: what a cloned card looks like.
+        let same = BuiltInValidators.check("unique-host-keys", ["nodes": "127.0.0.1 localhost", "port": String(server.port)], context: context())
+        #expect(!same.passed)
+        #expect(same.found.hasPrefix("127.0.0.1 and localhost share 'SHA256:"), "\(same.found)")
+        // A node whose ssh server does not answer is named, not skipped.
+        let gone = BuiltInValidators.check("unique-host-keys", ["nodes": "127.0.0.1 127.0.0.2", "port": String(server.port)], context: context())
+        #expect(gone.found.contains("127.0.0.2: no ed25519 host key"), "\(gone.found)")
+    }
+
     @Test func aKeyTheServerDoesNotKnowIsRefused() throws {
         let stranger = server.directory + "/stranger"
         let made = try PipeCommandRunner().run(CommandRequest(command: "ssh-keygen -q -t ed25519 -N '' -f \(stranger)")) { _ in }

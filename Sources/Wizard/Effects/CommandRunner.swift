@@ -5,6 +5,16 @@ public protocol CommandRunner: Sendable {
     /// command prints as it prints it (for interactive requests the runner also shows it itself).
     /// Throws only when the command could not be started at all.
     func run(_ request: CommandRequest, output: @escaping @Sendable (String) -> Void) throws -> CommandResult
+
+    /// Runs non-interactive requests at the same time, at most `jobs` at once (a check on every node);
+    /// results in the requests' order. Runners that record or replay keep that order in the transcript.
+    func runAll(_ requests: [CommandRequest], jobs: Int) -> [Result<CommandResult, Error>]
+}
+
+extension CommandRunner {
+    public func runAll(_ requests: [CommandRequest], jobs: Int) -> [Result<CommandResult, Error>] {
+        NodeFanOut(jobs: jobs).map(requests) { request in Result { try run(request, output: { _ in }) } }
+    }
 }
 
 /// Why a runner could not start a command.

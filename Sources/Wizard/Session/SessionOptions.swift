@@ -21,6 +21,8 @@ public struct SessionOptions: Sendable {
     /// Files that stand in for block devices (the practice lab's card reader), which the disk checks
     /// accept as removable cards.
     public var standInDevices: Set<String> = []
+    /// `--jobs`: how many nodes a check asks at once.
+    public var jobs = NodeFanOut.defaultJobs
 
     public init(unattended: Bool = false, confirmedDevices: Set<String> = [], localAddresses: Set<String> = [], style: TextStyle = .plain, width: Int = 80) {
         self.unattended = unattended

@@ -400,10 +400,14 @@ public final class WizardSession {
         let host = hosts.host(for: block.target, record: item?.record, inputs: state.inputs)
         let runner = self.runner
         let user = block.user
-        let context = ValidatorContext(run: { text, timeout in
+        var context = ValidatorContext(run: { text, timeout in
             try runner.run(CommandRequest(command: text, host: host, user: user, timeout: timeout), output: { _ in })
         }, sshUser: state.inputs["user"]?.text, timeout: block.timeout ?? 60, sshOptions: options.sshOptions,
            standInDevices: options.standInDevices)
+        let jobs = options.jobs
+        context.runAll = { texts, timeout in
+            runner.runAll(texts.map { CommandRequest(command: $0, host: host, user: user, timeout: timeout) }, jobs: jobs)
+        }
         if let validator = block.validator {
             var arguments: [String: String] = [:]
             for (name, value) in validator.arguments {

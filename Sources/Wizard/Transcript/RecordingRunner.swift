@@ -19,4 +19,15 @@ public struct RecordingRunner: CommandRunner {
         recorder.append(.result(result))
         return result
     }
+
+    /// Runs the requests at the same time, then records each with its result in the requests' order, so
+    /// a transcript does not depend on which node answered first.
+    public func runAll(_ requests: [CommandRequest], jobs: Int) -> [Result<CommandResult, Error>] {
+        let results = base.runAll(requests, jobs: jobs)
+        for (request, result) in zip(requests, results) {
+            recorder.append(.command(request))
+            if case .success(let result) = result { recorder.append(.result(result)) }
+        }
+        return results
+    }
 }

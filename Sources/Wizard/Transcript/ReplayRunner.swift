@@ -18,4 +18,9 @@ public final class ReplayRunner: CommandRunner, @unchecked Sendable {
         if !next.output.isEmpty { output(next.output) }
         return next
     }
+
+    /// The recorded results of a parallel batch, in the order they were recorded (the requests' order).
+    public func runAll(_ requests: [CommandRequest], jobs: Int) -> [Result<CommandResult, Error>] {
+        requests.map { request in Result { try run(request, output: { _ in }) } }
+    }
 }

@@ -15,6 +15,9 @@ public enum BuiltInValidators {
             case "file-contains": return try fileContains(arguments, context)
             case "hostname-is": return try hostnameIs(arguments, context)
             case "unique-across-nodes": return try uniqueAcrossNodes(arguments, context)
+            case "unique-host-keys": return try uniqueHostKeys(arguments, context)
+            case "authorized-key-once": return try authorizedKeyOnce(arguments, context)
+            case "known-host": return try knownHost(arguments, context)
             case "address-free": return try addressFree(arguments, context)
             case "same-subnet": return try sameSubnet(arguments)
             case "reachable": return try reachable(arguments, context)
@@ -35,6 +38,15 @@ public enum BuiltInValidators {
     static func blockDevice(_ arguments: [String: String], _ context: ValidatorContext) throws -> CheckOutcome {
         let device = try argument("device", arguments)
         let title = "block-device \(device)"
+        var arguments = arguments
+        if let file = arguments["fits"], !file.isEmpty {
+            // At least as large as the file (the image to write).
+            let size = try context.run("stat -L -c %s -- \(ShellQuote.quote(file))")
+            guard size.exitStatus == 0, let bytes = UInt64(size.output.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+                return .fail(title, expected: "\(file) to exist (the image to write)", found: lastLines(size.output))
+            }
+            arguments["min-size"] = String(bytes)
+        }
         if context.standInDevices.contains(device) { return try standInCard(device, arguments, context) }
         let result = try context.run(BlockDeviceReport.command)
         guard result.exitStatus == 0 else {
@@ -60,6 +72,9 @@ public enum BuiltInValidators {
         let description = "\(device): \(formatSize(size)), a practice-lab card (a file standing in for an SD card)"
         if isTrue(arguments["unmounted"]), lines.count > 1 {
             return .fail(title, expected: "not in use by a node", found: "a running node uses it (\(lines[1])) — \(description)")
+        }
+        if let minimum = arguments["min-size"].flatMap(parseSize), size < minimum {
+            return .fail(title, expected: "at least \(formatSize(minimum))", found: "only \(formatSize(size)) — \(description)")
         }
         return .pass(title, expected: "a card in the reader", found: description)
     }
@@ -186,14 +201,18 @@ public enum BuiltInValidators {
         let nodes = try argument("nodes", arguments).split(separator: " ").map(String.init)
         let command = try argument("command", arguments)
         let title = "unique-across-nodes: \(command)"
+        // Every node at once (at most `jobs`); one that does not answer does not hold up the others.
+        let answers = context.runAll(nodes.map { context.onHost($0, command) })
         var values: [(node: String, value: String)] = []
         var failures: [String] = []
-        for node in nodes {
-            let result = try context.run(context.onHost(node, command))
-            if result.exitStatus == 0 {
+        for (node, answer) in zip(nodes, answers) {
+            switch answer {
+            case .success(let result) where result.exitStatus == 0:
                 values.append((node, result.output.trimmingCharacters(in: .whitespacesAndNewlines)))
-            } else {
+            case .success(let result):
                 failures.append("\(node): no answer (\(lastLines(result.output, count: 1)))")
+            case .failure(let error):
+                failures.append("\(node): no answer (\(error))")
             }
         }
         let verdict = judgeUnique(values)
@@ -222,12 +241,21 @@ public enum BuiltInValidators {
         let ip = try argument("ip", arguments)
         guard IPv4Address(ip) != nil else { throw ValidatorError.badArgument("'\(ip)' is not an IPv4 address") }
         let title = "address-free \(ip)"
-        let result = try context.run("command -v ping >/dev/null || { echo no-ping; exit; }; ping -c 1 -W 1 -- \(ShellQuote.quote(ip)) >/dev/null 2>&1; echo $?")
+        let quoted = ShellQuote.quote(ip)
+        // On the same link, duplicate address detection (iputils' `arping -D`) also finds a device that
+        // ignores ping; elsewhere, or without arping, one ping.
+        let script = "dev=$(ip -o route get \(quoted) 2>/dev/null | grep -v ' via ' | sed -n 's/.* dev \\([^ ]*\\).*/\\1/p'); "
+            + "if [ -n \"$dev\" ] && [ \"$dev\" != lo ] && arping -V 2>&1 | grep -q iputils; then "
+            + "arping -D -q -c 2 -w 3 -I \"$dev\" \(quoted) >/dev/null 2>&1; s=$?; if [ $s -le 1 ]; then echo \"arp $((1 - s))\"; exit; fi; fi; "
+            + "command -v ping >/dev/null || { echo no-ping; exit; }; ping -c 1 -W 1 -- \(quoted) >/dev/null 2>&1; echo $?"
+        let result = try context.run(script)
         let status = result.output.trimmingCharacters(in: .whitespacesAndNewlines)
         let expected = "nothing to answer on \(ip)"
         switch status {
         case "0": return .fail(title, expected: expected, found: "\(ip) answers: something already uses it")
         case "1": return .pass(title, expected: expected, found: "no answer")
+        case "arp 0": return .fail(title, expected: expected, found: "\(ip) answers ARP (arping -D): a device on this network already uses it")
+        case "arp 1": return .pass(title, expected: expected, found: "no answer to duplicate address detection (arping -D)")
         case "no-ping": return .fail(title, expected: expected, found: "cannot tell: ping is not installed (Debian package iputils-ping)")
         default: return .fail(title, expected: expected, found: "cannot tell: ping ended with status \(status)")
         }
@@ -242,6 +270,9 @@ public enum BuiltInValidators {
         let expected = "a host address inside \(subnet)"
         if !subnet.contains(address) { return .fail(title, expected: expected, found: "\(ip) is outside it") }
         if !subnet.isUsableHost(address) { return .fail(title, expected: expected, found: "\(ip) is its \(address == subnet.network ? "network" : "broadcast") address") }
+        if let gateway = arguments["gateway"], !gateway.isEmpty, IPv4Address(gateway) == address {
+            return .fail(title, expected: expected + ", not the gateway", found: "\(ip) is the gateway's address")
+        }
         return .pass(title, expected: expected, found: ip)
     }
 

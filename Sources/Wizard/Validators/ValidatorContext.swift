@@ -14,6 +14,9 @@ public struct ValidatorContext: Sendable {
     public var sshOptions: [String]
     /// Files that stand in for block devices (the practice lab's card reader).
     public var standInDevices: Set<String>
+    /// Runs several shell texts on the block's target at the same time (a question for every node), at
+    /// most `jobs` at once; results in order. By default, `run` on parallel threads.
+    public var runAll: @Sendable ([String], Double?) -> [Result<CommandResult, Error>]
 
     public init(run: @escaping @Sendable (String, Double?) throws -> CommandResult, sshUser: String?, timeout: Double? = nil, sshOptions: [String] = [],
                 standInDevices: Set<String> = []) {
@@ -22,11 +25,17 @@ public struct ValidatorContext: Sendable {
         self.timeout = timeout
         self.sshOptions = sshOptions
         self.standInDevices = standInDevices
+        runAll = { texts, timeout in NodeFanOut().map(texts) { text in Result { try run(text, timeout) } } }
     }
 
     /// `ssh -o BatchMode=yes -o ConnectTimeout=5` and the extra options, as shell words.
     public var ssh: String {
         (["ssh", "-o", "BatchMode=yes", "-o", "ConnectTimeout=5"] + sshOptions).map(ShellQuote.quote).joined(separator: " ")
+    }
+
+    /// Runs shell texts at once with the context's timeout.
+    public func runAll(_ commands: [String]) -> [Result<CommandResult, Error>] {
+        runAll(commands, timeout)
     }
 
     /// Runs shell text with the context's timeout.

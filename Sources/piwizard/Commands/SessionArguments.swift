@@ -17,6 +17,7 @@ struct SessionArguments: ParsableArguments {
     @Option(name: .customLong("confirm-device"), help: ArgumentHelp("Allow destructive commands on this device when unattended (repeatable).", valueName: "device"))
     var confirmedDevices: [String] = []
     @Option(help: "Wrap to this many columns (default: the terminal's width).") var width: Int?
+    @Option(help: "How many nodes a check asks at once.") var jobs = NodeFanOut.defaultJobs
     @Flag(help: "Practise in the practice lab (root, Linux): bring it up if needed, take the nodes from it, let it do what needs hands.")
     var lab = false
     @Option(name: .customLong("lab-nodes"), help: "With --lab: how many nodes a new lab gets.") var labNodes = 4
@@ -47,6 +48,8 @@ struct SessionArguments: ParsableArguments {
             unattended: yes, confirmedDevices: Set(confirmedDevices), localAddresses: LocalAddresses.current(),
             style: TextStyle(colour: terminal.isInteractive && Platform.useColour), width: width ?? Platform.terminalWidth
         )
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        options.jobs = jobs
         var runner: CommandRunner = LiveCommandRunner()
         if let practiceLab {
             LabSession.configure(&options, lab: practiceLab)

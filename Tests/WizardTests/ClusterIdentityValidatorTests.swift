@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+@testable import Wizard
+
+/// The judges of `authorized-key-once` and `known-host` on what the real commands print for real
+/// files (stat on a real home folder, ssh-keygen -F on a real known_hosts file).
+@Suite struct ClusterIdentityValidatorTests {
+    let shell = LocalShellRunner()
+
+    func run(_ script: String) throws -> String {
+        let result = try shell.run(CommandRequest(command: script), output: { _ in })
+        try #require(result.exitStatus == 0, "\(script): \(result.output)")
+        return result.output
+    }
+
+    func folder() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cluster-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// What the validator's remote command prints, run in a real home folder.
+    func authorizedKeyReport(home: String, key: String) throws -> String {
+        try run("cd '\(home)' && blob=$(cut -d' ' -f2 '\(key).pub') && stat -c '%a %n' . .ssh .ssh/authorized_keys; echo count $(grep -cF -- $blob .ssh/authorized_keys)")
+    }
+
+    @Test func aKeyInstalledOnceWithStrictModesPasses() throws {
+        let home = try folder()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        try run("cd '\(home)' && ssh-keygen -q -t ed25519 -N '' -f key && chmod 755 . && install -d -m 700 .ssh && cp key.pub .ssh/authorized_keys && chmod 600 .ssh/authorized_keys")
+        let outcome = BuiltInValidators.judgeAuthorizedKey(output: try authorizedKeyReport(home: home, key: home + "/key"), title: "t", key: "key")
+        #expect(outcome.passed, "\(outcome)")
+        #expect(outcome.found == "once, modes 700 and 600")
+    }
+
+    @Test func aKeyAppendedTwiceAndLooseModesAreReported() throws {
+        let home = try folder()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        try run("cd '\(home)' && ssh-keygen -q -t ed25519 -N '' -f key && chmod 775 . && install -d -m 755 .ssh && cat key.pub key.pub > .ssh/authorized_keys && chmod 644 .ssh/authorized_keys")
+        let outcome = BuiltInValidators.judgeAuthorizedKey(output: try authorizedKeyReport(home: home, key: home + "/key"), title: "t", key: "key")
+        #expect(!outcome.passed)
+        #expect(outcome.found == "the key is in authorized_keys 2 times (appended more than once); the home folder can be written by others (mode 775), so sshd ignores the keys; ~/.ssh has mode 755, not 700; authorized_keys has mode 644, not 600")
+    }
+
+    @Test func aMissingKeyIsReported() throws {
+        let home = try folder()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        try run("cd '\(home)' && ssh-keygen -q -t ed25519 -N '' -f key && ssh-keygen -q -t ed25519 -N '' -f other && chmod 755 . && install -d -m 700 .ssh && install -m 600 other.pub .ssh/authorized_keys")
+        let outcome = BuiltInValidators.judgeAuthorizedKey(output: try authorizedKeyReport(home: home, key: home + "/key"), title: "t", key: "key")
+        #expect(outcome.found == "the key is not in authorized_keys")
+    }
+
+    /// `ssh-keygen -F HOST` on a real known_hosts file, `--`, then a host key line as ssh-keyscan prints it.
+    func knownHostReport(_ dir: String, known: String, shown: String) throws -> String {
+        try run("cd '\(dir)' && { ssh-keygen -F 10.77.0.12 -f \(known) | grep -v '^#'; echo --; printf '10.77.0.12 %s\\n' \"$(cut -d' ' -f1,2 \(shown).pub)\"; }")
+    }
+
+    @Test func knownHostsAgainstTheKeyTheHostShows() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try run("cd '\(dir)' && ssh-keygen -q -t ed25519 -N '' -f node && ssh-keygen -q -t ed25519 -N '' -f clone && printf '10.77.0.12 %s\\n' \"$(cut -d' ' -f1,2 node.pub)\" > known && ssh-keygen -q -H -f known && : > empty")
+        let good = BuiltInValidators.judgeKnownHost(output: try knownHostReport(dir, known: "known", shown: "node"), host: "10.77.0.12", title: "t")
+        #expect(good.passed, "\(good)")
+        let stale = BuiltInValidators.judgeKnownHost(output: try knownHostReport(dir, known: "known", shown: "clone"), host: "10.77.0.12", title: "t")
+        #expect(stale.found == "known_hosts holds another key for 10.77.0.12 (a clone's or an earlier node's): ssh will refuse it")
+        let none = try run("cd '\(dir)' && { ssh-keygen -F 10.77.0.12 -f empty | grep -v '^#'; echo --; printf '10.77.0.12 %s\\n' \"$(cut -d' ' -f1,2 node.pub)\"; }")
+        #expect(BuiltInValidators.judgeKnownHost(output: none, host: "10.77.0.12", title: "t").found == "no entry for 10.77.0.12: nobody has confirmed its key yet")
+    }
+
+    @Test func theGatewayIsNotANodeAddress() {
+        let context = ValidatorContext(run: { _, _ in CommandResult(exitStatus: 0, output: "", duration: 0) }, sshUser: nil)
+        let outcome = BuiltInValidators.check("same-subnet", ["ip": "192.168.1.1", "subnet": "192.168.1.0/24", "gateway": "192.168.1.1"], context: context)
+        #expect(!outcome.passed && outcome.found == "192.168.1.1 is the gateway's address")
+        #expect(BuiltInValidators.check("same-subnet", ["ip": "192.168.1.2", "subnet": "192.168.1.0/24", "gateway": "192.168.1.1"], context: context).passed)
+    }
+
+    @Test func aCardSmallerThanTheImageIsRefused() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try run("cd '\(dir)' && truncate -s 64M image && truncate -s 32M card")
+        var context = ValidatorContext(run: { text, _ in try LocalShellRunner().run(CommandRequest(command: text), output: { _ in }) }, sshUser: nil)
+        context.standInDevices = [dir + "/card"]
+        let outcome = BuiltInValidators.check("block-device", ["device": dir + "/card", "fits": dir + "/image"], context: context)
+        #expect(!outcome.passed)
+        #expect(outcome.found.hasPrefix("only 32.0 MiB"), "\(outcome.found)")
+    }
+}
+
+/// Work for many nodes at once, in order, never more than `jobs` at a time.
+@Suite struct NodeFanOutTests {
+    @Test func resultsComeBackInTheNodesOrder() {
+        let results = NodeFanOut(jobs: 4).map(Array(1...20)) { number -> Int in
+            usleep(useconds_t((20 - number) * 200))
+            return number * number
+        }
+        #expect(results == (1...20).map { $0 * $0 })
+    }
+
+    @Test func neverMoreThanJobsAtOnce() {
+        let counter = ConcurrencyCounter()
+        _ = NodeFanOut(jobs: 3).map(Array(1...12)) { _ in
+            counter.enter()
+            usleep(2_000)
+            counter.leave()
+        }
+        #expect(counter.maximum <= 3)
+        #expect(counter.maximum >= 2, "the work overlapped")
+    }
+
+    @Test func aRecordingKeepsTheRequestsOrderWhateverFinishesFirst() throws {
+        let header = TranscriptHeader(width: 80, height: 24, timestamp: 0, title: "t",
+                                      piwizard: .init(lesson: "t", lessonFile: "t.md", initialState: SessionState(inputs: [:]), unattended: true,
+                                                      confirmedDevices: [], localAddresses: [], colour: false, interactive: false))
+        let recorder = try TranscriptRecorder(header: header, clock: { Date(timeIntervalSince1970: 0) }, write: { _ in })
+        let runner = RecordingRunner(LocalShellRunner(), recorder: recorder)
+        let results = runner.runAll([CommandRequest(command: "sleep 0.3; echo first"), CommandRequest(command: "echo second")], jobs: 2)
+        #expect(results.map { (try? $0.get())?.output } == ["first\n", "second\n"])
+        let commands = recorder.events.compactMap { if case .command(let request) = $0 { return request.command } else { return nil } }
+        #expect(commands == ["sleep 0.3; echo first", "echo second"])
+    }
+}
+
+/// Counts how many callers are inside at once.
+final class ConcurrencyCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var inside = 0
+    private(set) var maximum = 0
+
+    func enter() {
+        lock.withLock {
+            inside += 1
+            maximum = max(maximum, inside)
+        }
+    }
+
+    func leave() { lock.withLock { inside -= 1 } }
+}
