@@ -14,12 +14,54 @@ struct CardBuilder {
 
     /// Builds node 1's card at `layout.card(1)`, replacing it.
     func buildMasterCard() throws {
-        let tree = layout.stateFolder + "/card-tree"
+        let tree = try makeTree(1)
+        defer { _ = shell.attempt(["rm", "-rf", "--", tree]) }
+        try writeImage(tree: tree, card: layout.card(1))
+    }
+
+    /// Builds every node's card as it is at the end of the expand-cluster lesson: each its own name,
+    /// address, host keys and machine id, `/etc/hosts` naming every node, the master's key (made here)
+    /// accepted by every node and every node's host key known to the master, and the machine file.
+    func buildReadyCards() throws {
+        let numbers = Array(1...layout.nodeCount)
+        let trees = try numbers.map(makeTree)
+        defer { for tree in trees { _ = shell.attempt(["rm", "-rf", "--", tree]) } }
+        let masterKey = layout.stateFolder + "/cluster_key"
+        try shell.run(["rm", "-f", "--", masterKey, masterKey + ".pub"])
+        try shell.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "pi@node1", "-f", masterKey])
+        defer { _ = shell.attempt(["rm", "-f", "--", masterKey, masterKey + ".pub"]) }
+        let masterPublic = try String(contentsOfFile: masterKey + ".pub", encoding: .utf8)
+        var hosts = "127.0.0.1\tlocalhost\n::1\t\tlocalhost ip6-localhost ip6-loopback\n\n"
+        var knownHosts = ""
+        for (number, tree) in zip(numbers, trees) {
+            hosts += "\(layout.address(of: number))\t\(layout.nodeName(number))\n"
+            let hostKey = try String(contentsOfFile: tree + "/etc/ssh/ssh_host_ed25519_key.pub", encoding: .utf8)
+            knownHosts += "\(layout.address(of: number)) " + hostKey.split(separator: " ").prefix(2).joined(separator: " ") + "\n"
+        }
+        let userID = try ownerOfHome(trees[0])
+        for (number, tree) in zip(numbers, trees) {
+            try write(tree + "/etc/hosts", hosts)
+            let home = tree + "/home/pi"
+            let authorized = try String(contentsOfFile: home + "/.ssh/authorized_keys", encoding: .utf8)
+            try write(home + "/.ssh/authorized_keys", authorized + masterPublic, mode: 0o600)
+            if number == 1 {
+                try shell.run(["install", "-m", "600", masterKey, home + "/.ssh/id_ed25519"])
+                try shell.run(["install", "-m", "644", masterKey + ".pub", home + "/.ssh/id_ed25519.pub"])
+                try write(home + "/.ssh/known_hosts", knownHosts, mode: 0o644)
+                try write(home + "/machinefile", numbers.map { layout.address(of: $0).description + "\n" }.joined())
+            }
+            try shell.run(["chown", "-R", "\(userID):\(userID)", home])
+            try writeImage(tree: tree, card: layout.card(number))
+        }
+    }
+
+    /// A card's system as a folder: node K's name and address, its own keys and machine id.
+    private func makeTree(_ number: Int) throws -> String {
+        let tree = layout.stateFolder + "/card-tree-\(number)"
         try shell.run(["rm", "-rf", "--", tree])
         try FileManager.default.createDirectory(atPath: tree, withIntermediateDirectories: true)
-        defer { _ = shell.attempt(["rm", "-rf", "--", tree]) }
-        let hostname = layout.nodeName(1)
-        let address = layout.address(of: 1)
+        let hostname = layout.nodeName(number)
+        let address = layout.address(of: number)
         let userID = try freeUserID()
         let passwordHash = try shell.run(["openssl", "passwd", "-6", LabLayout.nodePassword]).trimmingCharacters(in: .whitespacesAndNewlines)
 
@@ -56,7 +98,7 @@ struct CardBuilder {
             require dhcp_server_identifier
             slaac private
 
-            # The master's fixed address.
+            # This node's fixed address.
             interface eth0
             static ip_address=\(address)/\(layout.subnet.prefixLength)
             static routers=\(layout.hostAddress)
@@ -86,10 +128,19 @@ struct CardBuilder {
             """)
         try write(home + "/.ssh/authorized_keys", publicKey, mode: 0o600)
         try shell.run(["chown", "-R", "\(userID):\(userID)", home])
+        return tree
+    }
 
-        let card = layout.card(1)
+    /// Writes a folder onto a card image (an ext4 file system), replacing the card.
+    private func writeImage(tree: String, card: String) throws {
         try shell.run(["rm", "-f", "--", card])
         try shell.run(["mkfs.ext4", "-q", "-F", "-L", "rootfs", "-d", tree, card, LabLayout.cardSize], timeout: 120)
+    }
+
+    /// The user id that owns a tree's `/home/pi`.
+    private func ownerOfHome(_ tree: String) throws -> Int {
+        let attributes = try FileManager.default.attributesOfItem(atPath: tree + "/home/pi")
+        return (attributes[.ownerAccountID] as? NSNumber)?.intValue ?? 1000
     }
 
     /// A new, empty card for a new node: nothing on it boots.

@@ -70,24 +70,26 @@ public struct Lab: Sendable {
     /// Brings the lab up with `nodes` nodes (running it again is safe): the cards (the master's with a
     /// system, the others new and empty), the bridge, a namespace and a cable per node, this computer's
     /// ssh settings for the lab, and the master switched on.
-    public static func up(name: String, subnet: IPv4Network, nodes: Int, piwizard: String) throws -> Lab {
+    /// `ready`: every node gets a card set up as at the end of the expand-cluster lesson, and all are
+    /// switched on (a finished cluster, for checks and benchmarks).
+    public static func up(name: String, subnet: IPv4Network, nodes: Int, piwizard: String, ready: Bool = false) throws -> Lab {
         try checkHost()
         if let lab = try existing(name: name, piwizard: piwizard) {
             guard lab.layout.nodeCount == nodes, lab.layout.subnet == subnet else {
                 throw LabError.invalid("the lab '\(name)' is up with \(lab.layout.nodeCount) nodes on \(lab.layout.subnet); bring it down first (piwizard lab down)")
             }
-            try lab.prepare()
+            try lab.prepare(ready: ready)
             return lab
         }
         let lab = Lab(layout: try LabLayout(name: name, subnet: subnet, nodeCount: nodes), piwizard: piwizard)
-        try lab.prepare()
+        try lab.prepare(ready: ready)
         let data = try JSONEncoder().encode(Settings(subnet: subnet.description, nodes: nodes))
         try data.write(to: URL(fileURLWithPath: lab.layout.settingsFile), options: .atomic)
         return lab
     }
 
     /// Makes whatever part of the lab is missing, and switches the master on if it is off.
-    func prepare() throws {
+    func prepare(ready: Bool = false) throws {
         let fileManager = FileManager.default
         try shell.run(["install", "-d", "-m", "700", layout.stateFolder, layout.stateFolder + "/cards"])
         try shell.run(["install", "-d", "-m", "755", layout.runFolder, layout.runFolder + "/nodes", layout.sharedFolder,
@@ -102,7 +104,11 @@ public struct Lab: Sendable {
         if !fileManager.fileExists(atPath: layout.key) {
             try shell.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "piwizard-lab-\(layout.name)", "-f", layout.key])
         }
-        if !fileManager.fileExists(atPath: layout.card(1)) { try CardBuilder(layout: layout).buildMasterCard() }
+        if ready && !fileManager.fileExists(atPath: layout.card(1)) {
+            try CardBuilder(layout: layout).buildReadyCards()
+        } else if !fileManager.fileExists(atPath: layout.card(1)) {
+            try CardBuilder(layout: layout).buildMasterCard()
+        }
         for number in 2...max(2, layout.nodeCount) where number <= layout.nodeCount && !fileManager.fileExists(atPath: layout.card(number)) {
             try CardBuilder(layout: layout).buildBlankCard(number)
         }
@@ -116,7 +122,9 @@ public struct Lab: Sendable {
 
             """, mode: 0o644)
         if !fileManager.fileExists(atPath: layout.knownHosts) { try write(layout.knownHosts, "", mode: 0o644) }
-        if !power(of: 1).isUp { try powerOn(1, plugged: true) }
+        for number in 1...(ready ? layout.nodeCount : 1) where !power(of: number).isUp {
+            try powerOn(number, plugged: true)
+        }
     }
 
     private func prepareNetwork() throws {

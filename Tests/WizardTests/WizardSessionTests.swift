@@ -252,6 +252,19 @@ import Testing
         #expect(cardSession.run() == .missingInput(name: "card", step: "write"))
     }
 
+    @Test func unattendedANodeThatFailsDoesNotStopTheOthers() throws {
+        let runner = Self.freshCluster()
+        runner.on("if [ 10.9.0.1 =", exits: [1, 255, 255], output: "ssh: connect to host 10.9.0.1 port 22: No route to host\n")
+        let (session, _) = try Self.make(answers: [], runner: runner, unattended: true)
+        let outcome = session.run()
+        guard case .failed(let step, let reason) = outcome else { Issue.record("\(outcome)"); return }
+        #expect(step == "name")
+        #expect(reason.hasPrefix("n1: hostname-is 10.9.0.1: expected 10.9.0.1 to answer with the name n1, found no answer"), "\(reason)")
+        #expect(session.state.status("name", item: "n1") == .failed)
+        #expect(session.state.status("name", item: "n2") == .done, "n2 was named although n1 failed")
+        #expect(runner.commands.filter { $0.hasPrefix("set-name") } == ["set-name n1", "set-name n2"])
+    }
+
     @Test func unattendedDestructiveCommandsNeedTheDeviceConfirmedOnTheCommandLine() throws {
         let given: (LoadedLesson) -> SessionState = { _ in SessionState(inputs: ["card": .text("/dev/sdb"), "image": .text("/tmp/x.img")]) }
         let (refused, _) = try Self.make(TestLessons.card, id: "card", answers: [], runner: Self.cardRunner(device: "/dev/sdb"), unattended: true, state: given)

@@ -76,6 +76,9 @@ public final class WizardSession {
     func runStep(_ step: Step) -> StepResult {
         if let missing = ensureInputs(for: step) { return .end(missing) }
         let items = loopItems(step)
+        // Unattended, a node that fails does not stop the others: the step ends failed after all of them
+        // (and a resume retries only the nodes not done).
+        var failedNodes: [String] = []
         for item in items ?? [nil] {
             let key = item?.key ?? ""
             if state.status(step.id, item: key).isSettled { continue }
@@ -91,8 +94,13 @@ public final class WizardSession {
             switch runItem(step, item: item) {
             case .next: continue
             case .move(let index): return .move(to: index)
+            case .end(.failed(_, let reason)) where options.unattended && item != nil && (items?.count ?? 0) > 1:
+                failedNodes.append("\(item!.label): \(reason)")
             case .end(let outcome): return .end(outcome)
             }
+        }
+        if !failedNodes.isEmpty {
+            return .end(.failed(step: step.id, reason: failedNodes.joined(separator: "; ")))
         }
         return .next
     }
@@ -397,36 +405,12 @@ public final class WizardSession {
     }
 
     func check(_ block: Block, step: Step, item: LoopItem?) -> CheckOutcome {
-        let host = hosts.host(for: block.target, record: item?.record, inputs: state.inputs)
-        let runner = self.runner
-        let user = block.user
-        var context = ValidatorContext(run: { text, timeout in
-            try runner.run(CommandRequest(command: text, host: host, user: user, timeout: timeout), output: { _ in })
-        }, sshUser: state.inputs["user"]?.text, timeout: block.timeout ?? 60, sshOptions: options.sshOptions,
-           standInDevices: options.standInDevices)
-        let jobs = options.jobs
-        context.runAll = { texts, timeout in
-            runner.runAll(texts.map { CommandRequest(command: $0, host: host, user: user, timeout: timeout) }, jobs: jobs)
-        }
-        if let validator = block.validator {
-            var arguments: [String: String] = [:]
-            for (name, value) in validator.arguments {
-                arguments[name] = TemplateRenderer.preview(value, context: templateContext(item), quoting: .none)
-            }
-            return BuiltInValidators.check(validator.name, arguments, context: context)
-        }
-        let text = render(block, step: step, item: item)
-        let title = "check: " + (shown(block, step: step, item: item).split(separator: "\n").first.map(String.init) ?? "")
-        let expected = "exit status \(block.expectedExit)" + (block.outputPattern.map { " and output matching /\($0)/" } ?? "")
-        guard let result = try? context.run(text) else {
-            return .fail(title, expected: expected, found: "the check could not be started")
-        }
-        var passed = result.exitStatus == block.expectedExit && !result.timedOut
-        if passed, let pattern = block.outputPattern, let regex = try? NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines]) {
-            passed = regex.firstMatch(in: result.output, range: NSRange(result.output.startIndex..., in: result.output)) != nil
-        }
-        let found = "exit status \(result.exitStatus)" + (result.timedOut ? " (timed out)" : "") + ", output: " + BuiltInValidators.lastLines(result.output)
-        return CheckOutcome(passed: passed, title: title, expected: expected, found: found)
+        checker.check(block, item: item)
+    }
+
+    /// Checks with the inputs as they are now.
+    var checker: StepChecker {
+        StepChecker(lesson: lesson, assets: loaded.assetsFolder.path, inputs: state.inputs, hosts: hosts, runner: runner, options: options)
     }
 
     // MARK: Destructive commands
@@ -656,21 +640,10 @@ public final class WizardSession {
     /// stand-in for every secret, which `unmask` turns back into the secret just before a command runs,
     /// and shows an input not asked yet with its default.
     func templateContext(_ item: LoopItem?, masked: Bool = false) -> TemplateContext {
-        var inputs = state.inputs
-        if masked {
-            // For reading, an input not asked yet shows its default.
-            for input in lesson.inputs where inputs[input.name] == nil {
-                if let value = input.defaultValue { inputs[input.name] = value }
-            }
-            for input in lesson.inputs where input.type == .secret && inputs[input.name] != nil {
-                inputs[input.name] = .text(Self.mask(input.name))
-            }
-        }
-        return TemplateContext(inputs: inputs, loop: item.map { ($0.variable, $0.record) }, lessonID: lesson.id, lessonAssets: loaded.assetsFolder.path)
+        checker.templateContext(item, masked: masked)
     }
 
-    /// What the screen shows for a secret: `••••••(password)`.
-    static func mask(_ name: String) -> String { "••••••(\(name))" }
+    static func mask(_ name: String) -> String { StepChecker.mask(name) }
 
     /// A command as it runs: every secret's stand-in replaced by the secret (quoted as the stand-in was).
     func unmask(_ text: String) -> String {

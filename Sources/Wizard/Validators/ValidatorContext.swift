@@ -45,11 +45,19 @@ public struct ValidatorContext: Sendable {
 
     /// Shell text that runs `command` on `host`: right here when `host` is one of this machine's own
     /// addresses or names, otherwise over `ssh -o BatchMode=yes` (never prompting, host keys checked).
+    /// The ssh shares one connection per host (ControlMaster, kept for 120 s in a private folder of the
+    /// user, the one the wizard's own ssh uses), so the checks of a session log in to a node once.
     public func onHost(_ host: String, _ command: String) -> String {
         let target = ShellQuote.quote(sshUser.map { "\($0)@\(host)" } ?? host)
         let quotedHost = ShellQuote.quote(host)
         return "if [ \(quotedHost) = \"$(hostname)\" ] || ip -o addr show 2>/dev/null | grep -qF \" \"\(quotedHost)\"/\"; "
             + "then sh -c \(ShellQuote.quote(command)); "
-            + "else \(ssh) \(target) \(ShellQuote.quote(command)); fi"
+            + "else \(Self.sharedConnection) \(ssh) $shared \(target) \(ShellQuote.quote(command)); fi"
     }
+
+    /// Sets `$shared` to ssh's connection-sharing options when the user's control folder
+    /// (`/tmp/piwizard-ssh-UID`) exists or can be made, is theirs and is private; else to nothing.
+    static let sharedConnection = "folder=/tmp/piwizard-ssh-$(id -u); shared=; "
+        + "if mkdir -p -m 700 \"$folder\" 2>/dev/null && [ -O \"$folder\" ] && [ -z \"$(find \"$folder\" -maxdepth 0 -perm /077)\" ]; "
+        + "then shared=\"-o ControlMaster=auto -o ControlPath=$folder/%C -o ControlPersist=120\"; fi;"
 }

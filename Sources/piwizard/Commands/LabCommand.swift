@@ -45,11 +45,12 @@ struct LabUp: ParsableCommand {
     @OptionGroup var lab: LabNameOption
     @Argument(help: "How many nodes (1 to 64).") var nodes = 4
     @Option(help: "The lab's /24 network (default: $PIWIZARD_LAB_SUBNET, else 10.77.0.0/24).") var subnet: String?
+    @Flag(help: "A finished cluster: every node set up as at the end of expand-cluster, all switched on.") var ready = false
 
     func run() throws {
         let subnet = subnet ?? Platform.environment["PIWIZARD_LAB_SUBNET"] ?? LabLayout.defaultSubnet.description
         guard let network = IPv4Network(subnet) else { throw ValidationError("'\(subnet)' is not a network such as 10.77.0.0/24") }
-        let lab = try Lab.up(name: lab.resolved, subnet: network, nodes: nodes, piwizard: Platform.executablePath)
+        let lab = try Lab.up(name: lab.resolved, subnet: network, nodes: nodes, piwizard: Platform.executablePath, ready: ready)
         print(LabStatus.table(lab))
         print("This computer is \(lab.layout.hostAddress) on the lab's network; log in to a node with: ssh pi@\(lab.layout.address(of: 1)) (password \(LabLayout.nodePassword)).")
     }

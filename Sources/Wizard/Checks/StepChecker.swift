@@ -1,0 +1,106 @@
+import Foundation
+import Lessons
+
+/// Runs a step's checks (or preconditions) with a session's inputs: for one loop item, as the session
+/// does before and after a step, or for every node of a loop at once, as `piwizard check` does.
+public struct StepChecker: Sendable {
+    public var lesson: Lesson
+    /// The lesson's asset folder, for `{{lesson.assets}}`.
+    public var assets: String
+    public var inputs: [String: InputValue]
+    public var hosts: HostResolver
+    public var runner: CommandRunner
+    public var options: SessionOptions
+
+    public init(lesson: Lesson, assets: String, inputs: [String: InputValue], hosts: HostResolver, runner: CommandRunner, options: SessionOptions) {
+        self.lesson = lesson
+        self.assets = assets
+        self.inputs = inputs
+        self.hosts = hosts
+        self.runner = runner
+        self.options = options
+    }
+
+    /// What one loop item's checks found.
+    public struct ItemVerdict: Sendable {
+        public var item: LoopItem?
+        public var outcomes: [CheckOutcome]
+        public var passed: Bool { outcomes.allSatisfy(\.passed) }
+    }
+
+    /// The step's loop items (nil for a step without a loop: one item, nil).
+    public func items(of step: Step) -> [LoopItem?] {
+        guard let loop = step.loop else { return [nil] }
+        let records = inputs[loop.list]?.records ?? []
+        return records.enumerated().map { LoopItem(variable: loop.variable, record: $0.element, index: $0.offset, count: records.count) }
+    }
+
+    /// Every item's checks, the items at the same time (at most `options.jobs`), each item's checks in
+    /// order. Items whose `when=` condition does not hold are left out.
+    public func checkEveryItem(of step: Step) -> [ItemVerdict] {
+        let items = items(of: step).filter { item in
+            guard let condition = step.condition else { return true }
+            if let item, condition.variable.root == item.variable, let field = condition.variable.field {
+                return condition.holds(for: item.record[field] ?? "")
+            }
+            return condition.holds(for: inputs[condition.variable.root]?.text ?? "")
+        }
+        let checks = step.blocks(.check)
+        return NodeFanOut(jobs: options.jobs).map(items) { item in
+            ItemVerdict(item: item, outcomes: checks.map { check($0, item: item) })
+        }
+    }
+
+    /// The template context for a block: the inputs and the loop item; `masked` shows secrets as
+    /// stand-ins and inputs not asked yet as their defaults (for the screen).
+    public func templateContext(_ item: LoopItem?, masked: Bool = false) -> TemplateContext {
+        var inputs = self.inputs
+        if masked {
+            for input in lesson.inputs where inputs[input.name] == nil {
+                if let value = input.defaultValue { inputs[input.name] = value }
+            }
+            for input in lesson.inputs where input.type == .secret && inputs[input.name] != nil {
+                inputs[input.name] = .text(Self.mask(input.name))
+            }
+        }
+        return TemplateContext(inputs: inputs, loop: item.map { ($0.variable, $0.record) }, lessonID: lesson.id, lessonAssets: assets)
+    }
+
+    /// The stand-in shown for a secret input.
+    public static func mask(_ name: String) -> String { "••••••(\(name))" }
+
+    /// Runs one check or precondition block for an item.
+    public func check(_ block: Block, item: LoopItem?) -> CheckOutcome {
+        let host = hosts.host(for: block.target, record: item?.record, inputs: inputs)
+        let runner = self.runner
+        let user = block.user
+        var context = ValidatorContext(run: { text, timeout in
+            try runner.run(CommandRequest(command: text, host: host, user: user, timeout: timeout), output: { _ in })
+        }, sshUser: inputs["user"]?.text, timeout: block.timeout ?? 60, sshOptions: options.sshOptions,
+           standInDevices: options.standInDevices)
+        let jobs = options.jobs
+        context.runAll = { texts, timeout in
+            runner.runAll(texts.map { CommandRequest(command: $0, host: host, user: user, timeout: timeout) }, jobs: jobs)
+        }
+        if let validator = block.validator {
+            var arguments: [String: String] = [:]
+            for (name, value) in validator.arguments {
+                arguments[name] = TemplateRenderer.preview(value, context: templateContext(item), quoting: .none)
+            }
+            return BuiltInValidators.check(validator.name, arguments, context: context)
+        }
+        let text = TemplateRenderer.preview(block.body, context: templateContext(item), quoting: block.templateQuoting)
+        let shown = TemplateRenderer.preview(block.body, context: templateContext(item, masked: true), quoting: block.templateQuoting)
+        let title = "check: " + (shown.split(separator: "\n").first.map(String.init) ?? "")
+        let expected = "exit status \(block.expectedExit)" + (block.outputPattern.map { " and output matching /\($0)/" } ?? "")
+        guard let result = try? context.run(text) else {
+            return .fail(title, expected: expected, found: "the check could not be started")
+        }
+        var passed = result.exitStatus == block.expectedExit && !result.timedOut
+        if passed, let pattern = block.outputPattern, let regex = try? NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines]) {
+            passed = regex.firstMatch(in: result.output, range: NSRange(result.output.startIndex..., in: result.output)) != nil
+        }
+        let found = "exit status \(result.exitStatus)" + (result.timedOut ? " (timed out)" : "") + ", output: " + BuiltInValidators.lastLines(result.output)
+        return CheckOutcome(passed: passed, title: title, expected: expected, found: found)
+    }
+}

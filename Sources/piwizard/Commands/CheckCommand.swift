@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import Lessons
+import PracticeLab
+import Wizard
+import WizardSystem
+
+/// `piwizard check LESSON`: runs the checks of a lesson's steps again, every node at once, and reports
+/// each node: is what was set up still true?
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Run a lesson's checks again, on every node at once, and report each node (runs no command).",
+        discussion: """
+        The inputs are the saved run's (else the defaults), then --lab, --vars and --var. Without --step, the \
+        steps the saved run has done (all steps without a saved run). Exit status 0 when every check passes, 1 otherwise.
+        """
+    )
+
+    @OptionGroup var options: LessonOptions
+    @OptionGroup var state: StateOptions
+    @Argument(help: "A lesson id or a path to a lesson .md file.") var lesson: String
+    @Option(name: .customLong("step"), help: "Check only this step (repeatable).") var steps: [String] = []
+    @Option(help: "How many nodes to ask at once.") var jobs = NodeFanOut.defaultJobs
+    @Option(name: .customLong("var"), help: ArgumentHelp("Give an input: NAME=VALUE (repeatable).", valueName: "name=value"))
+    var assignments: [String] = []
+    @Option(name: .customLong("vars"), help: ArgumentHelp("Read inputs from a YAML or JSON file.", valueName: "file"))
+    var varsFile: String?
+    @Flag(help: "Take the inputs from the practice lab (which must be up).") var lab = false
+
+    func run() throws {
+        let loaded = try options.library.load(lesson)
+        let lesson = loaded.lesson
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        let saved = try? state.store.load(lessonID: lesson.id)
+        var inputs = loaded.defaultInputs.merging(saved?.state.inputs ?? [:]) { $1 }
+        var sessionOptions = SessionOptions(localAddresses: LocalAddresses.current())
+        sessionOptions.jobs = jobs
+        if lab {
+            let name = Platform.environment["PIWIZARD_LAB"] ?? LabLayout.defaultName
+            guard let practiceLab = try Lab.existing(name: name, piwizard: Platform.executablePath) else {
+                throw ValidationError("the lab '\(name)' is not up; start it with: piwizard lab up")
+            }
+            inputs.merge(LabSession.inputs(for: lesson, lab: practiceLab)) { $1 }
+            LabSession.configure(&sessionOptions, lab: practiceLab)
+        }
+        do {
+            inputs.merge(try ProvidedValues.resolve(for: lesson, assignments: assignments, file: varsFile, environment: Platform.environment)) { $1 }
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        for id in steps where lesson.steps.first(where: { $0.id == id }) == nil {
+            throw ValidationError("no step '\(id)'\(Suggestion.didYouMean(id, in: lesson.steps.map(\.id)))")
+        }
+        let selected = lesson.steps.filter { step in
+            guard !step.blocks(.check).isEmpty else { return false }
+            if !steps.isEmpty { return steps.contains(step.id) }
+            guard let saved else { return true }
+            return saved.state.statuses[step.id]?.values.contains(.done) ?? false
+        }
+        let checker = StepChecker(lesson: lesson, assets: loaded.assetsFolder.path, inputs: inputs,
+                                  hosts: HostResolver(lesson: lesson, localAddresses: sessionOptions.localAddresses),
+                                  runner: LiveCommandRunner(), options: sessionOptions)
+        let style = TextStyle(colour: Platform.useColour)
+        var failed = 0
+        var total = 0
+        for step in selected {
+            print(style.apply(.bold, to: "\(step.id)") + "  " + step.title)
+            for verdict in checker.checkEveryItem(of: step) {
+                total += 1
+                let label = verdict.item?.label ?? "-"
+                if verdict.passed {
+                    print("  " + style.apply(.green, to: "✓") + " \(label)  " + verdict.outcomes.map(\.title).joined(separator: " · "))
+                } else {
+                    failed += 1
+                    print("  " + style.apply(.red, to: "✗") + " \(label)")
+                    for outcome in verdict.outcomes {
+                        print("      " + (outcome.passed ? "✓ " + outcome.title : "✗ \(outcome.title): expected \(outcome.expected), found \(outcome.found)"))
+                    }
+                }
+            }
+        }
+        print(failed == 0 ? "All \(total) checked: every check passes." : "\(failed) of \(total) checked failed.")
+        if failed > 0 { throw ExitCode(1) }
+    }
+}
