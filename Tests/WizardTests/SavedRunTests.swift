@@ -32,7 +32,7 @@ import Testing
 
     @Test func resumingContinuesWithOnlyTheNodesStillMissing() throws {
         let runner = WizardSessionTests.freshCluster()
-        runner.on("if [ 10.9.0.1 =", exits: [0], output: "n1\n")
+        runner.on("pi@10.9.0.1 hostname", exits: [0], output: "n1\n")
         let (session, _) = try WizardSessionTests.make(answers: [.type(""), .type("quit")], runner: runner) { loaded in
             var state = SessionState(inputs: loaded.defaultInputs, stepIndex: 1)
             state.setStatus(.done, step: "prepare")

@@ -24,8 +24,8 @@ import Testing
     static func freshCluster() -> FakeRunner {
         let runner = FakeRunner()
         runner.on("test -f /tmp/x.img", exits: [1, 0])
-        runner.on("if [ 10.9.0.1 =", exits: [1, 0], output: "n1\n")
-        runner.on("if [ 10.9.0.2 =", exits: [1, 0], output: "n2\n")
+        runner.on("pi@10.9.0.1 hostname", exits: [1, 0], output: "n1\n")
+        runner.on("pi@10.9.0.2 hostname", exits: [1, 0], output: "n2\n")
         runner.on("verify-dhcpcd", exits: [1, 0], output: "ok\n")
         runner.on("verify-interfaces", exits: [1, 0])
         return runner
@@ -54,8 +54,8 @@ import Testing
 
     @Test func offersToSkipAStepWhoseChecksAlreadyPass() throws {
         let runner = FakeRunner()
-        runner.on("if [ 10.9.0.1 =", output: "n1\n")
-        runner.on("if [ 10.9.0.2 =", output: "n2\n")
+        runner.on("pi@10.9.0.1 hostname", output: "n1\n")
+        runner.on("pi@10.9.0.2 hostname", output: "n2\n")
         runner.on("verify-dhcpcd", output: "ok\n")
         let (session, terminal) = try Self.make(answers: Array(repeating: .type("y"), count: 5), runner: runner)
         #expect(session.run() == .finished(done: 5, skipped: 0))
@@ -187,8 +187,8 @@ import Testing
     @Test func detectsABranchFactOnTheNodeWhenTheRecordSaysAuto() throws {
         let runner = FakeRunner()
         runner.on("detect-netconf", output: "interfaces\n")
-        runner.on("if [ 10.9.0.1 =", output: "n1\n")
-        runner.on("if [ 10.9.0.2 =", output: "n2\n")
+        runner.on("pi@10.9.0.1 hostname", output: "n1\n")
+        runner.on("pi@10.9.0.2 hostname", output: "n2\n")
         runner.on("verify-dhcpcd", output: "ok\n")
         let (session, terminal) = try Self.make(answers: Array(repeating: .type("y"), count: 6), runner: runner) { loaded in
             var state = SessionState(inputs: loaded.defaultInputs)
@@ -254,7 +254,7 @@ import Testing
 
     @Test func unattendedANodeThatFailsDoesNotStopTheOthers() throws {
         let runner = Self.freshCluster()
-        runner.on("if [ 10.9.0.1 =", exits: [1, 255, 255], output: "ssh: connect to host 10.9.0.1 port 22: No route to host\n")
+        runner.on("pi@10.9.0.1 hostname", exits: [1, 255, 255], output: "ssh: connect to host 10.9.0.1 port 22: No route to host\n")
         let (session, _) = try Self.make(answers: [], runner: runner, unattended: true)
         let outcome = session.run()
         guard case .failed(let step, let reason) = outcome else { Issue.record("\(outcome)"); return }

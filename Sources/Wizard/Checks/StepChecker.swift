@@ -78,6 +78,7 @@ public struct StepChecker: Sendable {
             try runner.run(CommandRequest(command: text, host: host, user: user, timeout: timeout), output: { _ in })
         }, sshUser: inputs["user"]?.text, timeout: block.timeout ?? 60, sshOptions: options.sshOptions,
            standInDevices: options.standInDevices)
+        if host == nil { context.here = options.localAddresses }
         let jobs = options.jobs
         context.runAll = { texts, timeout in
             runner.runAll(texts.map { CommandRequest(command: $0, host: host, user: user, timeout: timeout) }, jobs: jobs)

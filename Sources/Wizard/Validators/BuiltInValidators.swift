@@ -286,7 +286,7 @@ public enum BuiltInValidators {
         // A node that has just restarted may take a moment (and a neighbour cache may still remember
         // that nobody had the address): try again each second for `wait` seconds.
         let attempt = "timeout 5 bash -c 'exec 3<>/dev/tcp/\"$0\"/\"$1\"' \(ShellQuote.quote(host)) \(portNumber) 2>&1"
-        let script = "end=$(( $(date +%s) + \(seconds) )); while :; do \(attempt); status=$?; "
+        let script = seconds == 0 ? attempt : "end=$(( $(date +%s) + \(seconds) )); while :; do \(attempt); status=$?; "
             + "if [ $status = 0 ] || [ $(date +%s) -ge $end ]; then exit $status; fi; sleep 1; done"
         let result = try context.run(script, max(context.timeout ?? 60, Double(seconds + 10)))
         let expected = "\(host) to accept connections on port \(portNumber)"
@@ -348,9 +348,18 @@ public enum BuiltInValidators {
         let result = try context.run("cat -- \(ShellQuote.quote(path))")
         let expected = "every node exactly once: \(nodes.joined(separator: ", "))"
         guard result.exitStatus == 0 else { return .fail(title, expected: expected, found: lastLines(result.output)) }
-        let problems = Machinefile(text: result.output).problems(expecting: nodes)
+        let file = Machinefile(text: result.output)
+        var problems = file.problems(expecting: nodes)
+        if problems.isEmpty, isTrue(arguments["reachable"]) {
+            // mpiexec reaches the hosts over ssh: every one must answer on port 22 from here.
+            let hosts = file.entries.map(\.host)
+            let answers = context.runAll(hosts.map { "timeout 5 bash -c 'exec 3<>/dev/tcp/\"$0\"/22' \(ShellQuote.quote($0)) 2>&1" })
+            for (host, answer) in zip(hosts, answers) where (try? answer.get())?.exitStatus != 0 {
+                problems.append("\(host) does not answer on ssh from here")
+            }
+        }
         return problems.isEmpty
-            ? .pass(title, expected: expected, found: "\(nodes.count) nodes")
+            ? .pass(title, expected: expected + (isTrue(arguments["reachable"]) ? ", each answering" : ""), found: "\(nodes.count) nodes")
             : .fail(title, expected: expected, found: problems.joined(separator: "; "))
     }
 

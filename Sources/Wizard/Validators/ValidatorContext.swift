@@ -14,6 +14,9 @@ public struct ValidatorContext: Sendable {
     public var sshOptions: [String]
     /// Files that stand in for block devices (the practice lab's card reader).
     public var standInDevices: Set<String>
+    /// This machine's addresses and names when the check runs on this machine (nil when it runs on
+    /// another host: then the shell text finds out there whether a host is that machine itself).
+    public var here: Set<String>?
     /// Runs several shell texts on the block's target at the same time (a question for every node), at
     /// most `jobs` at once; results in order. By default, `run` on parallel threads.
     public var runAll: @Sendable ([String], Double?) -> [Result<CommandResult, Error>]
@@ -49,6 +52,11 @@ public struct ValidatorContext: Sendable {
     /// user, the one the wizard's own ssh uses), so the checks of a session log in to a node once.
     public func onHost(_ host: String, _ command: String) -> String {
         let target = ShellQuote.quote(sshUser.map { "\($0)@\(host)" } ?? host)
+        if let here {
+            // Decided here, without a shell test: a check on many nodes starts fewer programs.
+            if here.contains(host) { return "sh -c \(ShellQuote.quote(command))" }
+            return [ssh, ControlFolder.sharingOptions(), target, ShellQuote.quote(command)].compactMap { $0 }.joined(separator: " ")
+        }
         let quotedHost = ShellQuote.quote(host)
         return "if [ \(quotedHost) = \"$(hostname)\" ] || ip -o addr show 2>/dev/null | grep -qF \" \"\(quotedHost)\"/\"; "
             + "then sh -c \(ShellQuote.quote(command)); "
