@@ -95,17 +95,20 @@ enum NodeInitScript {
         ip -4 addr flush dev eth0 2>/dev/null
     }
 
-    echo $$ > "$dir/init.pid"
-    restart=0 stop=0
-    trap 'restart=1' USR1
-    trap 'stop=1' TERM INT HUP
-    if ! boot; then
+    # A boot that failed: release what it set up, keep its reason as the node's state, end.
+    fail_boot() {
         reason=$(cat "$dir/state")
         shutdown_node
         set_state "$reason"
         rm -f "$dir/init.pid"
         exit 1
-    fi
+    }
+
+    echo $$ > "$dir/init.pid"
+    restart=0 stop=0
+    trap 'restart=1' USR1
+    trap 'stop=1' TERM INT HUP
+    boot || fail_boot
     while :; do
         sleep 5 & wait $!
         if [ "$stop" = 1 ]; then
@@ -117,13 +120,7 @@ enum NodeInitScript {
         if [ "$restart" = 1 ]; then
             restart=0
             shutdown_node
-            if ! boot; then
-                reason=$(cat "$dir/state")
-                shutdown_node
-                set_state "$reason"
-                rm -f "$dir/init.pid"
-                exit 1
-            fi
+            boot || fail_boot
         fi
     done
     """#

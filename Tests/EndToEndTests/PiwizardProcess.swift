@@ -21,42 +21,27 @@ struct PiwizardProcess {
     /// Runs piwizard with `arguments` in `directory` (the repository by default). The environment is the
     /// test's, without colour or lesson-folder settings, plus `environment`.
     static func run(_ arguments: [String], in directory: URL = repository, environment: [String: String] = [:]) throws -> Output {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = nil
         env["PIWIZARD_LESSONS"] = nil
         env["COLUMNS"] = "80"
         for (key, value) in environment { env[key] = value }
-        process.environment = env
-        // Output goes to files, so a full pipe can never block the child.
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let outURL = folder.appendingPathComponent("stdout")
-        let errURL = folder.appendingPathComponent("stderr")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL)
-        let err = try FileHandle(forWritingTo: errURL)
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try out.close()
-        try err.close()
-        return Output(status: process.terminationStatus,
-                      stdout: try String(contentsOf: outURL, encoding: .utf8),
-                      stderr: try String(contentsOf: errURL, encoding: .utf8))
+        return try capture(binary, arguments, in: directory, environment: env)
     }
 
     /// Runs a shell line (`/bin/sh -c`) with the test's environment.
     static func shell(_ line: String) throws -> Output {
+        try capture(URL(fileURLWithPath: "/bin/sh"), ["-c", line], in: repository, environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// Runs a program with no input and returns what it printed. Output goes to files, so a full pipe
+    /// can never block the child.
+    private static func capture(_ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String]) throws -> Output {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", line]
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        process.environment = environment
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let outURL = folder.appendingPathComponent("stdout")

@@ -159,12 +159,7 @@ struct LabPlug: ParsableCommand {
     @OptionGroup var lab: LabNameOption
     @Argument(help: "The node: node3, 3 or its lab address.") var node: String
 
-    func run() throws {
-        let lab = try lab.lab()
-        let number = try lab.layout.nodeNumber(node)
-        try lab.plug(number, true)
-        print("\(lab.layout.nodeName(number))'s network cable is plugged in.")
-    }
+    func run() throws { try lab.setCable(of: node, plugged: true) }
 }
 
 struct LabUnplug: ParsableCommand {
@@ -172,11 +167,16 @@ struct LabUnplug: ParsableCommand {
     @OptionGroup var lab: LabNameOption
     @Argument(help: "The node: node3, 3 or its lab address.") var node: String
 
-    func run() throws {
-        let lab = try lab.lab()
+    func run() throws { try lab.setCable(of: node, plugged: false) }
+}
+
+extension LabNameOption {
+    /// Plugs a node's cable in or pulls it out, and says so.
+    func setCable(of node: String, plugged: Bool) throws {
+        let lab = try lab()
         let number = try lab.layout.nodeNumber(node)
-        try lab.plug(number, false)
-        print("\(lab.layout.nodeName(number))'s network cable is out.")
+        try lab.plug(number, plugged)
+        print("\(lab.layout.nodeName(number))'s network cable is \(plugged ? "plugged in" : "out").")
     }
 }
 
