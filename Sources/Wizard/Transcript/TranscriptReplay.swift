@@ -21,7 +21,11 @@ public enum TranscriptReplay {
         let recorder = try TranscriptRecorder(header: header, clock: { Date(timeIntervalSince1970: 0) }, write: { _ in })
         let terminal = RecordingTerminal(ReplayTerminal(lines: transcript.inputs, interactive: header.piwizard.interactive), recorder: recorder)
         let runner = RecordingRunner(live ?? ReplayRunner(transcript: transcript), recorder: recorder)
-        let session = WizardSession(loaded: loaded, terminal: terminal, runner: runner, options: header.options, state: header.piwizard.initialState)
+        // The lesson's text is the one given; its asset folder is where the recorded session found it, so
+        // a transcript replays the same from any checkout.
+        var replayed = loaded
+        if !header.piwizard.lessonFile.isEmpty { replayed.url = URL(fileURLWithPath: header.piwizard.lessonFile) }
+        let session = WizardSession(loaded: replayed, terminal: terminal, runner: runner, options: header.options, state: header.piwizard.initialState)
         session.onEvent = { recorder.append($0) }
         let outcome = session.run()
         recorder.append(.end(outcome.message))
