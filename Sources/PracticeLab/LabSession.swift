@@ -45,6 +45,7 @@ public enum LabSession {
     /// reader (confirmed for unattended runs: it is a lab file, not a disk).
     public static func configure(_ options: inout SessionOptions, lab: Lab) {
         options.practiceLab = true
+        options.labName = lab.layout.name
         options.standInDevices.insert(lab.layout.reader)
         if options.unattended { options.confirmedDevices.insert(lab.layout.reader) }
     }

@@ -49,6 +49,7 @@ public struct LiveSession {
                 baseTerminal.write("These steps changed since you did them and will be checked again: \(changed.joined(separator: ", ")).\n")
             }
         }
+        if let lab = options.labName { state.practiceLab = lab }
         let stamp = ISO8601DateFormatter().string(from: now).replacingOccurrences(of: ":", with: "")
         // One file per session (the process id keeps two sessions started in the same second apart).
         let transcriptURL = stateFolder.appendingPathComponent("transcripts/\(lesson.id)-\(stamp)-\(ProcessInfo.processInfo.processIdentifier).cast")

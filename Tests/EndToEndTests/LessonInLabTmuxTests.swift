@@ -4,7 +4,7 @@ import TmuxTestSupport
 
 /// The expand-cluster lesson at a real terminal (tmux) against the practice lab: a wrong answer, a
 /// duplicate IP, is refused before anything runs; then the card steps, with the destructive write
-/// confirmed by typing the device.
+/// confirmed by typing the device; then `resume` finishes the run in the same lab.
 @Suite(.serialized, .enabled(if: PracticeLabFixture.isPossible && TmuxSession.isAvailable, "needs root, Linux and tmux"))
 struct LessonInLabTmuxTests {
     let lab = PracticeLabFixture(name: "tmx", prefix: "10.77.203")
@@ -52,8 +52,13 @@ struct LessonInLabTmuxTests {
 
         // node2's card now holds the master's system: it starts, as the master's twin.
         try PracticeLabFixture.sh("cmp \(lab.stateFolder)/cluster.img \(lab.stateFolder)/cards/node2.img")
-        let twin = try lab.piwizard(["lab", "power", "on", "node2", "--unplugged"])
-        #expect(twin.stdout.contains("called node1, address \(lab.address(1))"), "\(twin.stdout)\(twin.stderr)")
+        // The run remembers its lab: `resume`, without --lab, goes on in it unattended, to the end.
+        let resumed = try lab.piwizard(["resume", "expand-cluster", "--yes", "--lessons", PiwizardProcess.repository.appendingPathComponent("lessons").path],
+                                       environment: ["HOME": home.path, "XDG_STATE_HOME": home.appendingPathComponent("state").path])
+        #expect(resumed.status == 0, "\(resumed.stdout.suffix(3000))\n\(resumed.stderr)")
+        #expect(resumed.stdout.contains("Resuming at step 4 of 19"), "\(resumed.stdout.prefix(2000))")
+        #expect(resumed.stdout.contains("Lesson finished"))
+        #expect(try lab.onNode(1, "timeout 60 mpiexec -f ~/machinefile -n 3 hostname").split(separator: "\n").sorted() == ["node1", "node2", "node3"])
         try lab.downAndExpectNothingLeft()
     }
 }

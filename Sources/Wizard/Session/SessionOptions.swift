@@ -18,6 +18,8 @@ public struct SessionOptions: Sendable {
     /// `--lab`: the practice lab does what needs hands: it runs the `on=lab` blocks and types the
     /// console blocks at the node's console.
     public var practiceLab = false
+    /// The practice lab's name, saved with the run so that a resume goes on in the same lab.
+    public var labName: String?
     /// Files that stand in for block devices (the practice lab's card reader), which the disk checks
     /// accept as removable cards.
     public var standInDevices: Set<String> = []

@@ -11,6 +11,8 @@ public struct SessionState: Sendable, Hashable, Codable {
     public var statuses: [String: [String: StepStatus]]
     /// Edited command text per `step/item/block`.
     public var edits: [String: String]
+    /// The practice lab this run uses (its name), so that `resume` goes on in it; nil outside the lab.
+    public var practiceLab: String?
 
     public init(inputs: [String: InputValue] = [:], stepIndex: Int = 0, statuses: [String: [String: StepStatus]] = [:], edits: [String: String] = [:]) {
         self.inputs = inputs

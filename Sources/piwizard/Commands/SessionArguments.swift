@@ -30,8 +30,10 @@ struct SessionArguments: ParsableArguments {
             throw ValidationError("\(error)")
         }
         var practiceLab: Lab?
-        if lab {
-            let name = Platform.environment["PIWIZARD_LAB"] ?? LabLayout.defaultName
+        // A resumed run goes on in the lab it was started in.
+        let savedLab = resume == .resume ? (try? state.store.load(lessonID: loaded.lesson.id))?.state.practiceLab : nil
+        if lab || savedLab != nil {
+            let name = Platform.environment["PIWIZARD_LAB"] ?? savedLab ?? LabLayout.defaultName
             let existing = try Lab.existing(name: name, piwizard: Platform.executablePath)
             let subnet = Platform.environment["PIWIZARD_LAB_SUBNET"].flatMap(IPv4Network.init) ?? LabLayout.defaultSubnet
             let lab = try Lab.up(name: name, subnet: existing?.layout.subnet ?? subnet,
