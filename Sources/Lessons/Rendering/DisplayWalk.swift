@@ -61,7 +61,11 @@ public struct DisplayWalk: Sendable {
         case .precondition: words = ["before: check"]
         }
         if let validator = block.validator { words.append(validator.name) }
-        if withTarget && block.target != .local { words.append("on \(block.target.rawValue)") }
+        if withTarget && block.target == .lab {
+            words.append("by the practice lab (with --lab only)")
+        } else if withTarget && block.target != .local {
+            words.append("on \(block.target.rawValue)")
+        }
         if let user = block.user { words.append("as \(user)") }
         if block.destructive { words.append("(destructive)") }
         return words.joined(separator: " ") + ":"
