@@ -59,9 +59,7 @@ struct SessionPresenter {
         for (index, step) in lesson.steps.enumerated() {
             let loopItems = items(step)
             let statuses = loopItems.isEmpty ? [state.status(step.id)] : loopItems.map { state.status(step.id, item: $0.key) }
-            let overall: StepStatus = statuses.allSatisfy(\.isSettled)
-                ? (statuses.allSatisfy { $0 == .notApplicable } ? .notApplicable : statuses.contains(.done) ? .done : statuses.contains(.skipped) ? .skipped : .notApplicable)
-                : statuses.contains(.failed) ? .failed : statuses.contains(.running) ? .running : .pending
+            let overall = Self.overall(statuses)
             let here = index == state.stepIndex ? style.apply(.bold, to: "→") : " "
             var line = "\(here) \(overall.mark) \(index + 1). \(step.title) [\(step.id)]"
             if !loopItems.isEmpty {
@@ -70,6 +68,13 @@ struct SessionPresenter {
             text += line + "\n"
         }
         return text
+    }
+
+    /// A step's mark from its items' statuses: settled, the best of done, skipped, not applicable;
+    /// otherwise the most urgent of failed, running, pending.
+    static func overall(_ statuses: [StepStatus]) -> StepStatus {
+        let order: [StepStatus] = statuses.allSatisfy(\.isSettled) ? [.done, .skipped, .notApplicable] : [.failed, .running, .pending]
+        return order.first { statuses.contains($0) } ?? order.last!
     }
 
     func variables(_ inputs: [String: InputValue]) -> String {
