@@ -4,7 +4,7 @@ import Testing
 /// A finished lab cluster where one node's card is then replaced by a plain copy of the master's, with
 /// only its name and address fixed (its host keys and machine id left as the master's): the checks
 /// catch what the copy duplicated.
-@Suite(.serialized, .enabled(if: PracticeLabFixture.isPossible, "the practice lab needs Linux and root"))
+@Suite(.serialized, .enabled(if: PracticeLabFixture.isPossible, "the practice lab needs Linux, root and loop devices"))
 struct CarelessCloneTests {
     let lab = PracticeLabFixture(name: "cl", prefix: "10.77.204")
 

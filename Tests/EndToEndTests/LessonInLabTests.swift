@@ -3,7 +3,7 @@ import Testing
 
 /// The expand-cluster lesson, unattended, against a 4-node practice lab; then the cluster is checked
 /// for real, without piwizard: names, addresses, key logins, the machine file, MPI.
-@Suite(.serialized, .enabled(if: PracticeLabFixture.isPossible, "the practice lab needs Linux and root"))
+@Suite(.serialized, .enabled(if: PracticeLabFixture.isPossible, "the practice lab needs Linux, root and loop devices"))
 struct LessonInLabTests {
     let lab = PracticeLabFixture(name: "e2e", prefix: "10.77.202")
 

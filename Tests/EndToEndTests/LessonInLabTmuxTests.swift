@@ -5,7 +5,7 @@ import TmuxTestSupport
 /// The expand-cluster lesson at a real terminal (tmux) against the practice lab: a wrong answer, a
 /// duplicate IP, is refused before anything runs; then the card steps, with the destructive write
 /// confirmed by typing the device; then `resume` finishes the run in the same lab.
-@Suite(.serialized, .enabled(if: PracticeLabFixture.isPossible && TmuxSession.isAvailable, "needs root, Linux and tmux"))
+@Suite(.serialized, .enabled(if: PracticeLabFixture.isPossible && TmuxSession.isAvailable, "needs Linux, root, loop devices and tmux"))
 struct LessonInLabTmuxTests {
     let lab = PracticeLabFixture(name: "tmx", prefix: "10.77.203")
 

@@ -8,8 +8,10 @@ struct PracticeLabFixture {
     /// The first three parts of the lab's /24, e.g. `10.77.202`.
     let prefix: String
 
-    /// Labs need Linux and root (namespaces, mounts).
-    static var isPossible: Bool { geteuid() == 0 && FileManager.default.fileExists(atPath: "/proc/self/ns/net") }
+    /// Labs need Linux, root (namespaces, mounts) and loop devices (a node boots from its card image).
+    static var isPossible: Bool {
+        geteuid() == 0 && FileManager.default.fileExists(atPath: "/proc/self/ns/net") && FileManager.default.fileExists(atPath: "/dev/loop-control")
+    }
 
     var subnet: String { prefix + ".0/24" }
     var environment: [String: String] { ["PIWIZARD_LAB": name, "PIWIZARD_LAB_SUBNET": subnet] }

@@ -3,7 +3,7 @@ import Testing
 
 /// The practice lab's parts, for real: namespaces, cards, sshd, consoles, restarts, a cloned card,
 /// and a `lab down` that leaves nothing behind.
-@Suite(.serialized, .enabled(if: PracticeLabFixture.isPossible, "the practice lab needs Linux and root"))
+@Suite(.serialized, .enabled(if: PracticeLabFixture.isPossible, "the practice lab needs Linux, root and loop devices"))
 struct PracticeLabTests {
     let lab = PracticeLabFixture(name: "t1", prefix: "10.77.201")
 
