@@ -40,15 +40,15 @@ struct CardBuilder {
         }
         let userID = try ownerOfHome(trees[0])
         for (number, tree) in zip(numbers, trees) {
-            try write(tree + "/etc/hosts", hosts)
+            try LabFile.write(tree + "/etc/hosts", hosts)
             let home = tree + "/home/pi"
             let authorized = try String(contentsOfFile: home + "/.ssh/authorized_keys", encoding: .utf8)
-            try write(home + "/.ssh/authorized_keys", authorized + masterPublic, mode: 0o600)
+            try LabFile.write(home + "/.ssh/authorized_keys", authorized + masterPublic, mode: 0o600)
             if number == 1 {
                 try shell.run(["install", "-m", "600", masterKey, home + "/.ssh/id_ed25519"])
                 try shell.run(["install", "-m", "644", masterKey + ".pub", home + "/.ssh/id_ed25519.pub"])
-                try write(home + "/.ssh/known_hosts", knownHosts, mode: 0o644)
-                try write(home + "/machinefile", numbers.map { layout.address(of: $0).description + "\n" }.joined())
+                try LabFile.write(home + "/.ssh/known_hosts", knownHosts, mode: 0o644)
+                try LabFile.write(home + "/machinefile", numbers.map { layout.address(of: $0).description + "\n" }.joined())
             }
             try shell.run(["chown", "-R", "\(userID):\(userID)", home])
             try writeImage(tree: tree, card: layout.card(number))
@@ -79,14 +79,14 @@ struct CardBuilder {
             ln -sfn /etc/machine-id var/lib/dbus/machine-id && \
             for link in bin sbin lib lib64; do if [ -L "/$link" ]; then ln -sfn "$(readlink "/$link")" "$link"; fi; done
             """)
-        try write(tree + "/etc/hostname", hostname + "\n")
-        try write(tree + "/etc/hosts", "127.0.0.1\tlocalhost\n::1\t\tlocalhost ip6-localhost ip6-loopback\nff02::1\t\tip6-allnodes\nff02::2\t\tip6-allrouters\n\n127.0.1.1\t\(hostname)\n")
+        try LabFile.write(tree + "/etc/hostname", hostname + "\n")
+        try LabFile.write(tree + "/etc/hosts", "127.0.0.1\tlocalhost\n::1\t\tlocalhost ip6-localhost ip6-loopback\nff02::1\t\tip6-allnodes\nff02::2\t\tip6-allrouters\n\n127.0.1.1\t\(hostname)\n")
         // No name server: names come from /etc/hosts, and a name it lacks fails at once (the resolver
         // asks the node's own loopback), so no query ever leaves the lab.
         try? FileManager.default.removeItem(atPath: tree + "/etc/resolv.conf")
-        try write(tree + "/etc/resolv.conf", "# The practice lab has no name server: names come from /etc/hosts.\noptions timeout:1 attempts:1\n")
-        try write(tree + "/etc/machine-id", UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased() + "\n")
-        try write(tree + "/etc/dhcpcd.conf", """
+        try LabFile.write(tree + "/etc/resolv.conf", "# The practice lab has no name server: names come from /etc/hosts.\noptions timeout:1 attempts:1\n")
+        try LabFile.write(tree + "/etc/machine-id", UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased() + "\n")
+        try LabFile.write(tree + "/etc/dhcpcd.conf", """
             # A sample configuration for dhcpcd, as on Raspberry Pi OS (Bullseye).
             hostname
             clientid
@@ -105,15 +105,15 @@ struct CardBuilder {
             static domain_name_servers=\(layout.hostAddress)
 
             """)
-        try write(tree + "/etc/ssh/sshd_config.d/piwizard-lab.conf", """
+        try LabFile.write(tree + "/etc/ssh/sshd_config.d/piwizard-lab.conf", """
             # piwizard practice lab: no PAM inside a node; passwords and keys as on a Pi.
             UsePAM no
             PasswordAuthentication yes
             KbdInteractiveAuthentication no
 
             """)
-        try write(tree + "/etc/sudoers.d/010_pi-nopasswd", "pi ALL=(ALL) NOPASSWD: ALL\n", mode: 0o440)
-        try write(tree + "/etc/sudoers.d/piwizard-lab", """
+        try LabFile.write(tree + "/etc/sudoers.d/010_pi-nopasswd", "pi ALL=(ALL) NOPASSWD: ALL\n", mode: 0o440)
+        try LabFile.write(tree + "/etc/sudoers.d/piwizard-lab", """
             # piwizard practice lab: reboot and poweroff act on this node, not on the machine hosting the lab.
             Defaults secure_path="\(LabLayout.insideSharedFolder)/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
@@ -126,7 +126,7 @@ struct CardBuilder {
             install -d -m 755 \(LabShell.line([home])) && cp -a \(LabShell.line([tree + "/etc/skel/."])) \(LabShell.line([home + "/"])) && \
             install -d -m 700 \(LabShell.line([home + "/.ssh"]))
             """)
-        try write(home + "/.ssh/authorized_keys", publicKey, mode: 0o600)
+        try LabFile.write(home + "/.ssh/authorized_keys", publicKey, mode: 0o600)
         try shell.run(["chown", "-R", "\(userID):\(userID)", home])
         return tree
     }
@@ -180,10 +180,10 @@ struct CardBuilder {
             return record
         }
         groupShadow.append(["pi", "!", "", ""])
-        try write(tree + "/etc/passwd", join(passwd), mode: 0o644)
-        try write(tree + "/etc/group", join(group), mode: 0o644)
-        try write(tree + "/etc/shadow", join(shadow), mode: 0o640)
-        try write(tree + "/etc/gshadow", join(groupShadow), mode: 0o640)
+        try LabFile.write(tree + "/etc/passwd", join(passwd), mode: 0o644)
+        try LabFile.write(tree + "/etc/group", join(group), mode: 0o644)
+        try LabFile.write(tree + "/etc/shadow", join(shadow), mode: 0o640)
+        try LabFile.write(tree + "/etc/gshadow", join(groupShadow), mode: 0o640)
         try shell.script("cd \(LabShell.line([tree + "/etc"])) && rm -f passwd- shadow- group- gshadow- && chgrp shadow shadow gshadow 2>/dev/null; true")
     }
 
@@ -192,10 +192,5 @@ struct CardBuilder {
         let used = Set(try String(contentsOfFile: "/etc/passwd", encoding: .utf8).split(separator: "\n")
             .compactMap { $0.split(separator: ":", omittingEmptySubsequences: false).dropFirst(2).first.flatMap { Int($0) } })
         return (1000...).first { !used.contains($0) }!
-    }
-
-    private func write(_ path: String, _ text: String, mode: Int = 0o644) throws {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        guard chmod(path, mode_t(mode)) == 0 else { throw LabError.invalid("cannot set the mode of \(path)") }
     }
 }

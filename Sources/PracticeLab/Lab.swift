@@ -97,9 +97,9 @@ public struct Lab: Sendable {
         for number in 1...layout.nodeCount {
             try shell.run(["install", "-d", "-m", "755", layout.nodeFolder(number)])
         }
-        try write(layout.initScript, NodeInitScript.text, mode: 0o755)
+        try LabFile.write(layout.initScript, NodeInitScript.text, mode: 0o755)
         for (name, text) in NodeCommandScripts.all {
-            try write(layout.sharedFolder + "/bin/" + name, text, mode: 0o755)
+            try LabFile.write(layout.sharedFolder + "/bin/" + name, text, mode: 0o755)
         }
         if !fileManager.fileExists(atPath: layout.key) {
             try shell.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "piwizard-lab-\(layout.name)", "-f", layout.key])
@@ -113,7 +113,7 @@ public struct Lab: Sendable {
             try CardBuilder(layout: layout).buildBlankCard(number)
         }
         try prepareNetwork()
-        try write(layout.sshClientConfig, """
+        try LabFile.write(layout.sshClientConfig, """
             # piwizard practice lab '\(layout.name)': how this computer logs in to the lab's nodes.
             # `piwizard lab down` removes this file.
             Host \(layout.subnet.network.description.split(separator: ".").prefix(3).joined(separator: ".")).*
@@ -121,7 +121,7 @@ public struct Lab: Sendable {
                 UserKnownHostsFile \(layout.knownHosts)
 
             """, mode: 0o644)
-        if !fileManager.fileExists(atPath: layout.knownHosts) { try write(layout.knownHosts, "", mode: 0o644) }
+        if !fileManager.fileExists(atPath: layout.knownHosts) { try LabFile.write(layout.knownHosts, "", mode: 0o644) }
         for number in 1...(ready ? layout.nodeCount : 1) where !power(of: number).isUp {
             try powerOn(number, plugged: true)
         }
@@ -362,11 +362,6 @@ public struct Lab: Sendable {
     public func generation(_ number: Int) -> Int? {
         if case .up(let generation) = LabNodeStatus.Power(stateText: stateText(number)) { return generation }
         return nil
-    }
-
-    private func write(_ path: String, _ text: String, mode: Int) throws {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        guard chmod(path, mode_t(mode)) == 0 else { throw LabError.invalid("cannot set the mode of \(path)") }
     }
 }
 

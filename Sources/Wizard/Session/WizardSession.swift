@@ -107,9 +107,7 @@ public final class WizardSession {
 
     /// The records a per-node step goes through, nil for a step without a loop.
     func loopItems(_ step: Step) -> [LoopItem?]? {
-        guard let loop = step.loop else { return nil }
-        let records = state.inputs[loop.list]?.records ?? []
-        return records.enumerated().map { LoopItem(variable: loop.variable, record: $0.element, index: $0.offset, count: records.count) }
+        step.loop == nil ? nil : checker.items(of: step)
     }
 
     /// Whether a step applies to an item.
