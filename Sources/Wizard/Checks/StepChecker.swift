@@ -39,16 +39,23 @@ public struct StepChecker: Sendable {
     /// order. Items whose `when=` condition does not hold are left out.
     public func checkEveryItem(of step: Step) -> [ItemVerdict] {
         let items = items(of: step).filter { item in
-            guard let condition = step.condition else { return true }
-            if let item, condition.variable.root == item.variable, let field = condition.variable.field {
-                return condition.holds(for: item.record[field] ?? "")
-            }
-            return condition.holds(for: inputs[condition.variable.root]?.text ?? "")
+            guard let condition = step.condition, let subject = conditionSubject(of: step, item: item) else { return true }
+            return condition.holds(for: subject.value)
         }
         let checks = step.blocks(.check)
         return NodeFanOut(jobs: options.jobs).map(items) { item in
             ItemVerdict(item: item, outcomes: checks.map { check($0, item: item) })
         }
+    }
+
+    /// What a step's `when=` condition tests for an item: the loop record's field (`field` names it, a
+    /// value the session may still have to detect), else an input's text; nil for a step without one.
+    public func conditionSubject(of step: Step, item: LoopItem?) -> (value: String, field: String?)? {
+        guard let path = step.condition?.variable else { return nil }
+        if let item, path.root == item.variable, let field = path.field {
+            return (item.record[field] ?? "", field)
+        }
+        return (inputs[path.root]?.text ?? "", nil)
     }
 
     /// The template context for a block: the inputs and the loop item; `masked` shows secrets as

@@ -120,19 +120,15 @@ public final class WizardSession {
 
     /// Whether a step's branch condition holds (for this item), detecting a fact when it must.
     func applies(_ step: Step, item: LoopItem?) -> Applicability {
-        guard let condition = step.condition else { return .applies }
-        let path = condition.variable
-        if let item, path.root == item.variable, let field = path.field {
-            var value = item.record[field] ?? ""
-            if value.isEmpty || value == "auto" || value == "?" {
-                guard let detected = detectField(field, step: step, item: item) else {
-                    return .stop(.missingInput(name: "\(step.loop?.list ?? "").\(item.index + 1).\(field)", step: step.id))
-                }
-                value = detected
+        guard let condition = step.condition, let subject = checker.conditionSubject(of: step, item: item) else { return .applies }
+        var value = subject.value
+        if let field = subject.field, let item, value.isEmpty || value == "auto" || value == "?" {
+            guard let detected = detectField(field, step: step, item: item) else {
+                return .stop(.missingInput(name: "\(step.loop?.list ?? "").\(item.index + 1).\(field)", step: step.id))
             }
-            return condition.holds(for: value) ? .applies : .notApplicable
+            value = detected
         }
-        return condition.holds(for: state.inputs[path.root]?.text ?? "") ? .applies : .notApplicable
+        return condition.holds(for: value) ? .applies : .notApplicable
     }
 
     /// Detects a record's field with its `detect` command on the node, or asks for it.
