@@ -276,6 +276,12 @@ public enum BuiltInValidators {
         return .pass(title, expected: expected, found: ip)
     }
 
+    /// Shell text that opens a TCP connection to `host:port` (bash's `/dev/tcp`), giving up after 5 s;
+    /// exit status 0 when something accepts it.
+    static func tcpProbe(_ host: String, port: Int) -> String {
+        "timeout 5 bash -c 'exec 3<>/dev/tcp/\"$0\"/\"$1\"' \(ShellQuote.quote(host)) \(port) 2>&1"
+    }
+
     static func reachable(_ arguments: [String: String], _ context: ValidatorContext) throws -> CheckOutcome {
         let host = try argument("host", arguments)
         let port = arguments["port"] ?? "22"
@@ -285,7 +291,7 @@ public enum BuiltInValidators {
         let title = "reachable \(host):\(portNumber)"
         // A node that has just restarted may take a moment (and a neighbour cache may still remember
         // that nobody had the address): try again each second for `wait` seconds.
-        let attempt = "timeout 5 bash -c 'exec 3<>/dev/tcp/\"$0\"/\"$1\"' \(ShellQuote.quote(host)) \(portNumber) 2>&1"
+        let attempt = tcpProbe(host, port: portNumber)
         let script = seconds == 0 ? attempt : "end=$(( $(date +%s) + \(seconds) )); while :; do \(attempt); status=$?; "
             + "if [ $status = 0 ] || [ $(date +%s) -ge $end ]; then exit $status; fi; sleep 1; done"
         let result = try context.run(script, max(context.timeout ?? 60, Double(seconds + 10)))
@@ -353,7 +359,7 @@ public enum BuiltInValidators {
         if problems.isEmpty, isTrue(arguments["reachable"]) {
             // mpiexec reaches the hosts over ssh: every one must answer on port 22 from here.
             let hosts = file.entries.map(\.host)
-            let answers = context.runAll(hosts.map { "timeout 5 bash -c 'exec 3<>/dev/tcp/\"$0\"/22' \(ShellQuote.quote($0)) 2>&1" })
+            let answers = context.runAll(hosts.map { tcpProbe($0, port: 22) })
             for (host, answer) in zip(hosts, answers) where (try? answer.get())?.exitStatus != 0 {
                 problems.append("\(host) does not answer on ssh from here")
             }
