@@ -15,7 +15,7 @@ struct LabCommand: ParsableCommand {
         Practise a lesson in it with: piwizard start expand-cluster --lab. Needs root.
         """,
         subcommands: [LabUp.self, LabDown.self, LabStatus.self, LabConsole.self, LabReboot.self, LabPower.self,
-                      LabPlug.self, LabUnplug.self, LabCard.self, LabBootConfig.self]
+                      LabPlug.self, LabUnplug.self, LabCard.self, LabImage.self, LabBootConfig.self]
     )
 }
 

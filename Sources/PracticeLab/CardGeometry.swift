@@ -1,0 +1,15 @@
+/// The layout of a lab card, as Raspberry Pi Imager writes an image: an MBR partition table, a FAT32
+/// boot partition (`bootfs`) and an ext4 root partition (`rootfs`), in 512-byte sectors. A flavour's
+/// image (`LabImages`) is the root partition, exactly `rootBytes` long.
+enum CardGeometry {
+    static let sectorSize = 512
+    /// The boot partition starts at 4 MiB, as in Raspberry Pi OS images.
+    static let bootStart = 8192
+    /// 256 MiB of FAT32.
+    static let bootSectors = 524_288
+    static let rootStart = bootStart + bootSectors
+    /// 2 GiB of ext4: room for the system (about 1 GB on trixie), a home folder and an MPI program.
+    static let rootSectors = 4_194_304
+
+    static var rootBytes: Int { rootSectors * sectorSize }
+}
