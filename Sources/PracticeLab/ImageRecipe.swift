@@ -25,7 +25,7 @@ struct ImageRecipe: Sendable, Hashable {
     /// Documentation, manual pages and translations are left out: the image is smaller and builds faster.
     static let excludedPaths = ["/usr/share/doc/*", "/usr/share/man/*", "/usr/share/locale/*", "/usr/share/info/*"]
 
-    /// The script run inside the new tree (`chroot TREE /bin/sh -s`).
+    /// The script run inside the new tree (copied into it and run with `chroot TREE /bin/sh`).
     var customisation: String {
         var script = #"""
         set -eu
@@ -43,7 +43,7 @@ struct ImageRecipe: Sendable, Hashable {
         # The lab has no name server: names come from /etc/hosts, and nothing leaves the lab.
         rm -f /etc/resolv.conf
         printf '# The practice lab has no name server: names come from /etc/hosts.\noptions timeout:1 attempts:1\n' > /etc/resolv.conf
-        # Nothing on a node needs the hardware clock or the kernel's modules (a container has neither).
+        # A node keeps no time of its own (it shares this machine's clock) and does not use systemd-networkd.
         systemctl mask systemd-timesyncd.service systemd-networkd-wait-online.service 2>/dev/null || true
         mkdir -p /boot/firmware
 

@@ -13,7 +13,7 @@ public enum LabFlavour: String, Sendable, Hashable, CaseIterable, Codable, Custo
     /// The current release, what people install today.
     public static let defaultFlavour = LabFlavour.trixie
 
-    /// `trixie`, or one of the others named with their list when `text` names none.
+    /// The flavour called `text` (in any case); another name is refused with the list of flavours.
     public init(named text: String) throws {
         guard let flavour = LabFlavour(rawValue: text.lowercased()) else {
             throw LabError.invalid("no lab flavour '\(text)'; choose one of \(LabFlavour.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -43,24 +43,6 @@ public enum LabFlavour: String, Sendable, Hashable, CaseIterable, Codable, Custo
         case .bookworm: return ["network-manager"]
         case .bullseye: return ["dhcpcd5"]
         case .legacy: return ["ifupdown"]
-        }
-    }
-
-    /// The systemd unit of the network stack, which must be running on a node.
-    public var networkService: String {
-        switch self {
-        case .trixie, .bookworm: return "NetworkManager"
-        case .bullseye: return "dhcpcd"
-        case .legacy: return "networking"
-        }
-    }
-
-    /// The lesson's name for the node's network configuration (the `netconf` field of expand-cluster).
-    public var netconf: String {
-        switch self {
-        case .trixie, .bookworm: return "networkmanager"
-        case .bullseye: return "dhcpcd"
-        case .legacy: return "interfaces"
         }
     }
 

@@ -65,13 +65,14 @@ public struct LabImages: Sendable {
         let partial = work + "/root.ext4"
         try shell.run(["truncate", "-s", String(CardGeometry.rootBytes), partial])
         try shell.run(["mkfs.ext4", "-q", "-F", "-L", "rootfs", "-d", tree, partial], timeout: 600)
-        try LabFile.write(image.replacingOccurrences(of: ".ext4", with: ".recipe"), recipe.text)
-        let current = URL(fileURLWithPath: image).deletingPathExtension().lastPathComponent
+        let base = URL(fileURLWithPath: image).deletingPathExtension()
+        try LabFile.write(base.appendingPathExtension("recipe").path, recipe.text)
+        try shell.run(["mv", "-f", "--", partial, image])
+        // Only once the new image is in place do the flavour's older ones go.
         for old in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        where old.hasPrefix(flavour.rawValue + "-") && URL(fileURLWithPath: old).deletingPathExtension().lastPathComponent != current {
+        where old.hasPrefix(flavour.rawValue + "-") && URL(fileURLWithPath: old).deletingPathExtension().lastPathComponent != base.lastPathComponent {
             try? FileManager.default.removeItem(atPath: folder + "/" + old)
         }
-        try shell.run(["mv", "-f", "--", partial, image])
         progress("The \(flavour) image is ready: \(image).")
     }
 }
