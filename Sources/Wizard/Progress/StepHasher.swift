@@ -18,7 +18,7 @@ public enum StepHasher {
     }
 
     /// 64-bit FNV-1a, as 16 hex digits: stable across runs and platforms (unlike `Hasher`).
-    static func fnv1a(_ text: String) -> String {
+    public static func fnv1a(_ text: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in text.utf8 {
             hash ^= UInt64(byte)
