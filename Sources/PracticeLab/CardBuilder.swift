@@ -1,22 +1,22 @@
 import Foundation
+import Lessons
 
-/// Makes the master's SD card: an ext4 image holding a small Raspberry-Pi-OS-like system whose
-/// programs come from this machine's `/usr` at boot.
+/// Makes the lab's SD cards: disk images laid out as Raspberry Pi Imager writes one (`CardGeometry`),
+/// the root partition taken from the flavour's system image (`LabImages`).
 ///
-/// The card has its own `/etc` (a copy of this machine's, with its own host keys, machine id, name,
-/// `/etc/hosts` and a static address in `/etc/dhcpcd.conf`, fresh accounts: `pi` with password
-/// `raspberry` and password-less sudo as on Raspberry Pi OS, every other account without a password),
-/// `/home/pi` (which already accepts this computer's lab key, as after `ssh-copy-id`), `/root` and
-/// `/var`. No secret of this machine is copied: its host keys and password hashes stay out.
+/// Each system card gets what a Pi makes of its own on first boot: host keys, a machine id, its name
+/// and its fixed address (in the flavour's network configuration), and `pi`'s `authorized_keys` with
+/// this computer's lab key (as after `ssh-copy-id`). Nothing of this machine is copied onto a card.
 struct CardBuilder {
     var layout: LabLayout
+    var flavour: LabFlavour
+    /// The flavour's root partition image.
+    var image: String
     var shell = LabShell()
 
-    /// Builds node 1's card at `layout.card(1)`, replacing it.
+    /// Builds node 1's card, replacing it.
     func buildMasterCard() throws {
-        let tree = try makeTree(1)
-        defer { _ = shell.attempt(["rm", "-rf", "--", tree]) }
-        try writeImage(tree: tree, card: layout.card(1))
+        try buildSystemCard(1) { _ in }
     }
 
     /// Builds every node's card as it is at the end of the expand-cluster lesson: each its own name,
@@ -24,173 +24,113 @@ struct CardBuilder {
     /// accepted by every node and every node's host key known to the master, and the machine file.
     func buildReadyCards() throws {
         let numbers = Array(1...layout.nodeCount)
-        let trees = try numbers.map(makeTree)
-        defer { for tree in trees { _ = shell.attempt(["rm", "-rf", "--", tree]) } }
         let masterKey = layout.stateFolder + "/cluster_key"
         try shell.run(["rm", "-f", "--", masterKey, masterKey + ".pub"])
         try shell.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "pi@node1", "-f", masterKey])
         defer { _ = shell.attempt(["rm", "-f", "--", masterKey, masterKey + ".pub"]) }
         let masterPublic = try String(contentsOfFile: masterKey + ".pub", encoding: .utf8)
         var hosts = "127.0.0.1\tlocalhost\n::1\t\tlocalhost ip6-localhost ip6-loopback\n\n"
-        var knownHosts = ""
-        for (number, tree) in zip(numbers, trees) {
-            hosts += "\(layout.address(of: number))\t\(layout.nodeName(number))\n"
-            let hostKey = try String(contentsOfFile: tree + "/etc/ssh/ssh_host_ed25519_key.pub", encoding: .utf8)
-            knownHosts += "\(layout.address(of: number)) " + hostKey.split(separator: " ").prefix(2).joined(separator: " ") + "\n"
-        }
-        let userID = try ownerOfHome(trees[0])
-        for (number, tree) in zip(numbers, trees) {
-            try LabFile.write(tree + "/etc/hosts", hosts)
-            let home = tree + "/home/pi"
-            let authorized = try String(contentsOfFile: home + "/.ssh/authorized_keys", encoding: .utf8)
-            try LabFile.write(home + "/.ssh/authorized_keys", authorized + masterPublic, mode: 0o600)
-            if number == 1 {
-                try shell.run(["install", "-m", "600", masterKey, home + "/.ssh/id_ed25519"])
-                try shell.run(["install", "-m", "644", masterKey + ".pub", home + "/.ssh/id_ed25519.pub"])
-                try LabFile.write(home + "/.ssh/known_hosts", knownHosts, mode: 0o644)
-                try LabFile.write(home + "/machinefile", numbers.map { layout.address(of: $0).description + "\n" }.joined())
+        for number in numbers { hosts += "\(layout.address(of: number))\t\(layout.nodeName(number))\n" }
+        var hostKeys: [Int: String] = [:]
+        for number in numbers.reversed() {
+            try buildSystemCard(number) { root in
+                try LabFile.write(root + "/etc/hosts", hosts)
+                if flavour.usesCloudInit {
+                    // A finished cluster's nodes have booted before: cloud-init made their host keys
+                    // then (the ones the master knows) and no longer manages the cluster's /etc/hosts.
+                    try LabFile.write(root + "/etc/cloud/cloud.cfg.d/99-cluster.cfg",
+                                      "# The cluster's names are in /etc/hosts; the host keys are the node's own already.\nmanage_etc_hosts: false\nssh_deletekeys: false\n")
+                }
+                let home = root + "/home/pi"
+                let authorized = try String(contentsOfFile: home + "/.ssh/authorized_keys", encoding: .utf8)
+                try LabFile.write(home + "/.ssh/authorized_keys", authorized + masterPublic, mode: 0o600)
+                let hostKey = try String(contentsOfFile: root + "/etc/ssh/ssh_host_ed25519_key.pub", encoding: .utf8)
+                hostKeys[number] = "\(layout.address(of: number)) " + hostKey.split(separator: " ").prefix(2).joined(separator: " ") + "\n"
+                if number == 1 {
+                    try shell.run(["install", "-m", "600", "-o", "1000", "-g", "1000", masterKey, home + "/.ssh/id_ed25519"])
+                    try shell.run(["install", "-m", "644", "-o", "1000", "-g", "1000", masterKey + ".pub", home + "/.ssh/id_ed25519.pub"])
+                    try LabFile.write(home + "/.ssh/known_hosts", numbers.compactMap { hostKeys[$0] }.joined(), mode: 0o644)
+                    try LabFile.write(home + "/machinefile", numbers.map { layout.address(of: $0).description + "\n" }.joined())
+                }
+                try shell.run(["chown", "-R", "1000:1000", home])
             }
-            try shell.run(["chown", "-R", "\(userID):\(userID)", home])
-            try writeImage(tree: tree, card: layout.card(number))
         }
     }
 
-    /// A card's system as a folder: node K's name and address, its own keys and machine id.
-    private func makeTree(_ number: Int) throws -> String {
-        let tree = layout.stateFolder + "/card-tree-\(number)"
-        try shell.run(["rm", "-rf", "--", tree])
-        try FileManager.default.createDirectory(atPath: tree, withIntermediateDirectories: true)
-        let hostname = layout.nodeName(number)
-        let address = layout.address(of: number)
-        let userID = try freeUserID()
-        let passwordHash = try shell.run(["openssl", "passwd", "-6", LabLayout.nodePassword]).trimmingCharacters(in: .whitespacesAndNewlines)
-
-        try shell.run(["cp", "-a", "/etc", tree + "/etc"])
-        try shell.script("""
-            cd \(LabShell.line([tree])) && \
-            rm -f etc/ssh/ssh_host_* etc/ssh/ssh_config.d/piwizard-lab-* etc/machine-id && \
-            rm -rf etc/NetworkManager/system-connections && \
-            ssh-keygen -q -A -f . && \
-            for folder in usr proc sys dev run mnt media opt srv boot home; do mkdir -p "$folder"; done && \
-            install -d -m 1777 tmp var/tmp && \
-            install -d -m 700 root && cp -a etc/skel/. root/ && \
-            mkdir -p var/lib/dbus var/log var/cache var/lib/sudo var/spool var/mail && \
-            ln -sfn /run var/run && ln -sfn /run/lock var/lock && \
-            ln -sfn /etc/machine-id var/lib/dbus/machine-id && \
-            for link in bin sbin lib lib64; do if [ -L "/$link" ]; then ln -sfn "$(readlink "/$link")" "$link"; fi; done
-            """)
-        try LabFile.write(tree + "/etc/hostname", hostname + "\n")
-        try LabFile.write(tree + "/etc/hosts", "127.0.0.1\tlocalhost\n::1\t\tlocalhost ip6-localhost ip6-loopback\nff02::1\t\tip6-allnodes\nff02::2\t\tip6-allrouters\n\n127.0.1.1\t\(hostname)\n")
-        // No name server: names come from /etc/hosts, and a name it lacks fails at once (the resolver
-        // asks the node's own loopback), so no query ever leaves the lab.
-        try? FileManager.default.removeItem(atPath: tree + "/etc/resolv.conf")
-        try LabFile.write(tree + "/etc/resolv.conf", "# The practice lab has no name server: names come from /etc/hosts.\noptions timeout:1 attempts:1\n")
-        try LabFile.write(tree + "/etc/machine-id", UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased() + "\n")
-        try LabFile.write(tree + "/etc/dhcpcd.conf", """
-            # A sample configuration for dhcpcd, as on Raspberry Pi OS (Bullseye).
-            hostname
-            clientid
-            persistent
-            option rapid_commit
-            option domain_name_servers, domain_name, domain_search, host_name
-            option classless_static_routes
-            option interface_mtu
-            require dhcp_server_identifier
-            slaac private
-
-            # This node's fixed address.
-            interface eth0
-            static ip_address=\(address)/\(layout.subnet.prefixLength)
-            static routers=\(layout.hostAddress)
-            static domain_name_servers=\(layout.hostAddress)
-
-            """)
-        try LabFile.write(tree + "/etc/ssh/sshd_config.d/piwizard-lab.conf", """
-            # piwizard practice lab: no PAM inside a node; passwords and keys as on a Pi.
-            UsePAM no
-            PasswordAuthentication yes
-            KbdInteractiveAuthentication no
-
-            """)
-        try LabFile.write(tree + "/etc/sudoers.d/010_pi-nopasswd", "pi ALL=(ALL) NOPASSWD: ALL\n", mode: 0o440)
-        try LabFile.write(tree + "/etc/sudoers.d/piwizard-lab", """
-            # piwizard practice lab: reboot and poweroff act on this node, not on the machine hosting the lab.
-            Defaults secure_path="\(LabLayout.insideSharedFolder)/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
-
-            """, mode: 0o440)
-        try writeAccounts(tree: tree, userID: userID, passwordHash: passwordHash)
-
-        let publicKey = try String(contentsOfFile: layout.key + ".pub", encoding: .utf8)
-        let home = tree + "/home/pi"
-        try shell.script("""
-            install -d -m 755 \(LabShell.line([home])) && cp -a \(LabShell.line([tree + "/etc/skel/."])) \(LabShell.line([home + "/"])) && \
-            install -d -m 700 \(LabShell.line([home + "/.ssh"]))
-            """)
-        try LabFile.write(home + "/.ssh/authorized_keys", publicKey, mode: 0o600)
-        try shell.run(["chown", "-R", "\(userID):\(userID)", home])
-        return tree
-    }
-
-    /// Writes a folder onto a card image (an ext4 file system), replacing the card.
-    private func writeImage(tree: String, card: String) throws {
-        try shell.run(["rm", "-f", "--", card])
-        try shell.run(["mkfs.ext4", "-q", "-F", "-L", "rootfs", "-d", tree, card, LabLayout.cardSize], timeout: 120)
-    }
-
-    /// The user id that owns a tree's `/home/pi`.
-    private func ownerOfHome(_ tree: String) throws -> Int {
-        let attributes = try FileManager.default.attributesOfItem(atPath: tree + "/home/pi")
-        return (attributes[.ownerAccountID] as? NSNumber)?.intValue ?? 1000
-    }
-
-    /// A new, empty card for a new node: nothing on it boots.
+    /// A new, empty card for a new node: no partition table, nothing on it boots.
     func buildBlankCard(_ number: Int) throws {
         let card = layout.card(number)
         try shell.run(["rm", "-f", "--", card])
-        try shell.run(["truncate", "-s", LabLayout.cardSize, card])
+        try shell.run(["truncate", "-s", String(CardGeometry.cardBytes), card])
     }
 
-    /// The card's accounts: this machine's system accounts without their passwords, and `pi`.
-    private func writeAccounts(tree: String, userID: Int, passwordHash: String) throws {
-        func lines(_ file: String) throws -> [[String]] {
-            try String(contentsOfFile: tree + "/etc/" + file, encoding: .utf8)
-                .split(separator: "\n").map { $0.split(separator: ":", omittingEmptySubsequences: false).map(String.init) }
-                .filter { $0.first != "pi" }
+    /// Node K's system card: the partition table, the boot partition, the system image, node K's
+    /// identity; `finish` adds to the mounted root partition.
+    private func buildSystemCard(_ number: Int, finish: (String) throws -> Void) throws {
+        let card = layout.card(number)
+        let partial = card + ".new"
+        let diskIdentifier = randomHex(4)
+        let hostname = layout.nodeName(number)
+        try shell.run(["rm", "-f", "--", partial])
+        try shell.run(["truncate", "-s", String(CardGeometry.cardBytes), partial])
+        try shell.script("sfdisk --quiet \(LabShell.line([partial])) <<'EOF'\n\(CardGeometry.partitionTable(diskIdentifier: diskIdentifier))EOF")
+        try shell.run(["dd", "if=" + image, "of=" + partial, "bs=4M", "seek=\(CardGeometry.rootOffset)", "oflag=seek_bytes",
+                       "conv=notrunc,sparse", "status=none"], timeout: 300)
+        let passwordHash = try shell.run(["openssl", "passwd", "-6", LabLayout.nodePassword]).trimmingCharacters(in: .whitespacesAndNewlines)
+        try writeBootPartition(partial, BootPartitionFiles(flavour: flavour, hostname: hostname, diskIdentifier: diskIdentifier, passwordHash: passwordHash))
+
+        let mountPoint = layout.stateFolder + "/card-root-\(number)"
+        try shell.run(["install", "-d", "-m", "700", mountPoint])
+        try shell.run(["mount", "-o", "loop,offset=\(CardGeometry.rootOffset),sizelimit=\(CardGeometry.rootBytes)", partial, mountPoint])
+        do {
+            try personalise(root: mountPoint, number: number)
+            try finish(mountPoint)
+            try shell.run(["umount", mountPoint])
+        } catch {
+            _ = shell.attempt(["umount", mountPoint])
+            throw error
         }
-        func join(_ records: [[String]]) -> String { records.map { $0.joined(separator: ":") }.joined(separator: "\n") + "\n" }
-        let days = Int(Date().timeIntervalSince1970 / 86_400)
-        var passwd = try lines("passwd")
-        passwd.append(["pi", "x", "\(userID)", "\(userID)", "", "/home/pi", "/bin/bash"])
-        var shadow = try lines("shadow").map { record -> [String] in
-            var record = record
-            if record.count > 1 { record[1] = "*" }
-            return record
-        }
-        shadow.append(["pi", passwordHash, "\(days)", "0", "99999", "7", "", "", ""])
-        var group = try lines("group").map { record -> [String] in
-            guard record.first == "sudo", record.count == 4 else { return record }
-            var record = record
-            record[3] = record[3].isEmpty ? "pi" : record[3] + ",pi"
-            return record
-        }
-        group.append(["pi", "x", "\(userID)", ""])
-        var groupShadow = try lines("gshadow").map { record -> [String] in
-            var record = record
-            if record.count > 1 { record[1] = "*" }
-            return record
-        }
-        groupShadow.append(["pi", "!", "", ""])
-        try LabFile.write(tree + "/etc/passwd", join(passwd), mode: 0o644)
-        try LabFile.write(tree + "/etc/group", join(group), mode: 0o644)
-        try LabFile.write(tree + "/etc/shadow", join(shadow), mode: 0o640)
-        try LabFile.write(tree + "/etc/gshadow", join(groupShadow), mode: 0o640)
-        try shell.script("cd \(LabShell.line([tree + "/etc"])) && rm -f passwd- shadow- group- gshadow- && chgrp shadow shadow gshadow 2>/dev/null; true")
+        try? FileManager.default.removeItem(atPath: mountPoint)
+        try shell.run(["mv", "-f", "--", partial, card])
     }
 
-    /// 1000, or the first id from 1000 that this machine does not use (the card shares its `/usr`).
-    private func freeUserID() throws -> Int {
-        let used = Set(try String(contentsOfFile: "/etc/passwd", encoding: .utf8).split(separator: "\n")
-            .compactMap { $0.split(separator: ":", omittingEmptySubsequences: false).dropFirst(2).first.flatMap { Int($0) } })
-        return (1000...).first { !used.contains($0) }!
+    /// Formats the boot partition as FAT32 (`bootfs`) and writes its files, with mtools: no mount.
+    private func writeBootPartition(_ card: String, _ boot: BootPartitionFiles) throws {
+        let target = "\(card)@@\(CardGeometry.bootOffset)"
+        try shell.run(["mformat", "-i", target, "-F", "-T", String(CardGeometry.bootSectors), "-v", "bootfs", "::"])
+        let folder = layout.stateFolder + "/boot-files"
+        try shell.run(["rm", "-rf", "--", folder])
+        try shell.run(["install", "-d", "-m", "700", folder])
+        defer { _ = shell.attempt(["rm", "-rf", "--", folder]) }
+        for file in boot.files {
+            try LabFile.write(folder + "/" + file.name, file.text)
+            try shell.run(["mcopy", "-o", "-i", target, folder + "/" + file.name, "::/" + file.name])
+        }
     }
+
+    /// Node K's own identity on its mounted root partition: name, `127.0.1.1` line, machine id, host
+    /// keys, fixed address, and this computer's lab key for `pi`.
+    private func personalise(root: String, number: Int) throws {
+        let hostname = layout.nodeName(number)
+        try LabFile.write(root + "/etc/hostname", hostname + "\n")
+        try LabFile.write(root + "/etc/hosts", "127.0.0.1\tlocalhost\n::1\t\tlocalhost ip6-localhost ip6-loopback\nff02::1\t\tip6-allnodes\nff02::2\t\tip6-allrouters\n\n127.0.1.1\t\(hostname)\n")
+        try LabFile.write(root + "/etc/machine-id", randomHex(16) + "\n", mode: 0o444)
+        try shell.script("rm -f \(LabShell.line([root]))/etc/ssh/ssh_host_* && ssh-keygen -q -A -f \(LabShell.line([root]))")
+        let network = NodeNetworkFiles(flavour: flavour, address: layout.address(of: number), prefixLength: layout.subnet.prefixLength,
+                                       gateway: layout.hostAddress, uuid: uuid())
+        for file in network.files {
+            try shell.run(["install", "-d", "-m", "755", URL(fileURLWithPath: root + file.path).deletingLastPathComponent().path])
+            try LabFile.write(root + file.path, file.text, mode: file.mode)
+        }
+        let home = root + "/home/pi"
+        try shell.run(["install", "-d", "-m", "700", "-o", "1000", "-g", "1000", home + "/.ssh"])
+        try LabFile.write(home + "/.ssh/authorized_keys", try String(contentsOfFile: layout.key + ".pub", encoding: .utf8), mode: 0o600)
+        try shell.run(["chown", "1000:1000", home + "/.ssh/authorized_keys"])
+    }
+
+    private func randomHex(_ bytes: Int) -> String {
+        (0..<bytes).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+    }
+
+    private func uuid() -> String { UUID().uuidString.lowercased() }
 }

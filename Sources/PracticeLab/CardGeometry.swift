@@ -10,6 +10,25 @@ enum CardGeometry {
     static let rootStart = bootStart + bootSectors
     /// 2 GiB of ext4: room for the system (about 1 GB on trixie), a home folder and an MPI program.
     static let rootSectors = 4_194_304
+    /// The whole card.
+    static let cardSectors = rootStart + rootSectors
 
+    static var bootOffset: Int { bootStart * sectorSize }
+    static var rootOffset: Int { rootStart * sectorSize }
     static var rootBytes: Int { rootSectors * sectorSize }
+    static var cardBytes: Int { cardSectors * sectorSize }
+
+    /// The partition table for `sfdisk`, with the disk identifier (eight hex digits), which the boot
+    /// partition's `cmdline.txt` names in `root=PARTUUID=ID-02`.
+    static func partitionTable(diskIdentifier: String) -> String {
+        """
+        label: dos
+        label-id: 0x\(diskIdentifier)
+        unit: sectors
+
+        start=\(bootStart), size=\(bootSectors), type=c
+        start=\(rootStart), size=\(rootSectors), type=83
+
+        """
+    }
 }

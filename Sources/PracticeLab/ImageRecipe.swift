@@ -79,10 +79,32 @@ struct ImageRecipe: Sendable, Hashable {
             systemctl enable dhcpcd.service
             # A node has no udev: without its udev plugin dhcpcd does not wait for udev to announce eth0.
             rm -f /usr/lib/*/dhcpcd/dev/udev.so
+            # dhcpcd serving every interface (its manager mode) crashes in a container (dhcpcd 10.1 in
+            # systemd-nspawn: a segfault after it forks); a node has one wired interface, so it serves eth0
+            # by name, in the foreground under systemd. /etc/dhcpcd.conf is read as on a Pi.
+            mkdir -p /etc/systemd/system/dhcpcd.service.d
+            cat > /etc/systemd/system/dhcpcd.service.d/lab-eth0.conf <<'EOF'
+            [Service]
+            Type=simple
+            PIDFile=
+            ExecStart=
+            ExecStart=/usr/sbin/dhcpcd -q -B eth0
+            ExecStop=
+
+            EOF
 
             """#
         case .legacy:
             script += "systemctl enable networking.service\n"
+        }
+        if flavour.suite == "trixie" && flavour != .trixie {
+            script += #"""
+            # The releases bullseye and legacy stand for had OpenSSH 8.4 and older, without the per-source
+            # penalties OpenSSH 9.8 added (a source whose connections fail is refused for a while); this
+            # image's sshd is Debian 13's, so they are off, as there.
+            printf '# OpenSSH before 9.8, as on the release this node stands for: no per-source penalties.\nPerSourcePenalties no\n' > /etc/ssh/sshd_config.d/10-release.conf
+
+            """#
         }
         return script
     }

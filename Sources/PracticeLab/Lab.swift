@@ -3,22 +3,26 @@ import Lessons
 
 /// A practice lab: simulated Raspberry Pis on this machine, made of real parts.
 ///
-/// Each node is a network namespace with a cable (a veth pair) to the lab's bridge, and, while it is
-/// on, an init (`NodeInitScript`) in its own UTS and mount namespaces that boots it from its SD card
-/// (an ext4 image file) and runs the card's OpenSSH server. This computer is `.1` on the bridge and logs
-/// in to the nodes with the lab's key (`/etc/ssh/ssh_config.d/piwizard-lab-NAME.conf`). MPICH and every
-/// other program come from this machine's `/usr`, read-only.
+/// Each node is a network namespace with a cable (a veth pair) to the lab's bridge. Switched on, it
+/// boots the system on its SD card (a disk image with a boot and a root partition, made from the lab
+/// flavour's Debian-built image) with `systemd-nspawn` (`NodeBootScript`): its own systemd, network
+/// stack, sshd, MPICH and compiler. This computer is `.1` on the bridge and logs in to the nodes with
+/// the lab's key (`/etc/ssh/ssh_config.d/piwizard-lab-NAME.conf`).
 ///
 /// Everything the lab makes is named after it (`LabLayout`), so `down` removes exactly that: its
-/// processes (found through its network namespaces, ended by PID), namespaces, links, files.
+/// processes (by PID), mounts, loop devices, namespaces, links and files. The images
+/// (`LabImages`) are shared by every lab and kept.
 public struct Lab: Sendable {
     public var layout: LabLayout
-    /// The piwizard executable, which node inits call for `lab boot-config`.
+    /// The release the nodes run.
+    public var flavour: LabFlavour
+    /// The piwizard executable, which lessons' `on=lab` blocks call.
     public var piwizard: String
     var shell = LabShell()
 
-    public init(layout: LabLayout, piwizard: String) {
+    public init(layout: LabLayout, flavour: LabFlavour = .defaultFlavour, piwizard: String) {
         self.layout = layout
+        self.flavour = flavour
         self.piwizard = piwizard
     }
 
@@ -30,13 +34,16 @@ public struct Lab: Sendable {
         guard let data = FileManager.default.contents(atPath: probe.settingsFile) else { return nil }
         let settings = try JSONDecoder().decode(Settings.self, from: data)
         guard let subnet = IPv4Network(settings.subnet) else { throw LabError.invalid("\(probe.settingsFile): bad subnet '\(settings.subnet)'") }
-        return Lab(layout: try LabLayout(name: name, subnet: subnet, nodeCount: settings.nodes), piwizard: piwizard)
+        return Lab(layout: try LabLayout(name: name, subnet: subnet, nodeCount: settings.nodes),
+                   flavour: settings.flavour ?? .bullseye, piwizard: piwizard)
     }
 
     /// What `lab.json` holds.
     struct Settings: Codable {
         var subnet: String
         var nodes: Int
+        /// Nil in a lab made before flavours.
+        var flavour: LabFlavour?
     }
 
     /// Refuses clearly when this machine cannot host a lab: not Linux, not root, or a program missing
@@ -49,10 +56,10 @@ public struct Lab: Sendable {
             throw LabError.unsupported("the practice lab needs root (it makes network namespaces and mounts cards): run it with sudo")
         }
         let programs: [(String, String)] = [
-            ("ip", "iproute2"), ("unshare", "util-linux"), ("nsenter", "util-linux"), ("setsid", "util-linux"),
-            ("losetup", "mount"), ("flock", "util-linux"), ("mkfs.ext4", "e2fsprogs"), ("/usr/sbin/sshd", "openssh-server"),
-            ("ssh", "openssh-client"), ("ssh-keygen", "openssh-client"), ("openssl", "openssl"), ("sudo", "sudo"),
-            ("mpiexec", "mpich"), ("mpicc", "mpich"),
+            ("ip", "iproute2"), ("nsenter", "util-linux"), ("setsid", "util-linux"), ("partx", "util-linux"),
+            ("losetup", "mount"), ("flock", "util-linux"), ("mkfs.ext4", "e2fsprogs"), ("sfdisk", "fdisk"),
+            ("mformat", "mtools"), ("mcopy", "mtools"), ("mmdebstrap", "mmdebstrap"), ("systemd-nspawn", "systemd-container"),
+            ("ssh", "openssh-client"), ("ssh-keygen", "openssh-client"), ("openssl", "openssl"),
         ]
         let path = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init) + ["/usr/sbin", "/sbin"]
         let missing = programs.filter { program, _ in
@@ -72,24 +79,27 @@ public struct Lab: Sendable {
     /// ssh settings for the lab, and the master switched on.
     /// `ready`: every node gets a card set up as at the end of the expand-cluster lesson, and all are
     /// switched on (a finished cluster, for checks and benchmarks).
-    public static func up(name: String, subnet: IPv4Network, nodes: Int, piwizard: String, ready: Bool = false) throws -> Lab {
+    /// `progress` hears about long work (building the flavour's image).
+    public static func up(name: String, subnet: IPv4Network, nodes: Int, flavour: LabFlavour, piwizard: String, ready: Bool = false,
+                          progress: (String) -> Void = { _ in }) throws -> Lab {
         try checkHost()
         if let lab = try existing(name: name, piwizard: piwizard) {
-            guard lab.layout.nodeCount == nodes, lab.layout.subnet == subnet else {
-                throw LabError.invalid("the lab '\(name)' is up with \(lab.layout.nodeCount) nodes on \(lab.layout.subnet); bring it down first (piwizard lab down)")
+            guard lab.layout.nodeCount == nodes, lab.layout.subnet == subnet, lab.flavour == flavour else {
+                throw LabError.invalid("the lab '\(name)' is up with \(lab.layout.nodeCount) \(lab.flavour) nodes on \(lab.layout.subnet); bring it down first (piwizard lab down)")
             }
-            try lab.prepare(ready: ready)
+            try lab.prepare(ready: ready, progress: progress)
             return lab
         }
-        let lab = Lab(layout: try LabLayout(name: name, subnet: subnet, nodeCount: nodes), piwizard: piwizard)
-        try lab.prepare(ready: ready)
-        let data = try JSONEncoder().encode(Settings(subnet: subnet.description, nodes: nodes))
+        let lab = Lab(layout: try LabLayout(name: name, subnet: subnet, nodeCount: nodes), flavour: flavour, piwizard: piwizard)
+        try lab.shell.run(["install", "-d", "-m", "700", lab.layout.stateFolder])
+        let data = try JSONEncoder().encode(Settings(subnet: subnet.description, nodes: nodes, flavour: flavour))
         try data.write(to: URL(fileURLWithPath: lab.layout.settingsFile), options: .atomic)
+        try lab.prepare(ready: ready, progress: progress)
         return lab
     }
 
     /// Makes whatever part of the lab is missing, and switches the master on if it is off.
-    func prepare(ready: Bool = false) throws {
+    func prepare(ready: Bool = false, progress: (String) -> Void) throws {
         let fileManager = FileManager.default
         try shell.run(["install", "-d", "-m", "700", layout.stateFolder, layout.stateFolder + "/cards"])
         try shell.run(["install", "-d", "-m", "755", layout.runFolder, layout.runFolder + "/nodes", layout.sharedFolder,
@@ -97,20 +107,20 @@ public struct Lab: Sendable {
         for number in 1...layout.nodeCount {
             try shell.run(["install", "-d", "-m", "755", layout.nodeFolder(number)])
         }
-        try LabFile.write(layout.initScript, NodeInitScript.text, mode: 0o755)
+        try LabFile.write(layout.bootScript, NodeBootScript.text, mode: 0o755)
         for (name, text) in NodeCommandScripts.all {
             try LabFile.write(layout.sharedFolder + "/bin/" + name, text, mode: 0o755)
         }
         if !fileManager.fileExists(atPath: layout.key) {
             try shell.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "piwizard-lab-\(layout.name)", "-f", layout.key])
         }
-        if ready && !fileManager.fileExists(atPath: layout.card(1)) {
-            try CardBuilder(layout: layout).buildReadyCards()
-        } else if !fileManager.fileExists(atPath: layout.card(1)) {
-            try CardBuilder(layout: layout).buildMasterCard()
+        if !fileManager.fileExists(atPath: layout.card(1)) {
+            let image = try LabImages().image(flavour, progress: progress)
+            let builder = CardBuilder(layout: layout, flavour: flavour, image: image)
+            if ready { try builder.buildReadyCards() } else { try builder.buildMasterCard() }
         }
         for number in 2...max(2, layout.nodeCount) where number <= layout.nodeCount && !fileManager.fileExists(atPath: layout.card(number)) {
-            try CardBuilder(layout: layout).buildBlankCard(number)
+            try CardBuilder(layout: layout, flavour: flavour, image: "").buildBlankCard(number)
         }
         try prepareNetwork()
         try LabFile.write(layout.sshClientConfig, """
@@ -122,9 +132,10 @@ public struct Lab: Sendable {
 
             """, mode: 0o644)
         if !fileManager.fileExists(atPath: layout.knownHosts) { try LabFile.write(layout.knownHosts, "", mode: 0o644) }
-        for number in 1...(ready ? layout.nodeCount : 1) where !power(of: number).isUp {
-            try powerOn(number, plugged: true)
-        }
+        // Switched on together, the nodes boot side by side.
+        let starting = (1...(ready ? layout.nodeCount : 1)).filter { !power(of: $0).isUp }
+        for number in starting { try start(number, plugged: true) }
+        for number in starting { try finishStart(number) }
     }
 
     private func prepareNetwork() throws {
@@ -159,10 +170,20 @@ public struct Lab: Sendable {
         let layout = try LabLayout(name: name, nodeCount: 1)
         let shell = LabShell()
         var removed: [String] = []
+        // Every node's power supply first: each asks its node's systemd to power off, then releases
+        // the node's mounts and card.
+        let nodeFolders = (try? FileManager.default.contentsOfDirectory(atPath: layout.runFolder + "/nodes")) ?? []
+        var stopped = 0
+        for node in nodeFolders {
+            let folder = layout.runFolder + "/nodes/" + node
+            if stopNode(folder: folder, shell: shell) { stopped += 1 }
+            _ = shell.attempt(["umount", "-R", folder + "/root"])
+            removeCgroups(listedIn: folder + "/cgroups")
+        }
         let namespaces = shell.attempt(["ip", "netns", "list"]).output.split(separator: "\n")
             .compactMap { $0.split(separator: " ").first.map(String.init) }
             .filter { $0.hasPrefix(layout.namespacePrefix) }
-        var ended = 0
+        var ended = stopped
         for namespace in namespaces {
             ended += endProcesses(in: namespace, shell: shell)
             try shell.run(["ip", "netns", "delete", namespace])
@@ -183,16 +204,45 @@ public struct Lab: Sendable {
         for card in cards {
             let path = layout.stateFolder + "/cards/" + card
             for device in shell.attempt(["losetup", "-j", path]).output.split(separator: "\n").compactMap({ $0.split(separator: ":").first }) {
-                if shell.attempt(["losetup", "-d", String(device)]).succeeded { removed.append("loop device \(device)") }
+                if shell.attempt(["bash", "-c", CardDeviceScript.functions + "detach_card \"$1\"", "detach", String(device)]).succeeded {
+                    removed.append("loop device \(device)")
+                }
             }
         }
-        for path in [layout.sshClientConfig, layout.runFolder, layout.stateFolder] where FileManager.default.fileExists(atPath: path) {
-            try shell.run(["rm", "-rf", "--", path])
+        for path in [layout.sshClientConfig, layout.reader, layout.runFolder, layout.stateFolder]
+        where FileManager.default.fileExists(atPath: path) || (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) != nil {
+            try shell.run(["rm", "-rf", "--one-file-system", "--", path])
             removed.append(path)
         }
-        // The parents too, when no other lab uses them.
-        for folder in ["/run/piwizard/labs", "/run/piwizard", "/var/lib/piwizard/labs", "/var/lib/piwizard"] { rmdir(folder) }
+        // The parents too, when no other lab uses them (the images stay: they are shared).
+        for folder in ["/run/piwizard/labs", "/run/piwizard", "/var/lib/piwizard/labs"] { rmdir(folder) }
         return removed
+    }
+
+    /// Stops the node whose run folder is `folder`, if its power supply runs: a clean power-off, a
+    /// kill after 30 s. True when there was one.
+    static func stopNode(folder: String, shell: LabShell) -> Bool {
+        guard let text = try? String(contentsOfFile: folder + "/supervisor.pid", encoding: .utf8),
+              let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)), kill(pid, 0) == 0 else { return false }
+        kill(pid, SIGTERM)
+        for _ in 0..<300 where kill(pid, 0) == 0 { usleep(100_000) }
+        if kill(pid, 0) == 0 {
+            if let text = try? String(contentsOfFile: folder + "/nspawn.pid", encoding: .utf8),
+               let nspawn = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) { kill(nspawn, SIGKILL) }
+            for _ in 0..<50 where kill(pid, 0) == 0 { usleep(100_000) }
+            kill(pid, SIGKILL)
+        }
+        return true
+    }
+
+    /// Removes a stopped node's cgroups (listed one per line by its power supply), deepest first:
+    /// nspawn's and the node's systemd's inside them are empty once the node is off.
+    static func removeCgroups(listedIn file: String) {
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return }
+        for top in text.split(separator: "\n").map(String.init) where top.hasPrefix("/sys/fs/cgroup/") {
+            let inside = (FileManager.default.enumerator(atPath: top)?.allObjects as? [String]) ?? []
+            for path in inside.map({ top + "/" + $0 }).sorted(by: { $0.count > $1.count }) + [top] { rmdir(path) }
+        }
     }
 
     /// Ends every process in a lab namespace (SIGTERM, then SIGKILL), by PID; returns how many there were.
@@ -208,161 +258,6 @@ public struct Lab: Sendable {
         return first.count
     }
 
-    // MARK: Nodes
-
-    func stateText(_ number: Int) -> String? {
-        try? String(contentsOfFile: layout.nodeFolder(number) + "/state", encoding: .utf8)
-    }
-
-    /// The init's process id, when it runs.
-    func initProcess(_ number: Int) -> pid_t? {
-        guard let text = try? String(contentsOfFile: layout.nodeFolder(number) + "/init.pid", encoding: .utf8),
-              let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)), kill(pid, 0) == 0 else { return nil }
-        return pid
-    }
-
-    /// Whether node K is on, starting, off or failed to start.
-    public func power(of number: Int) -> LabNodeStatus.Power {
-        let power = LabNodeStatus.Power(stateText: stateText(number))
-        switch power {
-        case .up, .booting: return initProcess(number) == nil ? .off : power
-        default: return power
-        }
-    }
-
-    func isPlugged(_ number: Int) -> Bool {
-        let output = shell.attempt(["ip", "-o", "link", "show", "dev", layout.hostLink(number)]).output
-        return output.contains(" master \(layout.bridge) ") && output.contains("state UP")
-    }
-
-    /// The status of every node.
-    public func status() -> [LabNodeStatus] {
-        let inReader = cardInReader()
-        return (1...layout.nodeCount).map { number in
-            let power = power(of: number)
-            func read(_ file: String) -> String? {
-                guard power.isUp else { return nil }
-                let text = try? String(contentsOfFile: layout.nodeFolder(number) + "/" + file, encoding: .utf8)
-                return text?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
-            }
-            return LabNodeStatus(name: layout.nodeName(number), power: power, plugged: isPlugged(number),
-                                 hostname: read("hostname"), address: read("address"), cardInReader: inReader == number)
-        }
-    }
-
-    /// Switches node K on: it boots from its card. Its card leaves the reader first if it is there. A node
-    /// that is on already only gets its cable plugged in or out.
-    public func powerOn(_ number: Int, plugged: Bool) throws {
-        if power(of: number).isUp {
-            try plug(number, plugged)
-            return
-        }
-        if cardInReader() == number { try ejectCard() }
-        try plug(number, plugged)
-        let folder = layout.nodeFolder(number)
-        for file in ["state", "init.pid"] { try? FileManager.default.removeItem(atPath: folder + "/" + file) }
-        try shell.script(LabShell.line([
-            "setsid", "-f", "ip", "netns", "exec", layout.namespace(number), "unshare", "--mount", "--uts", "--propagation", "private",
-            "--", "/bin/bash", layout.initScript, layout.nodeName(number), layout.card(number), layout.runFolder, piwizard,
-        ]) + " </dev/null >>" + LabShell.line([folder + "/init.log"]) + " 2>&1")
-        let power = try waitForBoot(number, after: nil)
-        if case .failed(let reason) = power { throw LabError.invalid("\(layout.nodeName(number)) did not start: \(reason)") }
-    }
-
-    /// Switches node K off (its init ends every process of the node and releases its card).
-    public func powerOff(_ number: Int) throws {
-        guard let pid = initProcess(number) else {
-            _ = Self.endProcesses(in: layout.namespace(number), shell: shell)
-            return
-        }
-        kill(pid, SIGTERM)
-        for _ in 0..<200 where kill(pid, 0) == 0 { usleep(50_000) }
-        _ = Self.endProcesses(in: layout.namespace(number), shell: shell)
-    }
-
-    /// Restarts node K; returns when it is up again (or failed to start).
-    public func reboot(_ number: Int) throws {
-        guard case .up(let generation) = power(of: number), let pid = initProcess(number) else {
-            throw LabError.invalid("\(layout.nodeName(number)) is off; switch it on with: piwizard lab power on \(layout.nodeName(number))")
-        }
-        kill(pid, SIGUSR1)
-        let power = try waitForBoot(number, after: generation)
-        if case .failed(let reason) = power { throw LabError.invalid("\(layout.nodeName(number)) did not start again: \(reason)") }
-    }
-
-    /// Waits until node K is up (with a generation after `generation`), failed, or off.
-    @discardableResult
-    public func waitForBoot(_ number: Int, after generation: Int?, seconds: Double = 60) throws -> LabNodeStatus.Power {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            let power = LabNodeStatus.Power(stateText: stateText(number))
-            switch power {
-            case .up(let now) where generation == nil || now > generation!: return power
-            case .failed: return power
-            case .off where initProcess(number) == nil && stateText(number) != nil: return power
-            default: usleep(50_000)
-            }
-        }
-        throw LabError.invalid("\(layout.nodeName(number)) did not finish starting within \(Int(seconds)) s (see \(layout.nodeFolder(number))/boot.log)")
-    }
-
-    /// Plugs node K's network cable into the lab's switch, or pulls it out.
-    public func plug(_ number: Int, _ plugged: Bool) throws {
-        let link = layout.hostLink(number)
-        if plugged {
-            try shell.run(["ip", "link", "set", link, "master", layout.bridge])
-            try shell.run(["ip", "link", "set", link, "up"])
-        } else {
-            try shell.run(["ip", "link", "set", link, "nomaster"])
-            try shell.run(["ip", "link", "set", link, "down"])
-        }
-    }
-
-    // MARK: Cards
-
-    /// The node whose card is in the reader.
-    public func cardInReader() -> Int? {
-        guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: layout.reader) else { return nil }
-        return (1...layout.nodeCount).first { layout.card($0) == target }
-    }
-
-    /// Takes node K's card out (switching the node off first, as one shuts a Pi down before) and puts it
-    /// into the reader, where `layout.reader` reaches it. A card already in the reader goes back.
-    public func insertCard(_ number: Int) throws {
-        if initProcess(number) != nil { try powerOff(number) }
-        try? FileManager.default.removeItem(atPath: layout.reader)
-        try FileManager.default.createSymbolicLink(atPath: layout.reader, withDestinationPath: layout.card(number))
-    }
-
-    /// Takes the card out of the reader (it goes back to its node).
-    public func ejectCard() throws {
-        if (try? FileManager.default.destinationOfSymbolicLink(atPath: layout.reader)) != nil {
-            try FileManager.default.removeItem(atPath: layout.reader)
-        }
-    }
-
-    // MARK: Console
-
-    /// The argument list of a root shell at node K's console (or of `command` there): the node's
-    /// namespaces, its card as `/`, and a `PATH` whose `reboot` restarts the node.
-    public func consoleArguments(_ number: Int, command: [String]?) throws -> [String] {
-        guard power(of: number).isUp, let pid = initProcess(number) else {
-            throw LabError.invalid("\(layout.nodeName(number)) is off; switch it on with: piwizard lab power on \(layout.nodeName(number))")
-        }
-        let environment = [
-            "HOME=/root", "USER=root", "LOGNAME=root", "SHELL=/bin/bash", "LANG=C.UTF-8",
-            "TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "dumb")",
-            "PATH=\(LabLayout.insideSharedFolder)/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-        ]
-        return ["nsenter", "-t", String(pid), "-n", "-u", "-m", "--", "chroot", layout.nodeFolder(number) + "/root",
-                "/usr/bin/env", "-i", "--chdir=/root"] + environment + (command ?? ["/bin/bash", "-i"])
-    }
-
-    /// The boot count of node K (it grows by one at every start).
-    public func generation(_ number: Int) -> Int? {
-        if case .up(let generation) = LabNodeStatus.Power(stateText: stateText(number)) { return generation }
-        return nil
-    }
 }
 
 extension String {

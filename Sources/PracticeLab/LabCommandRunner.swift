@@ -1,8 +1,9 @@
 import Wizard
 import WizardSystem
 
-/// The runner of a session in the practice lab: console blocks are typed at the node's console
-/// (`piwizard lab console N -- /bin/sh -c TEXT`, which waits for the node if the text restarts it);
+/// The runner of a session in the practice lab: console blocks are typed at the node's console as the
+/// node user in a login shell (`piwizard lab console --user pi N -- /bin/sh -c TEXT`, which waits
+/// for the node if the text restarts it);
 /// everything else goes to the live runner.
 public struct LabCommandRunner: CommandRunner {
     public var base: any CommandRunner
@@ -18,7 +19,7 @@ public struct LabCommandRunner: CommandRunner {
 
     public func run(_ request: CommandRequest, output: @escaping @Sendable (String) -> Void) throws -> CommandResult {
         guard let node = request.console else { return try base.run(request, output: output) }
-        let arguments = [piwizard, "lab", "console", "--name", labName, String(node), "--", "/bin/sh", "-c", request.command]
+        let arguments = [piwizard, "lab", "console", "--name", labName, "--user", LabLayout.nodeUser, String(node), "--", "/bin/sh", "-c", request.command]
         var local = request
         local.console = nil
         local.host = nil

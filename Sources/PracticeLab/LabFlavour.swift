@@ -23,8 +23,12 @@ public enum LabFlavour: String, Sendable, Hashable, CaseIterable, Codable, Custo
 
     public var description: String { rawValue }
 
-    /// The Debian suite the image is built from.
-    public var suite: String { self == .trixie ? "trixie" : "bookworm" }
+    /// The Debian suite the image is built from. Bookworm is Debian 12, as the release is. Bullseye and
+    /// legacy model a network stack, not a Debian release (Raspberry Pi OS Bullseye is Debian 11, which
+    /// the archive may no longer serve; the 2014 article ran Wheezy): they take Debian 13, whose MPICH
+    /// 4.2/UCX 1.18 finish MPI programs across nodes; Debian 12's UCX 1.13 hangs in `MPI_Finalize` over
+    /// TCP (docs/lab-flavours.md).
+    public var suite: String { self == .bookworm ? "bookworm" : "trixie" }
 
     /// The release it stands for, in words.
     public var release: String {
@@ -41,8 +45,17 @@ public enum LabFlavour: String, Sendable, Hashable, CaseIterable, Codable, Custo
         switch self {
         case .trixie: return ["network-manager", "netplan.io", "cloud-init"]
         case .bookworm: return ["network-manager"]
-        case .bullseye: return ["dhcpcd5"]
+        case .bullseye: return ["dhcpcd"]
         case .legacy: return ["ifupdown"]
+        }
+    }
+
+    /// The lesson's name for the node's network configuration (the `netconf` field of expand-cluster).
+    public var netconf: String {
+        switch self {
+        case .trixie, .bookworm: return "networkmanager"
+        case .bullseye: return "dhcpcd"
+        case .legacy: return "interfaces"
         }
     }
 

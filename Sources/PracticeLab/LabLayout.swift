@@ -67,19 +67,19 @@ public struct LabLayout: Sendable, Hashable {
     public var runFolder: String { "/run/piwizard/labs/\(name)" }
     public var settingsFile: String { stateFolder + "/lab.json" }
     public func card(_ number: Int) -> String { stateFolder + "/cards/\(nodeName(number)).img" }
-    /// The card reader: a link to the card that is in it. Files stand in for SD cards.
-    public var reader: String { stateFolder + "/reader" }
+    /// The card reader: a link to the loop device of the card that is in it (with its partitions,
+    /// as a USB card reader's disk), absent when the reader is empty.
+    public var reader: String { "/dev/pw-\(name)-reader" }
+    /// Which card is in the reader, and its loop device.
+    public var readerState: String { runFolder + "/reader" }
     /// Where the lesson keeps the image of the master's card in the lab.
     public var image: String { stateFolder + "/cluster.img" }
     /// This computer's key for the lab's nodes (its public half is on the master's card).
     public var key: String { stateFolder + "/id_ed25519" }
     public var knownHosts: String { runFolder + "/known_hosts" }
     public var sharedFolder: String { runFolder + "/shared" }
-    public var initScript: String { runFolder + "/node-init" }
+    public var bootScript: String { runFolder + "/node-boot" }
     public func nodeFolder(_ number: Int) -> String { runFolder + "/nodes/\(nodeName(number))" }
     /// This computer's ssh settings for the lab's addresses (removed by `lab down`).
     public var sshClientConfig: String { "/etc/ssh/ssh_config.d/piwizard-lab-\(name).conf" }
-
-    /// The card size: room for the system's /etc, a home folder and an MPI program.
-    public static let cardSize = "64M"
 }

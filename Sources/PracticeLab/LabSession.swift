@@ -9,7 +9,7 @@ public enum LabSession {
     /// The lab's values for the inputs a cluster lesson declares, by their kind:
     /// a `cidr` input is the lab's subnet; `gateway` this computer's lab address; a list with an `ip`
     /// field the lab's nodes (`hostname` nodeK, `ip` .(10+K), `role` master for node1, `netconf`
-    /// dhcpcd, which the lab's cards use); `user` pi; a `block-device` input the lab's reader; `image`
+    /// the flavour's network stack); `user` pi; a `block-device` input the lab's reader; `image`
     /// a file in the lab's folder.
     public static func inputs(for lesson: Lesson, lab: Lab) -> [String: InputValue] {
         let layout = lab.layout
@@ -29,7 +29,7 @@ public enum LabSession {
                         case "hostname": record["hostname"] = layout.nodeName(number)
                         case "ip": record["ip"] = layout.address(of: number).description
                         case "role": record["role"] = number == 1 ? "master" : "worker"
-                        case "netconf": record["netconf"] = "dhcpcd"
+                        case "netconf": record["netconf"] = lab.flavour.netconf
                         default: break
                         }
                     }
@@ -41,8 +41,8 @@ public enum LabSession {
         return values
     }
 
-    /// The session's options in the lab: the lab does the hands' work, its reader stands in for a card
-    /// reader (confirmed for unattended runs: it is a lab file, not a disk).
+    /// The session's options in the lab: the lab does the hands' work, its reader counts as a removable
+    /// card reader (confirmed for unattended runs: it only ever holds a lab card).
     public static func configure(_ options: inout SessionOptions, lab: Lab) {
         options.practiceLab = true
         options.labName = lab.layout.name

@@ -1,30 +1,10 @@
-/// The programs the lab puts first in every node's `PATH` (and sudo's `secure_path`), in the shared
-/// folder each node sees as `/run/piwizard-lab/bin`.
+/// The programs the lab shares with every node, in the folder each node sees read-only as
+/// `/run/piwizard-lab/bin`.
 ///
-/// `reboot`, `poweroff`, `shutdown` and `halt` act on the node (its init), never on this machine.
 /// `askpass` answers ssh's questions when a session runs unattended in the lab (`SSH_ASKPASS`): the
 /// password of `pi`, and "yes" to a new host key only when it is the key the lab knows that node has
 /// (the fingerprint a learner would compare at the node's console); any other key gets "no".
 enum NodeCommandScripts {
-    static let reboot = #"""
-    #!/bin/sh
-    # piwizard practice lab: restarts this node; the node reads its card again.
-    pid=$(cat /run/lab-init.pid 2>/dev/null) || { echo "reboot: this is not a practice-lab node" >&2; exit 1; }
-    echo "$(hostname) restarts now."
-    kill -USR1 "$pid"
-    # As on a real Pi, the restart ends this session.
-    sleep 60
-    """#
-
-    static let poweroff = #"""
-    #!/bin/sh
-    # piwizard practice lab: switches this node off (piwizard lab power on NODE starts it again).
-    pid=$(cat /run/lab-init.pid 2>/dev/null) || { echo "poweroff: this is not a practice-lab node" >&2; exit 1; }
-    echo "$(hostname) switches off now."
-    kill -TERM "$pid"
-    sleep 60
-    """#
-
     static let askpass = #"""
     #!/bin/sh
     # piwizard practice lab: answers ssh's questions for an unattended session (SSH_ASKPASS).
@@ -51,6 +31,6 @@ enum NodeCommandScripts {
 
     /// Name and text of every script.
     static let all: [(String, String)] = [
-        ("reboot", reboot), ("poweroff", poweroff), ("shutdown", poweroff), ("halt", poweroff), ("askpass", askpass),
+        ("askpass", askpass),
     ]
 }

@@ -10,7 +10,7 @@ struct CarelessCloneTests {
 
     @Test func theChecksCatchACloneThatKeptTheMastersIdentity() throws {
         _ = try? lab.piwizard(["lab", "down"])
-        let up = try lab.piwizard(["lab", "up", "3", "--ready"])
+        let up = try lab.piwizard(["lab", "up", "3", "--ready", "--os", PracticeLabFixture.lessonFlavour])
         #expect(up.status == 0, "\(up.stderr)")
         defer { _ = try? lab.piwizard(["lab", "down"]) }
         let state = try PiwizardProcess.temporaryFolder()
@@ -26,12 +26,12 @@ struct CarelessCloneTests {
         // node3's card becomes a copy of the master's; only its address and name are fixed at its console.
         let image = lab.stateFolder + "/copy.img"
         #expect(try lab.piwizard(["lab", "card", "insert", "node1"]).status == 0)
-        try PracticeLabFixture.sh("dd if=\(lab.stateFolder)/reader of=\(image) bs=4M status=none")
+        try PracticeLabFixture.sh("dd if=/dev/pw-\(lab.name)-reader of=\(image) bs=4M status=none")
         #expect(try lab.piwizard(["lab", "card", "insert", "node3"]).status == 0)
-        try PracticeLabFixture.sh("dd if=\(image) of=\(lab.stateFolder)/reader bs=4M status=none")
+        try PracticeLabFixture.sh("dd if=\(image) of=/dev/pw-\(lab.name)-reader bs=4M status=none")
         #expect(try lab.piwizard(["lab", "power", "on", "node1"]).status == 0)
         #expect(try lab.piwizard(["lab", "power", "on", "node3", "--unplugged"]).status == 0)
-        let fix = "sed -i 's|^static ip_address=.*|static ip_address=\(lab.address(3))/24|' /etc/dhcpcd.conf && echo node3 > /etc/hostname"
+        let fix = "sed -i 's|^\\([[:space:]]*address[[:space:]]\\).*|\\1\(lab.address(3))|' /etc/network/interfaces && echo node3 > /etc/hostname"
         #expect(try lab.piwizard(["lab", "console", "node3", "--", "sh", "-c", fix]).status == 0)
         #expect(try lab.piwizard(["lab", "plug", "node3"]).status == 0)
         #expect(try lab.piwizard(["lab", "reboot", "node3"]).status == 0)

@@ -11,7 +11,7 @@ struct LessonInLabTmuxTests {
 
     @Test func aDuplicateAddressIsRefusedAndTheCardsAreWritten() throws {
         _ = try? lab.piwizard(["lab", "down"])
-        #expect(try lab.piwizard(["lab", "up", "3"]).status == 0)
+        #expect(try lab.piwizard(["lab", "up", "3", "--os", PracticeLabFixture.lessonFlavour]).status == 0)
         defer { _ = try? lab.piwizard(["lab", "down"]) }
         let home = try PiwizardProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: home) }
@@ -32,7 +32,7 @@ struct LessonInLabTmuxTests {
         try tmux.sendKeys(.text("set nodes.3.ip \(lab.address(2))"), .enter)
         try tmux.waitFor(text: "✗ record 3: ip '\(lab.address(2))' is already used by record 2; nothing changed.")
         try tmux.sendKeys(.text("vars"), .enter)
-        try tmux.waitFor(text: "3. hostname=node3 ip=\(lab.address(3)) role=worker netconf=dhcpcd")
+        try tmux.waitFor(text: "3. hostname=node3 ip=\(lab.address(3)) role=worker netconf=interfaces")
 
         // dd images the master's card; the lab switches the master back on.
         try tmux.sendKeys(.enter)
@@ -42,8 +42,8 @@ struct LessonInLabTmuxTests {
         // Writing a card is destructive: the device must be typed.
         try tmux.waitFor(text: "write-cards[node2]>", timeout: 60)
         try tmux.sendKeys(.enter)
-        try tmux.waitFor(text: "Type the device name (\(lab.stateFolder)/reader) to go on")
-        try tmux.sendKeys(.text("\(lab.stateFolder)/reader"), .enter)
+        try tmux.waitFor(text: "Type the device name (/dev/pw-\(lab.name)-reader) to go on")
+        try tmux.sendKeys(.text("/dev/pw-\(lab.name)-reader"), .enter)
         try tmux.waitFor(text: "✓ same-content", timeout: 60)
         try tmux.waitFor(text: "write-cards[node3]>", timeout: 60)
         try tmux.sendKeys(.text("quit"), .enter)

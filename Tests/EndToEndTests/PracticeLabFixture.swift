@@ -13,6 +13,9 @@ struct PracticeLabFixture {
         geteuid() == 0 && FileManager.default.fileExists(atPath: "/proc/self/ns/net") && FileManager.default.fileExists(atPath: "/dev/loop-control")
     }
 
+    /// The flavour the lesson's lab path is made for so far (what `start --lab` gives a new lab).
+    static let lessonFlavour = "legacy"
+
     var subnet: String { prefix + ".0/24" }
     var environment: [String: String] { ["PIWIZARD_LAB": name, "PIWIZARD_LAB_SUBNET": subnet] }
     var stateFolder: String { "/var/lib/piwizard/labs/\(name)" }
@@ -68,7 +71,11 @@ struct PracticeLabFixture {
         #expect(!links.contains("pw-\(name)"), "links left: \(links)", sourceLocation: sourceLocation)
         let loops = try PiwizardProcess.shell("losetup -a").stdout
         #expect(!loops.contains(stateFolder), "loop devices left: \(loops)", sourceLocation: sourceLocation)
-        for path in [stateFolder, runFolder, "/etc/ssh/ssh_config.d/piwizard-lab-\(name).conf"] {
+        let mounts = try String(contentsOfFile: "/proc/mounts", encoding: .utf8)
+        #expect(!mounts.contains(runFolder) && !mounts.contains(stateFolder), "mounts left: \(mounts)", sourceLocation: sourceLocation)
+        let cgroups = try PiwizardProcess.shell("find /sys/fs/cgroup -maxdepth 3 -type d -name 'piwizard-\(name)-*'").stdout
+        #expect(cgroups.isEmpty, "cgroups left: \(cgroups)", sourceLocation: sourceLocation)
+        for path in [stateFolder, runFolder, "/etc/ssh/ssh_config.d/piwizard-lab-\(name).conf", "/dev/pw-\(name)-reader"] {
             #expect(!FileManager.default.fileExists(atPath: path), "\(path) is left", sourceLocation: sourceLocation)
         }
     }

@@ -50,9 +50,11 @@ import Testing
         #expect(outcome.found == "the key is not in authorized_keys")
     }
 
-    /// `ssh-keygen -F HOST` on a real known_hosts file, `--`, then a host key line as ssh-keyscan prints it.
-    func knownHostReport(_ dir: String, known: String, shown: String) throws -> String {
-        try run("cd '\(dir)' && { ssh-keygen -F 10.77.0.12 -f \(known) | grep -v '^#'; echo --; printf '10.77.0.12 %s\\n' \"$(cut -d' ' -f1,2 \(shown).pub)\"; }")
+    /// `ssh-keygen -F HOST` on a real known_hosts file, `--`, then a host key line as ssh-keyscan prints
+    /// it; OpenSSH 10's ssh-keyscan first prints a comment with the server's version on standard output.
+    func knownHostReport(_ dir: String, known: String, shown: String, banner: Bool = false) throws -> String {
+        let comment = banner ? "echo '# 10.77.0.12:22 SSH-2.0-OpenSSH_10.0p2 Debian-7'; " : ""
+        return try run("cd '\(dir)' && { ssh-keygen -F 10.77.0.12 -f \(known) | grep -v '^#'; echo --; \(comment)printf '10.77.0.12 %s\\n' \"$(cut -d' ' -f1,2 \(shown).pub)\"; }")
     }
 
     @Test func knownHostsAgainstTheKeyTheHostShows() throws {
@@ -61,6 +63,8 @@ import Testing
         try run("cd '\(dir)' && ssh-keygen -q -t ed25519 -N '' -f node && ssh-keygen -q -t ed25519 -N '' -f clone && printf '10.77.0.12 %s\\n' \"$(cut -d' ' -f1,2 node.pub)\" > known && ssh-keygen -q -H -f known && : > empty")
         let good = BuiltInValidators.judgeKnownHost(output: try knownHostReport(dir, known: "known", shown: "node"), host: "10.77.0.12", title: "t")
         #expect(good.passed, "\(good)")
+        let banner = BuiltInValidators.judgeKnownHost(output: try knownHostReport(dir, known: "known", shown: "node", banner: true), host: "10.77.0.12", title: "t")
+        #expect(banner.passed, "\(banner)")
         let stale = BuiltInValidators.judgeKnownHost(output: try knownHostReport(dir, known: "known", shown: "clone"), host: "10.77.0.12", title: "t")
         #expect(stale.found == "known_hosts holds another key for 10.77.0.12 (a clone's or an earlier node's): ssh will refuse it")
         let none = try run("cd '\(dir)' && { ssh-keygen -F 10.77.0.12 -f empty | grep -v '^#'; echo --; printf '10.77.0.12 %s\\n' \"$(cut -d' ' -f1,2 node.pub)\"; }")
@@ -74,15 +78,22 @@ import Testing
         #expect(BuiltInValidators.check("same-subnet", ["ip": "192.168.1.2", "subnet": "192.168.1.0/24", "gateway": "192.168.1.1"], context: context).passed)
     }
 
-    @Test func aCardSmallerThanTheImageIsRefused() throws {
+    /// The practice lab's reader is a link to a loop device holding the card, judged from lsblk like any disk.
+    @Test(.enabled(if: getuid() == 0, "attaching a loop device needs root"))
+    func aCardSmallerThanTheImageIsRefused() throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        try run("cd '\(dir)' && truncate -s 64M image && truncate -s 32M card")
+        let device = try run("cd '\(dir)' && truncate -s 64M image && truncate -s 32M card && losetup -f --show card").trimmingCharacters(in: .whitespacesAndNewlines)
+        defer { _ = try? run("losetup -d '\(device)'") }
+        try FileManager.default.createSymbolicLink(atPath: dir + "/reader", withDestinationPath: device)
         var context = ValidatorContext(run: { text, _ in try LocalShellRunner().run(CommandRequest(command: text), output: { _ in }) }, sshUser: nil)
-        context.standInDevices = [dir + "/card"]
-        let outcome = BuiltInValidators.check("block-device", ["device": dir + "/card", "fits": dir + "/image"], context: context)
+        context.standInDevices = [dir + "/reader"]
+        let outcome = BuiltInValidators.check("block-device", ["device": dir + "/reader", "fits": dir + "/image"], context: context)
         #expect(!outcome.passed)
         #expect(outcome.found.hasPrefix("only 32.0 MiB"), "\(outcome.found)")
+        #expect(outcome.found.hasSuffix("(the practice lab's card reader)"), "\(outcome.found)")
+        let empty = BuiltInValidators.check("block-device", ["device": dir + "/none", "fits": dir + "/image"], context: ValidatorContext(run: context.run, sshUser: nil, standInDevices: [dir + "/none"]))
+        #expect(empty.found.hasPrefix("the reader is empty"), "\(empty.found)")
     }
 }
 

@@ -420,7 +420,10 @@ public final class WizardSession {
         let host = hosts.host(for: block.target, record: item?.record, inputs: state.inputs)
         let report = (try? runner.run(CommandRequest(command: BlockDeviceReport.command, host: host), output: { _ in }))
             .flatMap { try? BlockDeviceReport(json: $0.output) }
-        let found = report?.device(device)
+        // A link such as /dev/disk/by-id/… (or the practice lab's reader) names the device it points to.
+        let resolved = (try? runner.run(CommandRequest(command: "readlink -f -- \(ShellQuote.quote(device))", host: host), output: { _ in }))
+            .flatMap { $0.exitStatus == 0 ? $0.output.trimmingCharacters(in: .whitespacesAndNewlines) : nil }
+        let found = report?.device(device) ?? resolved.flatMap { report?.device($0) }
         // Whatever the lesson checked before, never write over the system disk or a mounted device.
         if let report, let found {
             if (report.topLevel(containing: found.path) ?? found).holdsSystem {

@@ -59,24 +59,25 @@ public enum BuiltInValidators {
         return judge(device: device, resolved: resolved, report: report, arguments: arguments)
     }
 
-    /// A file standing in for a card (the practice lab's reader): it must exist, and `unmounted` means
-    /// no loop device holds it (no node runs from it).
+    /// The practice lab's card reader: a link to the loop device of the card in it. It must hold a
+    /// card; it counts as removable (it stands for a USB card reader); everything else is judged from
+    /// lsblk as for any disk.
     static func standInCard(_ device: String, _ arguments: [String: String], _ context: ValidatorContext) throws -> CheckOutcome {
         let title = "block-device \(device)"
-        let quoted = ShellQuote.quote(device)
-        let result = try context.run("test -f \(quoted) && stat -L -c %s -- \(quoted) && losetup -j \(quoted)")
-        let lines = result.output.split(whereSeparator: \.isNewline).map(String.init)
-        guard result.exitStatus == 0, let size = lines.first.flatMap({ UInt64($0) }) else {
+        let link = try context.run("readlink -e -- \(ShellQuote.quote(device))")
+        let resolved = link.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard link.exitStatus == 0, !resolved.isEmpty else {
             return .fail(title, expected: "a card in the practice lab's reader", found: "the reader is empty (piwizard lab card insert NODE puts a card in)")
         }
-        let description = "\(device): \(formatSize(size)), a practice-lab card (a file standing in for an SD card)"
-        if isTrue(arguments["unmounted"]), lines.count > 1 {
-            return .fail(title, expected: "not in use by a node", found: "a running node uses it (\(lines[1])) — \(description)")
+        let result = try context.run(BlockDeviceReport.command)
+        guard result.exitStatus == 0 else {
+            return .fail(title, expected: "lsblk to list the disks", found: lastLines(result.output))
         }
-        if let minimum = arguments["min-size"].flatMap(parseSize), size < minimum {
-            return .fail(title, expected: "at least \(formatSize(minimum))", found: "only \(formatSize(size)) — \(description)")
-        }
-        return .pass(title, expected: "a card in the reader", found: description)
+        var arguments = arguments
+        arguments["removable"] = nil
+        var outcome = judge(device: device, resolved: resolved, report: try BlockDeviceReport(json: result.output), arguments: arguments)
+        outcome.found += " (the practice lab's card reader)"
+        return outcome
     }
 
     /// The verdict on a device from an lsblk report (pure, so it is unit-tested on real lsblk output).

@@ -90,7 +90,8 @@ extension BuiltInValidators {
         let expected = "\(host)'s current host key in known_hosts"
         let parts = output.components(separatedBy: "--\n")
         func keys(_ text: String) -> [String] {
-            text.split(separator: "\n").compactMap { line in
+            // Comment lines (OpenSSH 10's ssh-keyscan prints the server's version as one) hold no key.
+            text.split(separator: "\n").filter { !$0.hasPrefix("#") }.compactMap { line in
                 let fields = line.split(separator: " ")
                 return fields.count >= 3 ? "\(fields[1]) \(fields[2])" : nil
             }

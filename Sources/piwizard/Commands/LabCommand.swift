@@ -10,12 +10,13 @@ struct LabCommand: ParsableCommand {
         commandName: "lab",
         abstract: "A practice cluster on this machine: simulated Raspberry Pis with real OpenSSH and MPICH.",
         discussion: """
-        Each node is a set of Linux namespaces with its own name, address, files and sshd, booted from its \
-        own SD card (an image file; a file, not a block device, stands in for the card in the reader). \
-        Practise a lesson in it with: piwizard start expand-cluster --lab. Needs root.
+        Each node boots a Raspberry-Pi-OS-like system (a flavour: trixie, bookworm, bullseye or legacy) from \
+        its own SD card (a disk image with a boot and a root partition) with systemd-nspawn, in a network \
+        namespace of its own: its own systemd, network stack, sshd and MPICH. The card reader is a loop \
+        device. Practise a lesson in it with: piwizard start expand-cluster --lab. Needs root.
         """,
         subcommands: [LabUp.self, LabDown.self, LabStatus.self, LabConsole.self, LabReboot.self, LabPower.self,
-                      LabPlug.self, LabUnplug.self, LabCard.self, LabImage.self, LabBootConfig.self]
+                      LabPlug.self, LabUnplug.self, LabCard.self, LabImage.self]
     )
 }
 
@@ -46,11 +47,17 @@ struct LabUp: ParsableCommand {
     @Argument(help: "How many nodes (1 to 64).") var nodes = 4
     @Option(help: "The lab's /24 network (default: $PIWIZARD_LAB_SUBNET, else 10.77.0.0/24).") var subnet: String?
     @Flag(help: "A finished cluster: every node set up as at the end of expand-cluster, all switched on.") var ready = false
+    @Option(name: .customLong("os"), help: "The release the nodes run: trixie, bookworm, bullseye or legacy (default: $PIWIZARD_LAB_OS, else trixie).")
+    var flavour: String?
 
     func run() throws {
         let subnet = subnet ?? Platform.environment["PIWIZARD_LAB_SUBNET"] ?? LabLayout.defaultSubnet.description
         guard let network = IPv4Network(subnet) else { throw ValidationError("'\(subnet)' is not a network such as 10.77.0.0/24") }
-        let lab = try Lab.up(name: lab.resolved, subnet: network, nodes: nodes, piwizard: Platform.executablePath, ready: ready)
+        let existing = flavour == nil ? try Lab.existing(name: lab.resolved, piwizard: Platform.executablePath) : nil
+        let chosen = try existing?.flavour ?? LabFlavourOption.resolve(flavour)
+        let lab = try Lab.up(name: lab.resolved, subnet: network, nodes: nodes, flavour: chosen, piwizard: Platform.executablePath, ready: ready,
+                             progress: { Platform.writeError($0) })
+        print("The lab's nodes run \(lab.flavour): \(lab.flavour.release).")
         print(LabStatus.table(lab))
         print("This computer is \(lab.layout.hostAddress) on the lab's network; log in to a node with: ssh pi@\(lab.layout.address(of: 1)) (password \(LabLayout.nodePassword)).")
     }
@@ -82,17 +89,18 @@ struct LabStatus: ParsableCommand {
         return rows.map { row in
             row.enumerated().map { $0.offset == row.count - 1 ? $0.element : $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }
                 .joined(separator: "  ")
-        }.joined(separator: "\n") + "\nThe reader: \(lab.layout.reader)"
+        }.joined(separator: "\n") + "\nThe reader: \(lab.layout.reader)" + (lab.readerDevice().map { " (\($0))" } ?? " (empty)")
     }
 }
 
 struct LabConsole: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "console",
-        abstract: "A root shell at a node's keyboard and screen (or run COMMAND there).",
+        abstract: "A node's keyboard and screen: its login prompt (log in as pi), or COMMAND run there as root.",
         discussion: "`reboot` restarts the node and ends the console; `lab console` then waits until the node is up again."
     )
     @OptionGroup var lab: LabNameOption
+    @Option(help: "Run COMMAND as this user, in a login shell, as typed at the console.") var user: String?
     @Argument(help: "The node: node3, 3 or its lab address.") var node: String
     @Argument(parsing: .postTerminator, help: "A command to run instead of a shell.") var command: [String] = []
 
@@ -100,8 +108,8 @@ struct LabConsole: ParsableCommand {
         let lab = try lab.lab()
         let number = try lab.layout.nodeNumber(node)
         let before = lab.generation(number)
-        let status = try ForegroundProgram.run(try lab.consoleArguments(number, command: command.isEmpty ? nil : command))
-        if let before, lab.generation(number) != before || !lab.power(of: number).isUp {
+        let status = try ForegroundProgram.run(try lab.consoleArguments(number, command: command.isEmpty ? nil : command, user: user))
+        if let before, lab.generation(number) != before || !lab.power(of: number).isUp || lab.isGoingDown(number) {
             let power = try lab.waitForBoot(number, after: before)
             switch power {
             case .up:
@@ -184,7 +192,7 @@ struct LabCard: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "card",
         abstract: "The card reader: show which card is in it, insert a node's card (the node is shut down first), or eject it.",
-        discussion: "The reader is a file path (a link to the card image), not a block device: in the lab, files stand in for SD cards."
+        discussion: "A card in the reader is a disk with its partitions (a loop device), as with a USB card reader; the reader's path is a link to it."
     )
     enum Action: String, ExpressibleByArgument, CaseIterable { case show, insert, eject }
     @OptionGroup var lab: LabNameOption
@@ -195,32 +203,15 @@ struct LabCard: ParsableCommand {
         let lab = try lab.lab()
         switch action {
         case .show:
-            print(lab.cardInReader().map { "\(lab.layout.nodeName($0))'s card is in the reader, \(lab.layout.reader)." } ?? "The reader is empty.")
+            print(lab.cardInReader().map { "\(lab.layout.nodeName($0))'s card is in the reader, \(lab.layout.reader) (\(lab.readerDevice() ?? "?"))." } ?? "The reader is empty.")
         case .insert:
             guard let node else { throw ValidationError("which node's card? e.g. piwizard lab card insert node2") }
             let number = try lab.layout.nodeNumber(node)
             try lab.insertCard(number)
-            print("\(lab.layout.nodeName(number)) is off; its card is in the reader, \(lab.layout.reader).")
+            print("\(lab.layout.nodeName(number)) is off; its card is in the reader, \(lab.layout.reader) (\(lab.readerDevice() ?? "?")).")
         case .eject:
             try lab.ejectCard()
             print("The reader is empty.")
-        }
-    }
-}
-
-/// Used by node inits: prints the address a card's network configuration gives `eth0`.
-struct LabBootConfig: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "boot-config", abstract: "Print the address a card's network configuration gives eth0 (used by the lab's nodes).", shouldDisplay: false)
-    @Argument(help: "The card's root folder.") var root: String
-
-    func run() throws {
-        do {
-            guard let settings = try NetworkConfigurationReader(root: root).read() else {
-                throw ValidationError("no network configuration for eth0 on the card")
-            }
-            print(settings.shellAssignments)
-        } catch let error as NetworkSettingsError {
-            throw ValidationError("\(error)")
         }
     }
 }

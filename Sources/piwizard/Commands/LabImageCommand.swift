@@ -10,12 +10,18 @@ enum LabFlavourOption {
     }
 }
 
+extension LabFlavour {
+    /// The flavour `start LESSON --lab` gives a new lab: legacy, the release whose lab path
+    /// expand-cluster has been made right for so far (its /etc/network/interfaces step has the lab's hands).
+    static let lessonDefault = LabFlavour.legacy
+}
+
 /// `piwizard lab image build|list`: the lab's system images, one per flavour.
 struct LabImage: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "image",
         abstract: "Build the lab's system images (one per flavour, from this machine's Debian package source), or list them.",
-        discussion: "Images live in \(LabImages.defaultFolder), shared by every lab and kept by lab down. A flavour's image is built again only when its recipe changes. They are the systems the lab's nodes are moving to (see docs/lab-flavours.md); today's nodes do not boot them yet."
+        discussion: "Images live in \(LabImages.defaultFolder), shared by every lab and kept by lab down. A flavour's image is built again only when its recipe changes. lab up builds the one it needs."
     )
     enum Action: String, ExpressibleByArgument, CaseIterable { case build, list }
     @Argument(help: "build or list.") var action: Action = .list

@@ -21,6 +21,8 @@ struct SessionArguments: ParsableArguments {
     @Flag(help: "Practise in the practice lab (root, Linux): bring it up if needed, take the nodes from it, let it do what needs hands.")
     var lab = false
     @Option(name: .customLong("lab-nodes"), help: "With --lab: how many nodes a new lab gets.") var labNodes = 4
+    @Option(name: .customLong("lab-os"), help: "With --lab: the release a new lab's nodes run (trixie, bookworm, bullseye, legacy; default: $PIWIZARD_LAB_OS, else legacy, the release expand-cluster's lab path is made for so far).")
+    var labOS: String?
 
     func run(_ loaded: LoadedLesson, resume: LiveSession.ResumeChoice) throws {
         var given: [String: InputValue]
@@ -36,8 +38,9 @@ struct SessionArguments: ParsableArguments {
             let name = Platform.environment["PIWIZARD_LAB"] ?? savedLab ?? LabLayout.defaultName
             let existing = try Lab.existing(name: name, piwizard: Platform.executablePath)
             let subnet = Platform.environment["PIWIZARD_LAB_SUBNET"].flatMap(IPv4Network.init) ?? LabLayout.defaultSubnet
-            let lab = try Lab.up(name: name, subnet: existing?.layout.subnet ?? subnet,
-                                 nodes: existing?.layout.nodeCount ?? labNodes, piwizard: Platform.executablePath)
+            let flavour = try existing?.flavour ?? LabFlavourOption.resolve(labOS, fallback: .lessonDefault)
+            let lab = try Lab.up(name: name, subnet: existing?.layout.subnet ?? subnet, nodes: existing?.layout.nodeCount ?? labNodes,
+                                 flavour: flavour, piwizard: Platform.executablePath, progress: { Platform.writeError($0) })
             given = LabSession.inputs(for: loaded.lesson, lab: lab).merging(given) { _, typed in typed }
             practiceLab = lab
             // The lesson's `piwizard lab …` commands run this same piwizard.

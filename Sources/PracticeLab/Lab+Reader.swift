@@ -1,0 +1,41 @@
+import Foundation
+
+/// The lab's card reader: a card in it is attached as a loop device with its partitions, and
+/// `layout.reader` links to that disk, as `/dev/disk/by-id/…` links to a USB reader's.
+extension Lab {
+    /// The node whose card is in the reader.
+    public func cardInReader() -> Int? {
+        guard let text = try? String(contentsOfFile: layout.readerState, encoding: .utf8) else { return nil }
+        let card = text.split(separator: "\n").first.map(String.init)
+        return (1...layout.nodeCount).first { layout.card($0) == card }
+    }
+
+    /// The loop device of the card in the reader (e.g. `/dev/loop7`).
+    public func readerDevice() -> String? {
+        guard let text = try? String(contentsOfFile: layout.readerState, encoding: .utf8) else { return nil }
+        let lines = text.split(separator: "\n")
+        return lines.count > 1 ? String(lines[1]) : nil
+    }
+
+    /// Takes node K's card out (switching the node off first, as one shuts a Pi down before) and puts it
+    /// into the reader. A card already in the reader goes back to its node.
+    public func insertCard(_ number: Int) throws {
+        if supervisorProcess(number) != nil { try powerOff(number) }
+        try ejectCard()
+        let device = try shell.script(CardDeviceScript.functions + "attach_card " + LabShell.line([layout.card(number)]))
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        try LabFile.write(layout.readerState, layout.card(number) + "\n" + device + "\n")
+        try? FileManager.default.removeItem(atPath: layout.reader)
+        try FileManager.default.createSymbolicLink(atPath: layout.reader, withDestinationPath: device)
+    }
+
+    /// Takes the card out of the reader (it goes back to its node).
+    public func ejectCard() throws {
+        if let device = readerDevice() {
+            _ = shell.attempt(["sync"])
+            try shell.script(CardDeviceScript.functions + "detach_card " + LabShell.line([device]))
+        }
+        try? FileManager.default.removeItem(atPath: layout.reader)
+        try? FileManager.default.removeItem(atPath: layout.readerState)
+    }
+}
