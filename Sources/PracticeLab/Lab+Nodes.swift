@@ -77,7 +77,9 @@ extension Lab {
         let folder = layout.nodeFolder(number)
         for file in ["state", "supervisor.pid", "leader.pid", "nspawn.pid"] { try? FileManager.default.removeItem(atPath: folder + "/" + file) }
         try shell.script(LabShell.line([
-            "setsid", "-f", "/bin/bash", layout.bootScript, layout.nodeName(number), layout.card(number), layout.runFolder, layout.namespace(number),
+            // In a mount namespace of its own: the node's root partition is mounted only there, so the
+            // other nodes' containers (each a copy of the mounts it starts from) never hold it.
+            "setsid", "-f", "unshare", "--mount", "--propagation", "private", "/bin/bash", layout.bootScript, layout.nodeName(number), layout.card(number), layout.runFolder, layout.namespace(number),
         ]) + " </dev/null >>" + LabShell.line([folder + "/supervisor.log"]) + " 2>&1")
     }
 

@@ -22,7 +22,8 @@ extension Lab {
     public func insertCard(_ number: Int) throws {
         if supervisorProcess(number) != nil { try powerOff(number) }
         try ejectCard()
-        let device = try shell.script(CardDeviceScript.functions + "attach_card " + LabShell.line([layout.card(number)]))
+        let attach = "attach_card " + LabShell.line([layout.card(number)])
+        let device = try shell.script(CardDeviceScript.functions + attach, named: attach)
             .trimmingCharacters(in: .whitespacesAndNewlines)
         try LabFile.write(layout.readerState, layout.card(number) + "\n" + device + "\n")
         try? FileManager.default.removeItem(atPath: layout.reader)
@@ -33,7 +34,8 @@ extension Lab {
     public func ejectCard() throws {
         if let device = readerDevice() {
             _ = shell.attempt(["sync"])
-            try shell.script(CardDeviceScript.functions + "detach_card " + LabShell.line([device]))
+            let detach = "detach_card " + LabShell.line([device])
+            try shell.script(CardDeviceScript.functions + detach, named: detach)
         }
         try? FileManager.default.removeItem(atPath: layout.reader)
         try? FileManager.default.removeItem(atPath: layout.readerState)

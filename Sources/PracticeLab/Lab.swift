@@ -56,7 +56,7 @@ public struct Lab: Sendable {
             throw LabError.unsupported("the practice lab needs root (it makes network namespaces and mounts cards): run it with sudo")
         }
         let programs: [(String, String)] = [
-            ("ip", "iproute2"), ("nsenter", "util-linux"), ("setsid", "util-linux"), ("partx", "util-linux"),
+            ("ip", "iproute2"), ("nsenter", "util-linux"), ("setsid", "util-linux"), ("unshare", "util-linux"), ("partx", "util-linux"),
             ("losetup", "mount"), ("flock", "util-linux"), ("mkfs.ext4", "e2fsprogs"), ("sfdisk", "fdisk"),
             ("mformat", "mtools"), ("mcopy", "mtools"), ("mmdebstrap", "mmdebstrap"), ("systemd-nspawn", "systemd-container"),
             ("ssh", "openssh-client"), ("ssh-keygen", "openssh-client"), ("openssl", "openssl"),

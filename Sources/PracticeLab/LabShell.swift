@@ -18,11 +18,12 @@ struct LabShell: Sendable {
         try script(Self.line(arguments), timeout: timeout)
     }
 
-    /// Runs shell text; throws `LabError.failed` with its output when it fails.
+    /// Runs shell text; throws `LabError.failed` with its output when it fails, naming it `name` (the
+    /// text itself by default: name a text that defines shell functions by the call it makes).
     @discardableResult
-    func script(_ text: String, timeout: Double = 60) throws -> String {
+    func script(_ text: String, timeout: Double = 60, named name: String? = nil) throws -> String {
         let result = try runner.run(CommandRequest(command: text, timeout: timeout), output: { _ in })
-        guard result.succeeded else { throw LabError.failed(command: text, output: result.output) }
+        guard result.succeeded else { throw LabError.failed(command: name ?? text, output: result.output) }
         return result.output
     }
 

@@ -25,7 +25,7 @@ struct LabImageTests {
         // systemd as init, the first user pi in group sudo without a sudo password, the
         // raspberrypi name, ifupdown, MPICH with its compiler, and no host keys of its own.
         let files = try PiwizardProcess.shell("debugfs -R 'stat /sbin/init' \(image) 2>/dev/null; debugfs -R 'ls -l /etc/ssh' \(image) 2>/dev/null").stdout
-        #expect(files.contains("Fast link dest: \"/lib/systemd/systemd\""), "\(files)")
+        #expect(files.contains("Fast link dest: \"../lib/systemd/systemd\""), "\(files)")
         #expect(!files.contains("ssh_host_"), "no host keys in the image: \(files)")
         #expect(try read("/etc/passwd", in: image).contains("pi:x:1000:1000::/home/pi:/bin/bash"))
         #expect(try read("/etc/group", in: image).split(separator: "\n").contains { $0.hasPrefix("sudo:") && $0.hasSuffix(":pi") })

@@ -12,16 +12,18 @@ struct PracticeLabTests {
         var lab: PracticeLabFixture
         var networkService: String
         var sudoAsksPassword: Bool
-        var networkManagerDetectsConflicts = false
+        /// The journal line of a network stack that probes an address before it takes it (and refuses a clone's).
+        var refusesDuplicateAddress: String? = nil
         var testDescription: String { name }
     }
 
     static let flavours = [
         Flavour(name: "legacy", lab: PracticeLabFixture(name: "t1l", prefix: "10.77.201"), networkService: "networking", sudoAsksPassword: false),
-        Flavour(name: "bullseye", lab: PracticeLabFixture(name: "t1u", prefix: "10.77.207"), networkService: "dhcpcd", sudoAsksPassword: false),
+        Flavour(name: "bullseye", lab: PracticeLabFixture(name: "t1u", prefix: "10.77.207"), networkService: "dhcpcd", sudoAsksPassword: false,
+                refusesDuplicateAddress: "dhcpcd"),
         Flavour(name: "bookworm", lab: PracticeLabFixture(name: "t1b", prefix: "10.77.205"), networkService: "NetworkManager", sudoAsksPassword: false),
         Flavour(name: "trixie", lab: PracticeLabFixture(name: "t1t", prefix: "10.77.206"), networkService: "NetworkManager", sudoAsksPassword: true,
-                networkManagerDetectsConflicts: true),
+                refusesDuplicateAddress: "NetworkManager"),
     ]
 
     @Test(arguments: flavours)
@@ -92,11 +94,12 @@ struct PracticeLabTests {
         let master = try lab.piwizard(["lab", "console", "node1", "--", "sh", "-c", identity]).stdout
         let copy = try lab.piwizard(["lab", "console", "node2", "--", "sh", "-c", identity]).stdout
         #expect(!master.isEmpty && master == copy)
-        if flavour.networkManagerDetectsConflicts {
-            // NetworkManager 1.52 probes an address before it takes it, and refuses the master's.
+        if let unit = flavour.refusesDuplicateAddress {
+            // NetworkManager 1.52 and dhcpcd probe an address before they take it, and refuse the master's.
             #expect(clone.stdout.contains("node2 is on: called node1, address none."), "\(clone.stdout)\(clone.stderr)")
-            let journal = try lab.piwizard(["lab", "console", "node2", "--", "sh", "-c", "journalctl -u NetworkManager --no-pager"]).stdout
-            #expect(journal.contains("IP address \(lab.address(1)) cannot be configured because it is already in use"), "\(journal)")
+            let journal = try lab.piwizard(["lab", "console", "node2", "--", "sh", "-c", "journalctl -u \(unit) --no-pager"]).stdout
+            let refusal = unit == "dhcpcd" ? "claims \(lab.address(1))" : "IP address \(lab.address(1)) cannot be configured because it is already in use"
+            #expect(journal.contains(refusal), "\(journal)")
         } else {
             #expect(clone.stdout.contains("node2 is on: called node1, address \(lab.address(1))."), "\(clone.stdout)\(clone.stderr)")
             let conflict = try PiwizardProcess.shell("arping -D -c 3 -w 4 -I pw-\(lab.name) \(lab.address(1))")
