@@ -152,7 +152,11 @@ extension Lab {
         }
         let enter = ["nsenter", "-t", String(leader), "-a", "--"]
         let terminal = "TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "dumb")"
-        guard let command else { return enter + ["/usr/bin/env", "-i", terminal, "/bin/login"] }
+        // login wants a terminal of the node's own (this one's is not in the node's /dev/pts): `script`
+        // gives it one, as a Pi's console is a terminal of its own.
+        guard let command else {
+            return enter + ["/usr/bin/env", "-i", terminal, "/usr/bin/script", "--quiet", "--return", "--command", "exec /bin/login", "/dev/null"]
+        }
         if let user {
             return enter + ["/usr/bin/env", "-i", terminal, "/usr/sbin/runuser", "-l", user, "-c", LabShell.line(command)]
         }
