@@ -102,6 +102,7 @@ public struct Lab: Sendable {
     func prepare(ready: Bool = false, progress: (String) -> Void) throws {
         let fileManager = FileManager.default
         try shell.run(["install", "-d", "-m", "700", layout.stateFolder, layout.stateFolder + "/cards"])
+        try HostLimits.raise(forNodes: layout.nodeCount, progress: progress)
         try shell.run(["install", "-d", "-m", "755", layout.runFolder, layout.runFolder + "/nodes", layout.sharedFolder,
                        layout.sharedFolder + "/bin", layout.sharedFolder + "/hostkeys"])
         for number in 1...layout.nodeCount {
@@ -216,6 +217,7 @@ public struct Lab: Sendable {
         }
         // The parents too, when no other lab uses them (the images stay: they are shared).
         for folder in ["/run/piwizard/labs", "/run/piwizard", "/var/lib/piwizard/labs"] { rmdir(folder) }
+        if !FileManager.default.fileExists(atPath: "/run/piwizard/labs"), let restored = HostLimits.restore() { removed.append(restored) }
         return removed
     }
 

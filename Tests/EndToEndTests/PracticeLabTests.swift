@@ -35,6 +35,9 @@ struct PracticeLabTests {
         #expect(up.stdout.contains("node1  on     plugged in  node1     \(lab.address(1))"), "\(up.stdout)")
         #expect(up.stdout.contains("node2  off"))
         let supervisor = try String(contentsOfFile: lab.runFolder + "/nodes/node1/supervisor.pid", encoding: .utf8)
+        // Room for many nodes' systemd: Linux's 128 inotify instances for root end at about 30 nodes.
+        let instances = try String(contentsOfFile: "/proc/sys/fs/inotify/max_user_instances", encoding: .utf8)
+        #expect((Int(instances.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) >= 1024, "\(instances)")
 
         // Up twice is safe: nothing is made again, the running master stays.
         let again = try lab.piwizard(["lab", "up", "2"])
