@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // SQLite (libsqlite3-dev) for saved progress.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // GNU readline (libreadline-dev). No pkgConfig: SwiftPM would strip readline.pc's
@@ -40,10 +42,10 @@ let package = Package(
             name: "Wizard",
             dependencies: ["Lessons", .product(name: "Yams", package: "Yams")]
         ),
-        // Live effects: readline terminal, pseudo-terminal, pipe and ssh runners.
+        // Live effects: readline terminal, pseudo-terminal, pipe and ssh runners, the progress database.
         .target(
             name: "WizardSystem",
-            dependencies: ["Wizard", "CReadline"]
+            dependencies: ["Wizard", "CReadline", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // The practice lab: simulated Raspberry Pis in Linux namespaces, with real OpenSSH and MPICH.
         .target(
@@ -63,7 +65,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LessonsTests",
-            dependencies: ["Lessons"],
+            dependencies: ["Lessons", "Wizard"],
             exclude: ["Fixtures", "Snapshots"]
         ),
         .testTarget(
@@ -77,7 +79,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WizardSystemTests",
-            dependencies: ["WizardSystem", "Wizard", "TmuxTestSupport"]
+            dependencies: ["WizardSystem", "Wizard", "TmuxTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "PracticeLabTests",

@@ -1,3 +1,4 @@
+import Lessons
 import Wizard
 import WizardSystem
 
@@ -24,7 +25,7 @@ public struct LabCommandRunner: CommandRunner {
         local.console = nil
         local.host = nil
         local.user = nil
-        local.command = arguments.map(CommandLineBuilder.shellQuote).joined(separator: " ")
+        local.command = arguments.map(ShellQuote.word).joined(separator: " ")
         return try base.run(local, output: output)
     }
 }

@@ -1,3 +1,4 @@
+import Lessons
 import Foundation
 import Wizard
 import WizardSystem
@@ -9,7 +10,7 @@ struct LabShell: Sendable {
 
     /// `arguments` as one shell line, each word quoted.
     static func line(_ arguments: [String]) -> String {
-        arguments.map(CommandLineBuilder.shellQuote).joined(separator: " ")
+        arguments.map(ShellQuote.word).joined(separator: " ")
     }
 
     /// Runs a program; throws `LabError.failed` with its output when it fails.

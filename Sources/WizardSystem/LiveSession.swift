@@ -27,18 +27,22 @@ public struct LiveSession {
         self.resume = resume
     }
 
-    public var store: FileProgressStore { FileProgressStore(folder: stateFolder.appendingPathComponent("runs")) }
+    /// The progress database; a damaged one is moved aside, said, and replaced by a new one.
+    func openStore(on terminal: Terminal) throws -> SQLiteProgressStore {
+        do {
+            return try SQLiteProgressStore.open(stateFolder: stateFolder)
+        } catch let error as ProgressStoreError {
+            guard case .corrupt = error else { throw error }
+            terminal.write("Note: \(error)\n")
+            return try SQLiteProgressStore.open(stateFolder: stateFolder)
+        }
+    }
 
     /// Runs the session on `terminal` and returns how it ended, with the transcript's path.
     public func run(on baseTerminal: Terminal, runner baseRunner: CommandRunner = LiveCommandRunner(), now: Date = Date()) throws -> (SessionOutcome, URL) {
         let lesson = loaded.lesson
-        var existing: SavedRun?
-        do {
-            existing = try store.load(lessonID: lesson.id)
-        } catch let error as ProgressStoreError {
-            if case .newerVersion = error { throw error }
-            baseTerminal.write("Note: \(error)\n")
-        }
+        let store = try openStore(on: baseTerminal)
+        let existing = try store.load(lessonID: lesson.id)
         var state = SessionState(inputs: given)
         if let saved = existing, !saved.finished, shouldResume(saved, terminal: baseTerminal) {
             let (resumed, changed) = saved.resumableState(for: lesson)
@@ -73,29 +77,37 @@ public struct LiveSession {
                                     options: options, state: state)
         var saved = SavedRun(lesson: lesson, lessonFile: loaded.url.path, state: state, now: now, transcript: transcriptURL.path)
         if let existing, state.statuses == existing.state.statuses { saved.marks = existing.marks; saved.startedAt = existing.startedAt }
-        let store = self.store
         var warned = false
-        func persist(_ run: SavedRun) {
-            do { try store.save(run) } catch {
+        // What has not reached the database yet: the whole run until its first save worked, then the
+        // changes since the last update that worked (so a full disk loses nothing once it has room).
+        var needsWholeSave = true
+        var unsaved = StateChanges()
+        func persist(_ state: SessionState, _ changes: StateChanges, finished: Bool = false) {
+            unsaved = unsaved.merged(with: changes)
+            do {
+                let update = ProgressUpdate(lesson: lesson, state: state, changes: unsaved, now: Date(), transcriptEvent: recorder.count, finished: finished)
+                if needsWholeSave {
+                    saved = update.applied(to: saved)
+                    try store.save(saved)
+                } else {
+                    try store.update(update)
+                }
+                needsWholeSave = false
+                unsaved = StateChanges()
+            } catch {
                 if !warned { baseTerminal.write("Warning: \(error)\n") }
                 warned = true
             }
         }
-        persist(saved)
-        session.onStateChange = { newState in
-            saved.record(newState, lesson: lesson, now: Date(), transcriptEvent: recorder.count)
-            persist(saved)
-        }
+        persist(state, StateChanges())
+        session.onStateChange = { newState, changes in persist(newState, changes) }
         session.onEvent = { event in
             recorder.append(event)
             if case .marker = event { file.sync() }
         }
         let outcome = session.run()
         recorder.append(.end(outcome.message))
-        if case .finished = outcome {
-            saved.finished = true
-            persist(saved)
-        }
+        if case .finished = outcome { persist(session.state, StateChanges(), finished: true) }
         file.sync()
         return (outcome, transcriptURL)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Lessons
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,11 +11,22 @@ public final class TranscriptFile: @unchecked Sendable {
     private let descriptor: Int32
     private let lock = NSLock()
 
+    /// Why a transcript file could not be made.
+    public struct CreateError: Error, Sendable, CustomStringConvertible {
+        public var path: String
+        public var reason: String
+        public var description: String { "cannot write the transcript \(path): \(reason)" }
+    }
+
     public init(url: URL) throws {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw CreateError(path: url.path, reason: "its folder cannot be made (\(FileFailure.reason(error)))")
+        }
         let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        guard fd >= 0 else { throw CreateError(path: url.path, reason: FileFailure.reason(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO))) }
         self.url = url
         self.descriptor = fd
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `piwizard` command: a guided setup wizard that walks you through a lesson.
 @main
@@ -11,4 +12,18 @@ struct Piwizard: ParsableCommand {
         subcommands: [StartCommand.self, ResumeCommand.self, StatusCommand.self, ResetCommand.self, ListCommand.self, ShowCommand.self,
                       LintCommand.self, GraphCommand.self, TranscriptCommand.self, ReplayCommand.self, CheckCommand.self, LabCommand.self]
     )
+
+    /// Parses and runs a command; a runtime error becomes its message and exit status (`RuntimeFailure`),
+    /// the only place piwizard ends with an error. Usage errors are the argument parser's.
+    static func main() {
+        var command: ParsableCommand
+        do { command = try parseAsRoot() } catch { exit(withError: error) }
+        do {
+            try command.run()
+        } catch {
+            guard let failure = RuntimeFailure(error) else { exit(withError: error) }
+            FileHandle.standardError.write(Data("piwizard: \(failure.message)\n".utf8))
+            Foundation.exit(failure.status)
+        }
+    }
 }

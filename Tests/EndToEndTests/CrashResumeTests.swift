@@ -144,12 +144,15 @@ import Glibc
         #expect(killPoints.count >= 50, "killed at \(killPoints.count) distinct points of \(total)")
     }
 
+    /// The saved statuses, as `piwizard status --json` reports them.
     func savedStatuses(_ setup: Setup) throws -> String {
-        let data = try Data(contentsOf: setup.state.appendingPathComponent("runs/crash.json"))
-        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(object["finished"] as? Bool == true)
-        let state = try #require(object["state"] as? [String: Any])
-        let statuses = try JSONSerialization.data(withJSONObject: state["statuses"] ?? [:], options: [.sortedKeys])
+        let output = try PiwizardProcess.run(["status", "--json", "--state-dir", setup.state.path], in: setup.folder)
+        #expect(output.status == 0, "\(output.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        #expect(report["schema"] as? Int == 1)
+        let run = try #require((report["runs"] as? [[String: Any]])?.first { $0["lesson"] as? String == "crash" })
+        #expect(run["finished"] as? Bool == true)
+        let statuses = try JSONSerialization.data(withJSONObject: run["statuses"] ?? [:], options: [.sortedKeys])
         return String(decoding: statuses, as: UTF8.self)
     }
 

@@ -1,4 +1,5 @@
 import Lessons
+import Wizard
 import Testing
 
 @Suite struct LessonParserTests {
@@ -129,7 +130,7 @@ import Testing
     }
 
     @Test func theSampleLintsCleanly() {
-        #expect(LessonLinter.lint(parsed.lesson).isEmpty, "\(LessonLinter.lint(parsed.lesson))")
+        #expect(LessonLinter.lint(parsed.lesson, validators: ValidatorRegistry.specs).isEmpty, "\(LessonLinter.lint(parsed.lesson, validators: ValidatorRegistry.specs))")
     }
 
     @Test func windowsLineEndingsParseTheSame() {

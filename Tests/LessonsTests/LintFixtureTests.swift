@@ -1,5 +1,6 @@
 import Foundation
 import Lessons
+import Wizard
 import Testing
 
 /// Each broken lesson in `Fixtures/broken` states, in `<!-- expect: LINE:COLUMN: SEVERITY: TEXT -->`
@@ -47,7 +48,7 @@ import Testing
         #expect(!expected.isEmpty, "fixture \(name) states no expectation")
         #expect(expected.contains { $0.severity == .error } || name.contains("unused") || name.contains("without-check") || name.contains("quotes") || name.contains("glued"),
                 "fixture \(name) should be broken")
-        let (_, diagnostics) = LessonLinter.lint(text, file: name)
+        let (_, diagnostics) = LessonLinter.lint(text, file: name, validators: ValidatorRegistry.specs)
         for expectation in expected {
             #expect(diagnostics.contains(where: expectation.matches),
                     "\(name): expected \(expectation)\nfound:\n\(diagnostics.map(\.description).joined(separator: "\n"))")

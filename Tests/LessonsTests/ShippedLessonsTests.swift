@@ -1,5 +1,6 @@
 import Foundation
 import Lessons
+import Wizard
 import Testing
 
 /// The lessons in `lessons/` lint cleanly, and the parsed graph of expand-cluster is pinned by a snapshot
@@ -9,7 +10,7 @@ import Testing
 
     static func load(_ name: String) throws -> (Lesson, [Diagnostic]) {
         let text = try String(contentsOf: Paths.lessons.appendingPathComponent("\(name).md"), encoding: .utf8)
-        return LessonLinter.lint(text, file: "lessons/\(name).md")
+        return LessonLinter.lint(text, file: "lessons/\(name).md", validators: ValidatorRegistry.specs)
     }
 
     @Test(arguments: names)

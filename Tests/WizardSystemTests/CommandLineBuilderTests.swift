@@ -1,3 +1,4 @@
+import Lessons
 import Foundation
 import Testing
 import Wizard
@@ -61,9 +62,9 @@ struct CommandLineBuilderTests {
     }
 
     @Test func defaultControlDirectoryPrefersTheRuntimeDirectory() {
-        #expect(CommandLineBuilder.defaultControlDirectory(environment: ["XDG_RUNTIME_DIR": "/run/user/1000"]) == "/run/user/1000/piwizard-ssh")
-        #expect(CommandLineBuilder.defaultControlDirectory(environment: [:], uid: 1000) == "/tmp/piwizard-ssh-1000")
-        #expect(CommandLineBuilder.defaultControlDirectory(environment: ["XDG_RUNTIME_DIR": "relative"], uid: 7) == "/tmp/piwizard-ssh-7")
+        #expect(SSHControlFolder.path(environment: ["XDG_RUNTIME_DIR": "/run/user/1000"]) == "/run/user/1000/piwizard-ssh")
+        #expect(SSHControlFolder.path(environment: [:], uid: 1000) == "/tmp/piwizard-ssh-1000")
+        #expect(SSHControlFolder.path(environment: ["XDG_RUNTIME_DIR": "relative"], uid: 7) == "/tmp/piwizard-ssh-7")
     }
 
     @Test func prepareMakesAPrivateControlDirectoryForRemoteRequestsOnly() throws {
@@ -92,11 +93,11 @@ struct CommandLineBuilderTests {
     }
 
     @Test func shellQuoteLeavesPlainWordsAlone() {
-        #expect(CommandLineBuilder.shellQuote("alice") == "alice")
-        #expect(CommandLineBuilder.shellQuote("/usr/bin/x-1.2") == "/usr/bin/x-1.2")
-        #expect(CommandLineBuilder.shellQuote("") == "''")
-        #expect(CommandLineBuilder.shellQuote("it's") == "'it'\\''s'")
-        #expect(CommandLineBuilder.shellQuote("~/x") == "'~/x'")
+        #expect(ShellQuote.word("alice") == "alice")
+        #expect(ShellQuote.word("/usr/bin/x-1.2") == "/usr/bin/x-1.2")
+        #expect(ShellQuote.word("") == "''")
+        #expect(ShellQuote.word("it's") == "'it'\\''s'")
+        #expect(ShellQuote.word("~/x") == "'~/x'")
     }
 
     static let hostileTexts = [
@@ -114,10 +115,10 @@ struct CommandLineBuilderTests {
     func quotedTextRunsTheSameInAnInnerShell(text: String) throws {
         let runner = PipeCommandRunner()
         let direct = try runner.run(CommandRequest(command: text, timeout: 20)) { _ in }
-        let wrapped = try runner.run(CommandRequest(command: "sh -c " + CommandLineBuilder.shellQuote(text), timeout: 20)) { _ in }
+        let wrapped = try runner.run(CommandRequest(command: "sh -c " + ShellQuote.word(text), timeout: 20)) { _ in }
         #expect(wrapped.output == direct.output)
         #expect(wrapped.exitStatus == direct.exitStatus)
-        let printed = try runner.run(CommandRequest(command: "printf %s " + CommandLineBuilder.shellQuote(text), timeout: 20)) { _ in }
+        let printed = try runner.run(CommandRequest(command: "printf %s " + ShellQuote.word(text), timeout: 20)) { _ in }
         #expect(printed.output == text)
     }
 

@@ -24,25 +24,25 @@ final class SSHValidatorTests {
     }
 
     @Test func keyLoginWorksWithTheInstalledKey() {
-        let outcome = BuiltInValidators.check("ssh-key-login", ["host": "127.0.0.1", "user": "root"], context: context())
+        let outcome = ValidatorRegistry.check("ssh-key-login", ["host": "127.0.0.1", "user": "root"], context: context())
         #expect(outcome.passed, "\(outcome)")
     }
 
     @Test func anUnknownHostKeyIsRefusedNotAccepted() throws {
         let empty = server.directory + "/empty_known_hosts"
         try "".write(toFile: empty, atomically: true, encoding: .utf8)
-        let outcome = BuiltInValidators.check("ssh-key-login", ["host": "127.0.0.1", "user": "root"], context: context(knownHosts: empty))
+        let outcome = ValidatorRegistry.check("ssh-key-login", ["host": "127.0.0.1", "user": "root"], context: context(knownHosts: empty))
         #expect(!outcome.passed)
         #expect(outcome.found.contains("Host key verification failed"), "\(outcome.found)")
     }
 
     @Test func hostKeysAreComparedWithoutLoggingIn() throws {
         // The same server under two names shows one key: what a cloned card looks like.
-        let same = BuiltInValidators.check("unique-host-keys", ["nodes": "127.0.0.1 localhost", "port": String(server.port)], context: context())
+        let same = ValidatorRegistry.check("unique-host-keys", ["nodes": "127.0.0.1 localhost", "port": String(server.port)], context: context())
         #expect(!same.passed)
         #expect(same.found.hasPrefix("127.0.0.1 and localhost share 'SHA256:"), "\(same.found)")
         // A node whose ssh server does not answer is named, not skipped.
-        let gone = BuiltInValidators.check("unique-host-keys", ["nodes": "127.0.0.1 127.0.0.2", "port": String(server.port)], context: context())
+        let gone = ValidatorRegistry.check("unique-host-keys", ["nodes": "127.0.0.1 127.0.0.2", "port": String(server.port)], context: context())
         #expect(gone.found.contains("127.0.0.2: no ed25519 host key"), "\(gone.found)")
     }
 
@@ -55,7 +55,7 @@ final class SSHValidatorTests {
         let runner = PipeCommandRunner()
         let context = ValidatorContext(run: { text, timeout in try runner.run(CommandRequest(command: text, timeout: timeout)) { _ in } },
                                        sshUser: "root", timeout: 30, sshOptions: options)
-        let outcome = BuiltInValidators.check("ssh-key-login", ["host": "127.0.0.1", "user": "root"], context: context)
+        let outcome = ValidatorRegistry.check("ssh-key-login", ["host": "127.0.0.1", "user": "root"], context: context)
         #expect(!outcome.passed)
         #expect(outcome.found.contains("Permission denied"), "\(outcome.found)")
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Wizard
+import Lessons
 
 /// The built-in validators on real inputs: real files, keys and commands run by /bin/sh on this
 /// machine, and real lsblk, machinefile and mpiexec output.
@@ -20,23 +21,23 @@ import Testing
         try #require(result.exitStatus == 0)
         let report = try BlockDeviceReport(json: result.output)
         let system = try #require(report.devices.first { $0.holdsSystem }, "some disk holds /")
-        let outcome = BuiltInValidators.judge(device: system.path, resolved: system.path, report: report,
-                                              arguments: ["device": system.path, "unmounted": "true", "not-system": "true"])
+        let outcome = BlockDeviceValidator.judge(device: system.path, resolved: system.path, report: report,
+                                              wanted: .init(unmounted: true, notSystem: true))
         #expect(!outcome.passed)
         #expect(outcome.found.contains("holds this computer's system"))
     }
 
     @Test func judgesACardReaderAndTheSystemDisk() throws {
         let report = try BlockDeviceReport(json: TestLessons.lsblkWithCard)
-        let all = ["device": "/dev/sdb", "removable": "true", "unmounted": "true", "not-system": "true", "min-size": "16G"]
-        let card = BuiltInValidators.judge(device: "/dev/sdb", resolved: "/dev/sdb", report: report, arguments: all)
+        let all = BlockDeviceValidator.Wanted(removable: true, unmounted: true, notSystem: true, minimumSize: 16 << 30)
+        let card = BlockDeviceValidator.judge(device: "/dev/sdb", resolved: "/dev/sdb", report: report, wanted: all)
         #expect(card.passed)
         #expect(card.expected == "exists, removable, not mounted, not the system disk, at least 16.0 GiB")
-        let tooSmall = BuiltInValidators.judge(device: "/dev/sdb", resolved: "/dev/sdb", report: report, arguments: ["device": "/dev/sdb", "min-size": "64G"])
+        let tooSmall = BlockDeviceValidator.judge(device: "/dev/sdb", resolved: "/dev/sdb", report: report, wanted: .init(minimumSize: 64 << 30))
         #expect(!tooSmall.passed && tooSmall.found.hasPrefix("only 29.7 GiB"))
-        let partition = BuiltInValidators.judge(device: "/dev/sda2", resolved: "/dev/sda2", report: report, arguments: ["device": "/dev/sda2", "not-system": "true"])
+        let partition = BlockDeviceValidator.judge(device: "/dev/sda2", resolved: "/dev/sda2", report: report, wanted: .init(notSystem: true))
         #expect(!partition.passed, "a partition of the system disk is refused too")
-        let missing = BuiltInValidators.judge(device: "/dev/sdz", resolved: "/dev/sdz", report: report, arguments: ["device": "/dev/sdz"])
+        let missing = BlockDeviceValidator.judge(device: "/dev/sdz", resolved: "/dev/sdz", report: report, wanted: .init())
         #expect(missing.found == "no such device; disks: /dev/sda (476.9 GiB), /dev/sdb (29.7 GiB)")
     }
 
@@ -46,7 +47,7 @@ import Testing
         let card = try #require(report.device("/dev/mmcblk0"))
         #expect(card.removable && card.size == 15_931_539_456 && card.path == "/dev/mmcblk0")
         #expect(card.allMountpoints == ["/media/pi/bootfs"])
-        let outcome = BuiltInValidators.judge(device: "/dev/mmcblk0", resolved: "/dev/mmcblk0", report: report, arguments: ["device": "/dev/mmcblk0", "unmounted": "true"])
+        let outcome = BlockDeviceValidator.judge(device: "/dev/mmcblk0", resolved: "/dev/mmcblk0", report: report, wanted: .init(unmounted: true))
         #expect(!outcome.passed && outcome.found.hasPrefix("mounted at /media/pi/bootfs"))
     }
 
@@ -59,13 +60,13 @@ import Testing
         let copy = dir.appendingPathComponent("copy.img")
         try Data(repeating: 7, count: 4096).write(to: image)
         try Data(repeating: 7, count: 4096).write(to: copy)
-        #expect(BuiltInValidators.check("same-content", ["source": image.path, "target": copy.path], context: context).passed)
+        #expect(ValidatorRegistry.check("same-content", ["source": image.path, "target": copy.path], context: context).passed)
         var changed = Data(repeating: 7, count: 4096)
         changed[100] = 8
         try changed.write(to: copy)
-        let differs = BuiltInValidators.check("same-content", ["source": image.path, "target": copy.path], context: context)
+        let differs = ValidatorRegistry.check("same-content", ["source": image.path, "target": copy.path], context: context)
         #expect(!differs.passed && differs.found.contains("differ"))
-        #expect(BuiltInValidators.check("same-content", ["source": image.path, "target": copy.path, "bytes": "100"], context: context).passed)
+        #expect(ValidatorRegistry.check("same-content", ["source": image.path, "target": copy.path, "bytes": "100"], context: context).passed)
     }
 
     @Test func fileContainsAndOutputMatches() throws {
@@ -73,12 +74,12 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let hosts = dir.appendingPathComponent("hosts")
         try "127.0.0.1\tlocalhost\n127.0.1.1\traspi2\n".write(to: hosts, atomically: true, encoding: .utf8)
-        let found = BuiltInValidators.check("file-contains", ["path": hosts.path, "pattern": "^127\\.0\\.1\\.1\\s+raspi2$"], context: context)
+        let found = ValidatorRegistry.check("file-contains", ["path": hosts.path, "pattern": "^127\\.0\\.1\\.1\\s+raspi2$"], context: context)
         #expect(found.passed && found.found == "2:127.0.1.1\traspi2")
-        let absent = BuiltInValidators.check("file-contains", ["path": hosts.path, "pattern": "raspi3"], context: context)
+        let absent = ValidatorRegistry.check("file-contains", ["path": hosts.path, "pattern": "raspi3"], context: context)
         #expect(!absent.passed && absent.found == "no such line")
-        #expect(BuiltInValidators.check("output-matches", ["command": "echo 'pi is approximately 3.1415926536'", "pattern": "3\\.141592"], context: context).passed)
-        #expect(!BuiltInValidators.check("output-matches", ["command": "echo 3.2", "pattern": "3\\.14"], context: context).passed)
+        #expect(ValidatorRegistry.check("output-matches", ["command": "echo 'pi is approximately 3.1415926536'", "pattern": "3\\.141592"], context: context).passed)
+        #expect(!ValidatorRegistry.check("output-matches", ["command": "echo 3.2", "pattern": "3\\.14"], context: context).passed)
     }
 
     @Test func sshKeyExistsOnARealKey() throws {
@@ -87,46 +88,46 @@ import Testing
         let key = dir.appendingPathComponent("id_ed25519").path
         let made = try LocalShellRunner().run(CommandRequest(command: "ssh-keygen -q -t ed25519 -N '' -f \(key)"), output: { _ in })
         try #require(made.exitStatus == 0, "ssh-keygen is needed: \(made.output)")
-        let good = BuiltInValidators.check("ssh-key-exists", ["path": key], context: context)
+        let good = ValidatorRegistry.check("ssh-key-exists", ["path": key], context: context)
         #expect(good.passed, "\(good)")
         #expect(good.found == "ssh-ed25519 key, modes 600 and 644")
         _ = try LocalShellRunner().run(CommandRequest(command: "chmod 644 \(key)"), output: { _ in })
-        #expect(BuiltInValidators.check("ssh-key-exists", ["path": key], context: context).found.contains("run chmod 600"))
+        #expect(ValidatorRegistry.check("ssh-key-exists", ["path": key], context: context).found.contains("run chmod 600"))
         _ = try LocalShellRunner().run(CommandRequest(command: "chmod 600 \(key) && ssh-keygen -q -t ed25519 -N '' -f \(dir.path)/other && cp \(dir.path)/other.pub \(key).pub"), output: { _ in })
-        #expect(BuiltInValidators.check("ssh-key-exists", ["path": key], context: context).found.hasSuffix(".pub does not belong to \(key)"))
-        #expect(!BuiltInValidators.check("ssh-key-exists", ["path": dir.appendingPathComponent("none").path], context: context).passed)
+        #expect(ValidatorRegistry.check("ssh-key-exists", ["path": key], context: context).found.hasSuffix(".pub does not belong to \(key)"))
+        #expect(!ValidatorRegistry.check("ssh-key-exists", ["path": dir.appendingPathComponent("none").path], context: context).passed)
     }
 
     // MARK: Hosts
 
     @Test func hostnameAndUniquenessOnThisMachine() throws {
         let own = try LocalShellRunner().run(CommandRequest(command: "hostname"), output: { _ in }).output.trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(BuiltInValidators.check("hostname-is", ["host": "127.0.0.1", "expected": own], context: context).passed, "runs here, without ssh, for an own address")
-        let wrong = BuiltInValidators.check("hostname-is", ["host": "127.0.0.1", "expected": own + "-other"], context: context)
+        #expect(ValidatorRegistry.check("hostname-is", ["host": "127.0.0.1", "expected": own], context: context).passed, "runs here, without ssh, for an own address")
+        let wrong = ValidatorRegistry.check("hostname-is", ["host": "127.0.0.1", "expected": own + "-other"], context: context)
         #expect(!wrong.passed && wrong.found == "it is called \(own)")
-        let twice = BuiltInValidators.check("unique-across-nodes", ["nodes": "127.0.0.1 \(own)", "command": "hostname"], context: context)
+        let twice = ValidatorRegistry.check("unique-across-nodes", ["nodes": "127.0.0.1 \(own)", "command": "hostname"], context: context)
         #expect(!twice.passed && twice.found == "127.0.0.1 and \(own) share '\(own)'")
     }
 
     @Test func sameAddressesAreReportedByGroup() {
-        #expect(BuiltInValidators.judgeUnique([("a", "x"), ("b", "y"), ("c", "x"), ("d", "y"), ("e", "z")]) == ["a and c share 'x'", "b and d share 'y'"])
-        #expect(BuiltInValidators.judgeUnique([("a", "1"), ("b", "2")]).isEmpty)
+        #expect(DistinctAnswers.duplicates([("a", "x"), ("b", "y"), ("c", "x"), ("d", "y"), ("e", "z")]) == ["a and c share 'x'", "b and d share 'y'"])
+        #expect(DistinctAnswers.duplicates([("a", "1"), ("b", "2")]).isEmpty)
     }
 
     @Test func subnetAndAddressChecks() {
-        #expect(BuiltInValidators.check("same-subnet", ["ip": "192.168.1.7", "subnet": "192.168.1.0/24"], context: context).passed)
-        #expect(BuiltInValidators.check("same-subnet", ["ip": "192.168.2.7", "subnet": "192.168.1.0/24"], context: context).found == "192.168.2.7 is outside it")
-        #expect(BuiltInValidators.check("same-subnet", ["ip": "192.168.1.255", "subnet": "192.168.1.0/24"], context: context).found == "192.168.1.255 is its broadcast address")
-        let taken = BuiltInValidators.check("address-free", ["ip": "127.0.0.1"], context: context)
+        #expect(ValidatorRegistry.check("same-subnet", ["ip": "192.168.1.7", "subnet": "192.168.1.0/24"], context: context).passed)
+        #expect(ValidatorRegistry.check("same-subnet", ["ip": "192.168.2.7", "subnet": "192.168.1.0/24"], context: context).found == "192.168.2.7 is outside it")
+        #expect(ValidatorRegistry.check("same-subnet", ["ip": "192.168.1.255", "subnet": "192.168.1.0/24"], context: context).found == "192.168.1.255 is its broadcast address")
+        let taken = ValidatorRegistry.check("address-free", ["ip": "127.0.0.1"], context: context)
         #expect(!taken.passed && taken.found == "127.0.0.1 answers: something already uses it")
     }
 
     @Test func reachableOpensATCPConnection() throws {
         let listener = try LoopbackListener()
         defer { listener.close() }
-        #expect(BuiltInValidators.check("reachable", ["host": "127.0.0.1", "port": String(listener.port)], context: context).passed)
+        #expect(ValidatorRegistry.check("reachable", ["host": "127.0.0.1", "port": String(listener.port)], context: context).passed)
         let closedPort = listener.port == 65000 ? 65001 : 65000
-        let refused = BuiltInValidators.check("reachable", ["host": "127.0.0.1", "port": String(closedPort), "wait": "1"], context: context)
+        let refused = ValidatorRegistry.check("reachable", ["host": "127.0.0.1", "port": String(closedPort), "wait": "1"], context: context)
         #expect(!refused.passed)
         #expect(refused.found.contains("Connection refused"), "\(refused.found)")
     }
@@ -141,7 +142,7 @@ import Testing
             listener.startListening()
         }
         thread.start()
-        #expect(BuiltInValidators.check("reachable", ["host": "127.0.0.1", "port": String(port), "wait": "8"], context: context).passed)
+        #expect(ValidatorRegistry.check("reachable", ["host": "127.0.0.1", "port": String(port), "wait": "8"], context: context).passed)
     }
 
     // MARK: MPI
@@ -152,27 +153,27 @@ import Testing
         let file = dir.appendingPathComponent("machinefile")
         try "# cluster\n192.168.1.101\n192.168.1.102:4\n192.168.1.103 # third\n".write(to: file, atomically: true, encoding: .utf8)
         let nodes = "192.168.1.101 192.168.1.102 192.168.1.103"
-        #expect(BuiltInValidators.check("machinefile", ["path": file.path, "nodes": nodes], context: context).passed)
+        #expect(ValidatorRegistry.check("machinefile", ["path": file.path, "nodes": nodes], context: context).passed)
         try "192.168.1.101\n192.168.1.101\n192.168.1.102:x\n10.0.0.9\n".write(to: file, atomically: true, encoding: .utf8)
-        let bad = BuiltInValidators.check("machinefile", ["path": file.path, "nodes": nodes], context: context)
+        let bad = ValidatorRegistry.check("machinefile", ["path": file.path, "nodes": nodes], context: context)
         #expect(bad.found == "192.168.1.101 is listed 2 times; 192.168.1.102 is missing; 192.168.1.103 is missing; line 3 is not 'host' or 'host:n': '192.168.1.102:x'; line 4: 10.0.0.9 is not one of the nodes")
     }
 
     @Test func mpiexecHostnameOutputIsJudged() {
         let expected = ["raspi1", "raspi2", "raspi3", "raspi4"]
-        let good = BuiltInValidators.judgeMPIHostnames(output: "raspi2\nraspi1\nraspi4\nraspi3\n", exitStatus: 0, timedOut: false, count: 4, expected: expected, title: "mpi")
+        let good = MPIHostnamesValidator.judge(output: "raspi2\nraspi1\nraspi4\nraspi3\n", exitStatus: 0, timedOut: false, count: 4, expected: expected)
         #expect(good.passed)
-        let duplicate = BuiltInValidators.judgeMPIHostnames(output: "raspi1\nraspi1\nraspi3\nraspi4\n", exitStatus: 0, timedOut: false, count: 4, expected: expected, title: "mpi")
+        let duplicate = MPIHostnamesValidator.judge(output: "raspi1\nraspi1\nraspi3\nraspi4\n", exitStatus: 0, timedOut: false, count: 4, expected: expected)
         #expect(duplicate.found == "4 answers: raspi1, raspi1, raspi3, raspi4; missing raspi2")
         let hydra = "ssh: connect to host 192.168.1.103 port 22: No route to host\n[mpiexec@raspi1] HYDU_sock_write (utils/sock/sock.c:256): write error (Bad file descriptor)\n"
-        let failed = BuiltInValidators.judgeMPIHostnames(output: hydra, exitStatus: 255, timedOut: false, count: 4, expected: expected, title: "mpi")
+        let failed = MPIHostnamesValidator.judge(output: hydra, exitStatus: 255, timedOut: false, count: 4, expected: expected)
         #expect(failed.found.hasPrefix("mpiexec failed (exit 255): ssh: connect to host 192.168.1.103 port 22: No route to host"))
-        let hung = BuiltInValidators.judgeMPIHostnames(output: "Host key verification failed.\n", exitStatus: 143, timedOut: true, count: 4, expected: expected, title: "mpi")
+        let hung = MPIHostnamesValidator.judge(output: "Host key verification failed.\n", exitStatus: 143, timedOut: true, count: 4, expected: expected)
         #expect(hung.found.hasPrefix("mpiexec did not finish"))
     }
 
     @Test(arguments: [("8G", UInt64(8) << 30), ("512M", 512 << 20), ("4096", 4096), ("1.5K", 1536), ("2GiB", 2 << 30), ("x", nil)])
     func sizes(_ text: String, _ bytes: UInt64?) {
-        #expect(BuiltInValidators.parseSize(text) == bytes)
+        #expect(ByteSize.parse(text) == bytes)
     }
 }

@@ -28,7 +28,7 @@ import Testing
         let home = try folder()
         defer { try? FileManager.default.removeItem(atPath: home) }
         try run("cd '\(home)' && ssh-keygen -q -t ed25519 -N '' -f key && chmod 755 . && install -d -m 700 .ssh && cp key.pub .ssh/authorized_keys && chmod 600 .ssh/authorized_keys")
-        let outcome = BuiltInValidators.judgeAuthorizedKey(output: try authorizedKeyReport(home: home, key: home + "/key"), title: "t", key: "key")
+        let outcome = AuthorizedKeyOnceValidator.judge(output: try authorizedKeyReport(home: home, key: home + "/key"), host: "h", user: "u", key: "key")
         #expect(outcome.passed, "\(outcome)")
         #expect(outcome.found == "once, modes 700 and 600")
     }
@@ -37,7 +37,7 @@ import Testing
         let home = try folder()
         defer { try? FileManager.default.removeItem(atPath: home) }
         try run("cd '\(home)' && ssh-keygen -q -t ed25519 -N '' -f key && chmod 775 . && install -d -m 755 .ssh && cat key.pub key.pub > .ssh/authorized_keys && chmod 644 .ssh/authorized_keys")
-        let outcome = BuiltInValidators.judgeAuthorizedKey(output: try authorizedKeyReport(home: home, key: home + "/key"), title: "t", key: "key")
+        let outcome = AuthorizedKeyOnceValidator.judge(output: try authorizedKeyReport(home: home, key: home + "/key"), host: "h", user: "u", key: "key")
         #expect(!outcome.passed)
         #expect(outcome.found == "the key is in authorized_keys 2 times (appended more than once); the home folder can be written by others (mode 775), so sshd ignores the keys; ~/.ssh has mode 755, not 700; authorized_keys has mode 644, not 600")
     }
@@ -46,7 +46,7 @@ import Testing
         let home = try folder()
         defer { try? FileManager.default.removeItem(atPath: home) }
         try run("cd '\(home)' && ssh-keygen -q -t ed25519 -N '' -f key && ssh-keygen -q -t ed25519 -N '' -f other && chmod 755 . && install -d -m 700 .ssh && install -m 600 other.pub .ssh/authorized_keys")
-        let outcome = BuiltInValidators.judgeAuthorizedKey(output: try authorizedKeyReport(home: home, key: home + "/key"), title: "t", key: "key")
+        let outcome = AuthorizedKeyOnceValidator.judge(output: try authorizedKeyReport(home: home, key: home + "/key"), host: "h", user: "u", key: "key")
         #expect(outcome.found == "the key is not in authorized_keys")
     }
 
@@ -61,21 +61,21 @@ import Testing
         let dir = try folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try run("cd '\(dir)' && ssh-keygen -q -t ed25519 -N '' -f node && ssh-keygen -q -t ed25519 -N '' -f clone && printf '10.77.0.12 %s\\n' \"$(cut -d' ' -f1,2 node.pub)\" > known && ssh-keygen -q -H -f known && : > empty")
-        let good = BuiltInValidators.judgeKnownHost(output: try knownHostReport(dir, known: "known", shown: "node"), host: "10.77.0.12", title: "t")
+        let good = KnownHostValidator.judge(output: try knownHostReport(dir, known: "known", shown: "node"), host: "10.77.0.12")
         #expect(good.passed, "\(good)")
-        let banner = BuiltInValidators.judgeKnownHost(output: try knownHostReport(dir, known: "known", shown: "node", banner: true), host: "10.77.0.12", title: "t")
+        let banner = KnownHostValidator.judge(output: try knownHostReport(dir, known: "known", shown: "node", banner: true), host: "10.77.0.12")
         #expect(banner.passed, "\(banner)")
-        let stale = BuiltInValidators.judgeKnownHost(output: try knownHostReport(dir, known: "known", shown: "clone"), host: "10.77.0.12", title: "t")
+        let stale = KnownHostValidator.judge(output: try knownHostReport(dir, known: "known", shown: "clone"), host: "10.77.0.12")
         #expect(stale.found == "known_hosts holds another key for 10.77.0.12 (a clone's or an earlier node's): ssh will refuse it")
         let none = try run("cd '\(dir)' && { ssh-keygen -F 10.77.0.12 -f empty | grep -v '^#'; echo --; printf '10.77.0.12 %s\\n' \"$(cut -d' ' -f1,2 node.pub)\"; }")
-        #expect(BuiltInValidators.judgeKnownHost(output: none, host: "10.77.0.12", title: "t").found == "no entry for 10.77.0.12: nobody has confirmed its key yet")
+        #expect(KnownHostValidator.judge(output: none, host: "10.77.0.12").found == "no entry for 10.77.0.12: nobody has confirmed its key yet")
     }
 
     @Test func theGatewayIsNotANodeAddress() {
         let context = ValidatorContext(run: { _, _ in CommandResult(exitStatus: 0, output: "", duration: 0) }, sshUser: nil)
-        let outcome = BuiltInValidators.check("same-subnet", ["ip": "192.168.1.1", "subnet": "192.168.1.0/24", "gateway": "192.168.1.1"], context: context)
+        let outcome = ValidatorRegistry.check("same-subnet", ["ip": "192.168.1.1", "subnet": "192.168.1.0/24", "gateway": "192.168.1.1"], context: context)
         #expect(!outcome.passed && outcome.found == "192.168.1.1 is the gateway's address")
-        #expect(BuiltInValidators.check("same-subnet", ["ip": "192.168.1.2", "subnet": "192.168.1.0/24", "gateway": "192.168.1.1"], context: context).passed)
+        #expect(ValidatorRegistry.check("same-subnet", ["ip": "192.168.1.2", "subnet": "192.168.1.0/24", "gateway": "192.168.1.1"], context: context).passed)
     }
 
     /// The practice lab's reader is a link to a loop device holding the card, judged from lsblk like any disk.
@@ -88,11 +88,11 @@ import Testing
         try FileManager.default.createSymbolicLink(atPath: dir + "/reader", withDestinationPath: device)
         var context = ValidatorContext(run: { text, _ in try LocalShellRunner().run(CommandRequest(command: text), output: { _ in }) }, sshUser: nil)
         context.standInDevices = [dir + "/reader"]
-        let outcome = BuiltInValidators.check("block-device", ["device": dir + "/reader", "fits": dir + "/image"], context: context)
+        let outcome = ValidatorRegistry.check("block-device", ["device": dir + "/reader", "fits": dir + "/image"], context: context)
         #expect(!outcome.passed)
         #expect(outcome.found.hasPrefix("only 32.0 MiB"), "\(outcome.found)")
         #expect(outcome.found.hasSuffix("(the practice lab's card reader)"), "\(outcome.found)")
-        let empty = BuiltInValidators.check("block-device", ["device": dir + "/none", "fits": dir + "/image"], context: ValidatorContext(run: context.run, sshUser: nil, standInDevices: [dir + "/none"]))
+        let empty = ValidatorRegistry.check("block-device", ["device": dir + "/none", "fits": dir + "/image"], context: ValidatorContext(run: context.run, sshUser: nil, standInDevices: [dir + "/none"]))
         #expect(empty.found.hasPrefix("the reader is empty"), "\(empty.found)")
     }
 }

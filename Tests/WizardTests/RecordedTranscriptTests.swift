@@ -13,7 +13,7 @@ import Wizard
     static func lesson(_ id: String, editing: (String) -> String = { $0 }) throws -> LoadedLesson {
         let url = repository.appendingPathComponent("lessons/\(id).md")
         let text = editing(try String(contentsOf: url, encoding: .utf8))
-        let (lesson, diagnostics) = LessonLinter.lint(text, file: "lessons/\(id).md")
+        let (lesson, diagnostics) = LessonLinter.lint(text, file: "lessons/\(id).md", validators: ValidatorRegistry.specs)
         try #require(!diagnostics.hasErrors)
         return LoadedLesson(lesson: lesson, url: url, warnings: diagnostics)
     }

@@ -8,10 +8,22 @@ import Testing
         let loaded = try TestLessons.load(TestLessons.cluster, id: "mini-cluster")
         var run = SavedRun(lesson: loaded.lesson, lessonFile: "/l.md", state: SessionState(inputs: loaded.defaultInputs), now: Date(timeIntervalSince1970: 0), transcript: nil)
         var state = run.state
+        _ = state.takeChanges()
         state.setStatus(.done, step: "prepare")
-        run.record(state, lesson: loaded.lesson, now: Date(timeIntervalSince1970: 10), transcriptEvent: 42)
+        state.setStatus(.done, step: "prepare")
+        let changes = state.takeChanges()
+        #expect(changes.statuses == [StatusKey(step: "prepare", item: "")], "a status set twice is one change")
+        let update = ProgressUpdate(lesson: loaded.lesson, state: state, changes: changes, now: Date(timeIntervalSince1970: 10), transcriptEvent: 42)
+        #expect(update.inputs == nil && update.edits == nil, "only what changed")
+        #expect(update.stepHashes.keys.sorted() == ["prepare"])
+        run = update.applied(to: run)
         #expect(run.marks["prepare"]?[""] == SavedRun.Mark(status: .done, at: Date(timeIntervalSince1970: 10), transcriptEvent: 42))
         #expect(run.updatedAt == Date(timeIntervalSince1970: 10))
+        state.removeStatuses(of: "prepare")
+        let removal = ProgressUpdate(lesson: loaded.lesson, state: state, changes: state.takeChanges(), now: Date(timeIntervalSince1970: 11), transcriptEvent: 43)
+        #expect(removal.removed == [StatusKey(step: "prepare", item: "")])
+        run = removal.applied(to: run)
+        #expect(run.marks["prepare"] == nil && run.state.status("prepare") == .pending)
     }
 
     @Test func aStepThatChangedSinceItWasDoneIsCheckedAgain() throws {

@@ -102,7 +102,7 @@ import Testing
         let (text, session) = try Self.record(answers: [.type(canary), .type("run"), .type("vars")], runner: runner, lesson: lesson, id: "secret") { _ in SessionState() }
         #expect(runner.commands.contains("echo \(canary) | sudo -S true"), "the real command gets the secret")
         #expect(!text.contains(canary), "the transcript never holds it")
-        #expect(text.contains(TranscriptRecorder.redacted))
+        #expect(text.contains(SecretStandIn.redacted))
         #expect(session.state.withoutSecrets(try TestLessons.load(lesson, id: "secret").lesson).inputs["password"] == nil)
     }
 

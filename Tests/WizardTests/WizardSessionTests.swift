@@ -179,7 +179,7 @@ import Testing
     @Test func reportsEveryStateChange() throws {
         let (session, _) = try Self.make(answers: [.type(""), .type("quit")], runner: Self.freshCluster())
         var seen: [StepStatus] = []
-        session.onStateChange = { seen.append($0.status("prepare")) }
+        session.onStateChange = { state, _ in seen.append(state.status("prepare")) }
         _ = session.run()
         #expect(seen.starts(with: [.running, .done]))
     }

@@ -9,14 +9,18 @@ public struct LessonLibrary: Sendable {
     public let folders: [URL]
     /// The working directory, to show paths relative to it.
     public let workingDirectory: URL
+    /// The built-in validators lessons may name.
+    public let validators: [ValidatorSpec]
 
-    public init(folders: [URL], workingDirectory: URL) {
+    public init(folders: [URL], workingDirectory: URL, validators: [ValidatorSpec]) {
         self.folders = folders
         self.workingDirectory = workingDirectory
+        self.validators = validators
     }
 
     /// The usual search folders, keeping only those that exist.
-    public static func standard(explicit: [String], environment: [String: String], workingDirectory: URL, executable: URL?) -> LessonLibrary {
+    public static func standard(explicit: [String], environment: [String: String], workingDirectory: URL, executable: URL?,
+                                validators: [ValidatorSpec]) -> LessonLibrary {
         var candidates: [URL] = explicit.map { URL(fileURLWithPath: $0, relativeTo: workingDirectory).standardizedFileURL }
         if let fromEnvironment = environment["PIWIZARD_LESSONS"], !fromEnvironment.isEmpty {
             candidates += fromEnvironment.split(separator: ":").map { URL(fileURLWithPath: String($0), relativeTo: workingDirectory).standardizedFileURL }
@@ -31,7 +35,7 @@ public struct LessonLibrary: Sendable {
             var isDirectory: ObjCBool = false
             return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue && seen.insert(url.path).inserted
         }
-        return LessonLibrary(folders: folders, workingDirectory: workingDirectory)
+        return LessonLibrary(folders: folders, workingDirectory: workingDirectory, validators: validators)
     }
 
     /// Every lesson file in the folders, by id; an id in an earlier folder hides the same id later.
@@ -67,9 +71,9 @@ public struct LessonLibrary: Sendable {
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw LessonLibraryError.unreadable(path: displayPath(url), reason: error.localizedDescription)
+            throw LessonLibraryError.unreadable(path: displayPath(url), reason: FileFailure.reason(error))
         }
-        return LessonLinter.lint(text, file: displayPath(url))
+        return LessonLinter.lint(text, file: displayPath(url), validators: validators)
     }
 
     /// Loads a lesson by id or path; throws `invalid` with the errors when it does not lint cleanly of errors.

@@ -6,19 +6,19 @@ public enum LessonLinter {
         LoopAndTargetRule.self,
         RequiresRule.self,
         ReachabilityRule.self,
-        ValidatorRule.self,
         SafetyRule.self,
     ] }
 
-    /// Parse diagnostics and rule findings for a lesson's text.
-    public static func lint(_ text: String, file: String) -> (lesson: Lesson, diagnostics: [Diagnostic]) {
+    /// Parse diagnostics and rule findings for a lesson's text; `validators` are the built-in
+    /// validators a block may name (the Wizard target's registry).
+    public static func lint(_ text: String, file: String, validators: [ValidatorSpec]) -> (lesson: Lesson, diagnostics: [Diagnostic]) {
         let result = LessonParser.parse(text, file: file)
-        return (result.lesson, (result.diagnostics + lint(result.lesson)).sortedByLocation())
+        return (result.lesson, (result.diagnostics + lint(result.lesson, validators: validators)).sortedByLocation())
     }
 
     /// The semantic findings for a parsed lesson.
-    public static func lint(_ lesson: Lesson) -> [Diagnostic] {
+    public static func lint(_ lesson: Lesson, validators: [ValidatorSpec]) -> [Diagnostic] {
         let graph = StepGraph(lesson: lesson)
-        return rules.flatMap { $0.diagnose(lesson, graph: graph) }
+        return rules.flatMap { $0.diagnose(lesson, graph: graph) } + ValidatorRule.diagnose(lesson, validators: validators)
     }
 }

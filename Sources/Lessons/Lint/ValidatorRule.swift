@@ -1,7 +1,8 @@
-/// `validator=` must name a built-in validator and give exactly the arguments it takes.
-enum ValidatorRule: LintRule {
-    static func unknown(_ name: String, at location: SourceLocation) -> Diagnostic {
-        .error("unknown validator '\(name)'\(Suggestion.didYouMean(name, in: ValidatorCatalog.all.map(\.name))); see docs/lesson-format.md for the built-in validators", at: location)
+/// `validator=` must name a built-in validator and give exactly the arguments it takes, each a value of
+/// the argument's kind when it holds no template.
+enum ValidatorRule {
+    static func unknown(_ name: String, among validators: [ValidatorSpec], at location: SourceLocation) -> Diagnostic {
+        .error("unknown validator '\(name)'\(Suggestion.didYouMean(name, in: validators.map(\.name))); see docs/lesson-format.md for the built-in validators", at: location)
     }
 
     static func missing(_ argument: String, of name: String, at location: SourceLocation) -> Diagnostic {
@@ -13,13 +14,17 @@ enum ValidatorRule: LintRule {
         return .error("validator '\(spec.name)' has no argument '\(argument)'\(Suggestion.didYouMean(argument, in: known)); it takes: \(known.joined(separator: ", "))", at: location)
     }
 
-    static func diagnose(_ lesson: Lesson, graph: StepGraph) -> [Diagnostic] {
+    static func badValue(_ argument: String, of spec: ValidatorSpec, problem: String, at location: SourceLocation) -> Diagnostic {
+        .error("validator '\(spec.name)': argument '\(argument)': \(problem)", at: location)
+    }
+
+    static func diagnose(_ lesson: Lesson, validators: [ValidatorSpec]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for step in lesson.steps {
             for block in step.blocks {
                 guard let call = block.validator else { continue }
-                guard let spec = ValidatorCatalog.spec(named: call.name) else {
-                    diagnostics.append(unknown(call.name, at: block.validatorLocation ?? block.location))
+                guard let spec = validators.first(where: { $0.name == call.name }) else {
+                    diagnostics.append(unknown(call.name, among: validators, at: block.validatorLocation ?? block.location))
                     continue
                 }
                 guard call.argumentsReadable else { continue }
@@ -27,9 +32,17 @@ enum ValidatorRule: LintRule {
                     diagnostics.append(missing(argument, of: spec.name, at: block.validatorLocation ?? block.location))
                 }
                 let lines = block.body.split(separator: "\n", omittingEmptySubsequences: false)
-                for argument in call.arguments.keys.sorted() where !(spec.required + spec.optional).contains(argument) {
+                for argument in call.arguments.keys.sorted() {
                     let line = lines.firstIndex { $0.drop { $0 == " " }.hasPrefix("\(argument):") } ?? 0
-                    diagnostics.append(extra(argument, of: spec, at: block.bodyLocation.offset(lines: line)))
+                    let location = block.bodyLocation.offset(lines: line)
+                    guard let argumentSpec = spec.argument(named: argument) else {
+                        diagnostics.append(extra(argument, of: spec, at: location))
+                        continue
+                    }
+                    // A value with a template is known only when the session fills it in.
+                    guard let value = call.arguments[argument], !value.contains("{{"),
+                          let problem = argumentSpec.kind.problem(with: value) else { continue }
+                    diagnostics.append(badValue(argument, of: spec, problem: problem, at: location))
                 }
             }
         }

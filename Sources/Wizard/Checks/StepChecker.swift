@@ -67,14 +67,11 @@ public struct StepChecker: Sendable {
                 if let value = input.defaultValue { inputs[input.name] = value }
             }
             for input in lesson.inputs where input.type == .secret && inputs[input.name] != nil {
-                inputs[input.name] = .text(Self.mask(input.name))
+                inputs[input.name] = .text(SecretStandIn.named(input.name))
             }
         }
         return TemplateContext(inputs: inputs, loop: item.map { ($0.variable, $0.record) }, lessonID: lesson.id, lessonAssets: assets)
     }
-
-    /// The stand-in shown for a secret input.
-    public static func mask(_ name: String) -> String { "••••••(\(name))" }
 
     /// Runs one check or precondition block for an item.
     public func check(_ block: Block, item: LoopItem?) -> CheckOutcome {
@@ -95,20 +92,20 @@ public struct StepChecker: Sendable {
             for (name, value) in validator.arguments {
                 arguments[name] = TemplateRenderer.preview(value, context: templateContext(item), quoting: .none)
             }
-            return BuiltInValidators.check(validator.name, arguments, context: context)
+            return ValidatorRegistry.check(validator.name, arguments, context: context)
         }
         let text = TemplateRenderer.preview(block.body, context: templateContext(item), quoting: block.templateQuoting)
         let shown = TemplateRenderer.preview(block.body, context: templateContext(item, masked: true), quoting: block.templateQuoting)
         let title = "check: " + (shown.split(separator: "\n").first.map(String.init) ?? "")
         let expected = "exit status \(block.expectedExit)" + (block.outputPattern.map { " and output matching /\($0)/" } ?? "")
-        guard let result = try? context.run(text) else {
+        guard let result = try? context.run(ShellText(authored: text)) else {
             return .fail(title, expected: expected, found: "the check could not be started")
         }
         var passed = result.exitStatus == block.expectedExit && !result.timedOut
         if passed, let pattern = block.outputPattern, let regex = try? NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines]) {
             passed = regex.firstMatch(in: result.output, range: NSRange(result.output.startIndex..., in: result.output)) != nil
         }
-        let found = "exit status \(result.exitStatus)" + (result.timedOut ? " (timed out)" : "") + ", output: " + BuiltInValidators.lastLines(result.output)
+        let found = "exit status \(result.exitStatus)" + (result.timedOut ? " (timed out)" : "") + ", output: " + OutputSummary.lastLines(result.output)
         return CheckOutcome(passed: passed, title: title, expected: expected, found: found)
     }
 }

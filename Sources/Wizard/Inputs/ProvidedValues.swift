@@ -20,7 +20,7 @@ public enum ProvidedValues {
         if let file {
             let text: String
             do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
-                throw Problem(description: "cannot read \(file): \(error.localizedDescription)")
+                throw Problem(description: "cannot read \(file): \(FileFailure.reason(error))")
             }
             let node: Node?
             do { node = try Yams.compose(yaml: text) } catch { throw Problem(description: "\(file) is not YAML or JSON: \(error)") }

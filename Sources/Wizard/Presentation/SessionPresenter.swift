@@ -84,7 +84,7 @@ struct SessionPresenter {
             case nil:
                 text += "  \(input.name) = " + style.apply(.dim, to: "(not set yet)") + "\n"
             case .text(let value)?:
-                text += "  \(input.name) = \(input.type == .secret ? "••••••" : value)\n"
+                text += "  \(input.name) = \(input.type == .secret ? SecretStandIn.redacted : value)\n"
             case .records(let records)?:
                 text += "  \(input.name):\n"
                 for (index, record) in records.enumerated() {

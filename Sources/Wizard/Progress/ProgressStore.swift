@@ -1,19 +1,23 @@
-/// Where saved runs live. The file store writes atomically; tests may use a memory store.
+/// Where saved runs live (the SQLite progress database; tests may use another store). A save or an
+/// update is all or nothing.
 public protocol ProgressStore {
-    /// The saved run of a lesson, nil if there is none. Throws `ProgressStoreError` for a file that
-    /// cannot be trusted (it is then kept aside, never overwritten).
+    /// The saved run of a lesson, nil if there is none.
     func load(lessonID: String) throws -> SavedRun?
+    /// Replaces the lesson's saved run with `run`.
     func save(_ run: SavedRun) throws
+    /// Writes one state change to a run saved before with `save`: costs what changed.
+    func update(_ update: ProgressUpdate) throws
     func remove(lessonID: String) throws
     /// Every saved run, newest first.
     func all() throws -> [SavedRun]
 }
 
-/// Why saved progress could not be used.
+/// Why saved progress could not be used or kept.
 public enum ProgressStoreError: Error, Sendable, CustomStringConvertible {
     case corrupt(path: String, keptAt: String, reason: String)
     case newerVersion(path: String, version: Int)
     case cannotWrite(path: String, reason: String)
+    case cannotRead(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -23,6 +27,8 @@ public enum ProgressStoreError: Error, Sendable, CustomStringConvertible {
             return "the saved progress in \(path) was written by a newer piwizard (format \(version)); update piwizard, or remove the file to start over"
         case let .cannotWrite(path, reason):
             return "cannot save progress to \(path): \(reason)"
+        case let .cannotRead(path, reason):
+            return "cannot read the saved progress in \(path): \(reason)"
         }
     }
 }

@@ -12,6 +12,12 @@ public struct SavedRun: Sendable, Hashable, Codable {
         public var status: StepStatus
         public var at: Date
         public var transcriptEvent: Int?
+
+        public init(status: StepStatus, at: Date, transcriptEvent: Int?) {
+            self.status = status
+            self.at = at
+            self.transcriptEvent = transcriptEvent
+        }
     }
 
     public var version: Int
@@ -28,6 +34,21 @@ public struct SavedRun: Sendable, Hashable, Codable {
     /// The transcript file this run appends to.
     public var transcript: String?
 
+    /// A saved run as it was stored.
+    public init(lessonID: String, lessonFile: String, startedAt: Date, updatedAt: Date, finished: Bool, state: SessionState,
+                stepHashes: [String: String], marks: [String: [String: Mark]], transcript: String?) {
+        version = Self.currentVersion
+        self.lessonID = lessonID
+        self.lessonFile = lessonFile
+        self.startedAt = startedAt
+        self.updatedAt = updatedAt
+        self.finished = finished
+        self.state = state
+        self.stepHashes = stepHashes
+        self.marks = marks
+        self.transcript = transcript
+    }
+
     public init(lesson: Lesson, lessonFile: String, state: SessionState, now: Date, transcript: String?) {
         version = Self.currentVersion
         lessonID = lesson.id
@@ -41,18 +62,6 @@ public struct SavedRun: Sendable, Hashable, Codable {
         self.transcript = transcript
     }
 
-    /// Takes a new state: records a mark for every status that changed, drops secrets.
-    public mutating func record(_ newState: SessionState, lesson: Lesson, now: Date, transcriptEvent: Int?) {
-        for (step, items) in newState.statuses {
-            for (item, status) in items where state.statuses[step]?[item] != status {
-                marks[step, default: [:]][item] = Mark(status: status, at: now, transcriptEvent: transcriptEvent)
-                if status == .done, let current = lesson.step(withID: step) { stepHashes[step] = StepHasher.hash(current) }
-            }
-        }
-        state = newState.withoutSecrets(lesson)
-        updatedAt = now
-    }
-
     /// The state to resume from: steps that changed since they were done are made pending again (their
     /// checks decide), and their ids are returned so the learner can be told.
     public func resumableState(for lesson: Lesson) -> (state: SessionState, changed: [String]) {
@@ -61,7 +70,9 @@ public struct SavedRun: Sendable, Hashable, Codable {
         for step in lesson.steps {
             guard let saved = stepHashes[step.id], saved != StepHasher.hash(step), state.statuses[step.id] != nil else { continue }
             changed.append(step.id)
-            state.statuses[step.id] = state.statuses[step.id]?.mapValues { $0 == .notApplicable ? $0 : .pending }
+            for (item, status) in state.statuses[step.id] ?? [:] where status != .notApplicable {
+                state.setStatus(.pending, step: step.id, item: item)
+            }
         }
         state.stepIndex = min(state.stepIndex, lesson.steps.count)
         return (state, changed)

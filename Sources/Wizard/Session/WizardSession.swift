@@ -10,8 +10,8 @@ import Lessons
 public final class WizardSession {
     public let loaded: LoadedLesson
     public private(set) var state: SessionState
-    /// Called after every change of `state` (to save progress).
-    public var onStateChange: ((SessionState) -> Void)?
+    /// Called after every change of `state` with what changed (to save progress).
+    public var onStateChange: ((SessionState, StateChanges) -> Void)?
     /// Called with what a transcript records besides terminal and runner traffic: step markers, status
     /// changes, input values and check results.
     public var onEvent: ((TranscriptEvent) -> Void)?
@@ -352,7 +352,7 @@ public final class WizardSession {
         if !result.output.isEmpty, !result.output.hasSuffix("\n") { terminal.write("\n") }
         guard result.succeeded else {
             let found = result.timedOut ? "stopped after \(Int(block.timeout ?? 0)) s without finishing" : "exit status \(result.exitStatus)"
-            let outcome = CheckOutcome.fail("command", expected: "exit status 0", found: found + ": " + BuiltInValidators.lastLines(result.output))
+            let outcome = CheckOutcome.fail("command", expected: "exit status 0", found: found + ": " + OutputSummary.lastLines(result.output))
             update { $0.setStatus(.failed, step: step.id, item: key) }
             reportFailures([outcome], step: step, item: item)
             return .failed(outcome.found)
@@ -433,7 +433,7 @@ public final class WizardSession {
                 return "Refused: \(device) is mounted at \(found.allMountpoints.joined(separator: ", ")); unmount it first. Nothing was run."
             }
         }
-        let description = found.map(BuiltInValidators.describe) ?? device
+        let description = found.map(BlockDeviceValidator.describe) ?? device
         terminal.write(style.apply([.bold, .red], to: "This destroys everything on \(device).") + "\n  " + description + "\n")
         if options.unattended {
             return options.confirmedDevices.contains(device) ? nil : "it writes over \(device); confirm with --confirm-device \(device)"
@@ -520,7 +520,7 @@ public final class WizardSession {
                 return
             }
             update { $0.inputs[input.name] = .text(value) }
-            terminal.write(style.apply(.green, to: "✓ \(input.name) = \(input.type == .secret ? "••••••" : value)") + "\n")
+            terminal.write(style.apply(.green, to: "✓ \(input.name) = \(input.type == .secret ? SecretStandIn.redacted : value)") + "\n")
             return
         }
         if let asked = ask(input) {
@@ -531,7 +531,7 @@ public final class WizardSession {
     /// Sends the session back to a step: it and every later step become pending again.
     func reopen(_ index: Int) {
         update { state in
-            for step in lesson.steps[index...] { state.statuses[step.id] = nil }
+            for step in lesson.steps[index...] { state.removeStatuses(of: step.id) }
         }
     }
 
@@ -640,7 +640,7 @@ public final class WizardSession {
         checker.templateContext(item, masked: masked)
     }
 
-    static func mask(_ name: String) -> String { StepChecker.mask(name) }
+    static func mask(_ name: String) -> String { SecretStandIn.named(name) }
 
     /// A command as it runs: every secret's stand-in replaced by the secret (quoted as the stand-in was).
     func unmask(_ text: String) -> String {
@@ -717,19 +717,24 @@ public final class WizardSession {
         }
     }
 
+    /// Applies a change to the state, reports the status and input changes as transcript events and the
+    /// whole change to `onStateChange`; costs what changed, not the size of the lesson.
     func update(_ change: (inout SessionState) -> Void) {
-        let old = state
+        let oldInputs = state.inputs
         change(&state)
+        var changes = state.takeChanges()
+        if changes.inputs, state.inputs == oldInputs { changes.inputs = false }
+        guard !changes.isEmpty else { return }
         if let onEvent {
-            for input in lesson.inputs where state.inputs[input.name] != old.inputs[input.name] {
-                if let value = state.inputs[input.name], input.type != .secret { onEvent(.inputValue(name: input.name, value: value)) }
-            }
-            for (step, items) in state.statuses.sorted(by: { $0.key < $1.key }) {
-                for (item, status) in items.sorted(by: { $0.key < $1.key }) where old.statuses[step]?[item] != status {
-                    onEvent(.status(step: step, item: item, status: status))
+            if changes.inputs {
+                for input in lesson.inputs where state.inputs[input.name] != oldInputs[input.name] {
+                    if let value = state.inputs[input.name], input.type != .secret { onEvent(.inputValue(name: input.name, value: value)) }
                 }
             }
+            for key in changes.statuses.sorted() {
+                if let status = state.statuses[key.step]?[key.item] { onEvent(.status(step: key.step, item: key.item, status: status)) }
+            }
         }
-        if state != old { onStateChange?(state) }
+        onStateChange?(state, changes)
     }
 }

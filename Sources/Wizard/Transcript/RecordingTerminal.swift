@@ -33,7 +33,7 @@ public final class RecordingTerminal: Terminal {
         let line = base.readSecret(prompt: prompt)
         if let line {
             recorder.addSecret(line)
-            recorder.append(.input(TranscriptRecorder.redacted))
+            recorder.append(.input(SecretStandIn.redacted))
             recorder.append(.output("\r\n"))
         }
         return line

@@ -2,10 +2,9 @@ import Foundation
 
 /// Turns session events into transcript lines as they happen: the header first, then one
 /// `[seconds, code, data]` line per event, each handed to `write` at once (so a transcript is readable
-/// after a crash). Known secret values are replaced by `••••••` before anything is written.
+/// after a crash). Known secret values are replaced by `SecretStandIn.redacted` before anything is written.
 public final class TranscriptRecorder: @unchecked Sendable {
     /// Stands in for a secret in everything recorded.
-    public static let redacted = "••••••"
 
     private let lock = NSLock()
     private let start: Date
@@ -49,7 +48,7 @@ public final class TranscriptRecorder: @unchecked Sendable {
     private func redact(_ event: TranscriptEvent) -> TranscriptEvent {
         guard !secretValues.isEmpty else { return event }
         func clean(_ text: String) -> String {
-            secretValues.reduce(text) { $0.replacingOccurrences(of: $1, with: Self.redacted) }
+            secretValues.reduce(text) { $0.replacingOccurrences(of: $1, with: SecretStandIn.redacted) }
         }
         switch event {
         case .output(let text): return .output(clean(text))

@@ -31,41 +31,55 @@ public struct ValidatorContext: Sendable {
         runAll = { texts, timeout in NodeFanOut().map(texts) { text in Result { try run(text, timeout) } } }
     }
 
-    /// `ssh -o BatchMode=yes -o ConnectTimeout=5` and the extra options, as shell words.
-    public var ssh: String {
-        (["ssh", "-o", "BatchMode=yes", "-o", "ConnectTimeout=5"] + sshOptions).map(ShellQuote.quote).joined(separator: " ")
+    /// ssh from where the check runs to `destination` (`USER@HOST`), never prompting, host keys
+    /// checked, sharing the user's one connection to it. With `freshLogin`, a login of its own that then
+    /// becomes the shared connection (a check that must prove a login works). `options` come after
+    /// the context's own (`-i KEY`).
+    public func ssh(_ destination: String, freshLogin: Bool = false, options: [String] = []) -> SSHInvocation {
+        let sharing: SSHInvocation.Sharing
+        if here != nil {
+            let folder = SSHControlFolder.path()
+            if SSHControlFolder.problem(preparing: folder) != nil { sharing = .none }
+            else { sharing = freshLogin ? .freshLogin(.folder(folder)) : .folder(folder) }
+        } else {
+            sharing = freshLogin ? .freshLogin(.decidedByShell) : .decidedByShell
+        }
+        return SSHInvocation(destination: destination, connectTimeout: 5, sharing: sharing, extraOptions: sshOptions + options)
+    }
+
+    /// Shell text that runs `command` (then `arguments`, expanded where the text runs) on
+    /// `destination` over `ssh(destination, ...)`, deciding the shared connection's folder first when
+    /// the check runs on another host.
+    public func ssh(_ destination: String, run command: ShellText, arguments: ShellText? = nil, freshLogin: Bool = false, options: [String] = []) -> ShellText {
+        let invocation = ssh(destination, freshLogin: freshLogin, options: options)
+        let text = invocation.shellText(remoteCommand: command, arguments: arguments)
+        switch invocation.sharing {
+        case .decidedByShell, .freshLogin(.decidedByShell): return SSHInvocation.sharingDecision + " " + text
+        default: return text
+        }
     }
 
     /// Runs shell texts at once with the context's timeout.
-    public func runAll(_ commands: [String]) -> [Result<CommandResult, Error>] {
-        runAll(commands, timeout)
+    public func runAll(_ scripts: [ShellText]) -> [Result<CommandResult, Error>] {
+        runAll(scripts.map(\.description), timeout)
     }
 
-    /// Runs shell text with the context's timeout.
-    public func run(_ command: String) throws -> CommandResult {
-        try run(command, timeout)
+    /// Runs shell text with the context's timeout (or `timeout` seconds).
+    public func run(_ script: ShellText, timeout: Double? = nil) throws -> CommandResult {
+        try run(script.description, timeout ?? self.timeout)
     }
 
     /// Shell text that runs `command` on `host`: right here when `host` is one of this machine's own
-    /// addresses or names, otherwise over `ssh -o BatchMode=yes` (never prompting, host keys checked).
-    /// The ssh shares one connection per host (ControlMaster, kept for 120 s in a private folder of the
-    /// user, the one the wizard's own ssh uses), so the checks of a session log in to a node once.
-    public func onHost(_ host: String, _ command: String) -> String {
-        let target = ShellQuote.quote(sshUser.map { "\($0)@\(host)" } ?? host)
+    /// addresses or names, otherwise over ssh (`ssh(_:run:)`), so the checks of a session log in to a
+    /// node once.
+    public func onHost(_ host: String, _ command: ShellText) -> ShellText {
+        let target = sshUser.map { "\($0)@\(host)" } ?? host
         if let here {
             // Decided here, without a shell test: a check on many nodes starts fewer programs.
-            if here.contains(host) { return "sh -c \(ShellQuote.quote(command))" }
-            return [ssh, ControlFolder.sharingOptions(), target, ShellQuote.quote(command)].compactMap { $0 }.joined(separator: " ")
+            return here.contains(host) ? "sh -c \(word: command)" : ssh(target, run: command)
         }
-        let quotedHost = ShellQuote.quote(host)
-        return "if [ \(quotedHost) = \"$(hostname)\" ] || ip -o addr show 2>/dev/null | grep -qF \" \"\(quotedHost)\"/\"; "
-            + "then sh -c \(ShellQuote.quote(command)); "
-            + "else \(Self.sharedConnection) \(ssh) $shared \(target) \(ShellQuote.quote(command)); fi"
+        return "if [ \(host) = \"$(hostname)\" ] || ip -o addr show 2>/dev/null | grep -qF \" \"\(host)\"/\"; "
+            + "then sh -c \(word: command); "
+            + "else \(ssh(target, run: command)); fi"
     }
-
-    /// Sets `$shared` to ssh's connection-sharing options when the user's control folder
-    /// (`/tmp/piwizard-ssh-UID`) exists or can be made, is theirs and is private; else to nothing.
-    static let sharedConnection = "folder=/tmp/piwizard-ssh-$(id -u); shared=; "
-        + "if mkdir -p -m 700 \"$folder\" 2>/dev/null && [ -O \"$folder\" ] && [ -z \"$(find \"$folder\" -maxdepth 0 -perm /077)\" ]; "
-        + "then shared=\"-o ControlMaster=auto -o ControlPath=$folder/%C -o ControlPersist=120\"; fi;"
 }

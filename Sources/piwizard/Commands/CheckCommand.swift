@@ -32,7 +32,7 @@ struct CheckCommand: ParsableCommand {
         let loaded = try options.library.load(lesson)
         let lesson = loaded.lesson
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        let saved = try? state.store.load(lessonID: lesson.id)
+        let saved = try? state.store().load(lessonID: lesson.id)
         var inputs = loaded.defaultInputs.merging(saved?.state.inputs ?? [:]) { $1 }
         var sessionOptions = SessionOptions(localAddresses: LocalAddresses.current())
         sessionOptions.jobs = jobs

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Lessons
+import Wizard
 
 /// Where lessons are looked for; shared by every command that takes a lesson.
 struct LessonOptions: ParsableArguments {
@@ -8,6 +9,7 @@ struct LessonOptions: ParsableArguments {
 
     var library: LessonLibrary {
         LessonLibrary.standard(explicit: folders, environment: Platform.environment,
-                               workingDirectory: Platform.workingDirectory, executable: Platform.executable)
+                               workingDirectory: Platform.workingDirectory, executable: Platform.executable,
+                               validators: ValidatorRegistry.specs)
     }
 }

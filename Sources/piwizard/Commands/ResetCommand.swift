@@ -13,7 +13,7 @@ struct ResetCommand: ParsableCommand {
     @Option(help: "Forget only this step (it becomes pending again).") var step: String?
 
     func run() throws {
-        let store = state.store
+        let store = try state.store()
         guard var run = try store.load(lessonID: lesson) else {
             throw ValidationError("no saved run of '\(lesson)'")
         }
@@ -25,7 +25,7 @@ struct ResetCommand: ParsableCommand {
         guard run.state.statuses[step] != nil || run.stepHashes[step] != nil else {
             throw ValidationError("the saved run of '\(lesson)' has no step '\(step)'")
         }
-        run.state.statuses[step] = nil
+        run.state.removeStatuses(of: step)
         run.marks[step] = nil
         run.finished = false
         try store.save(run)

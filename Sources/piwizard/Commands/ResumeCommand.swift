@@ -13,7 +13,7 @@ struct ResumeCommand: ParsableCommand {
     @Argument(help: "A lesson id or path; default: the most recently saved unfinished run.") var lesson: String?
 
     func run() throws {
-        let runs = try session.state.store.all().filter { !$0.finished }
+        let runs = try session.state.store().all().filter { !$0.finished }
         let loaded: LoadedLesson
         if let lesson {
             loaded = try options.library.load(lesson)

@@ -33,7 +33,7 @@ struct SessionArguments: ParsableArguments {
         }
         var practiceLab: Lab?
         // A resumed run goes on in the lab it was started in.
-        let savedLab = resume == .resume ? (try? state.store.load(lessonID: loaded.lesson.id))?.state.practiceLab : nil
+        let savedLab = resume == .resume ? (try? state.store().load(lessonID: loaded.lesson.id))?.state.practiceLab : nil
         if lab || savedLab != nil {
             let name = Platform.environment["PIWIZARD_LAB"] ?? savedLab ?? LabLayout.defaultName
             let existing = try Lab.existing(name: name, piwizard: Platform.executablePath)

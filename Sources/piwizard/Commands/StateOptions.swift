@@ -15,5 +15,6 @@ struct StateOptions: ParsableArguments {
         return StateDirectory.url(environment: Platform.environment)
     }
 
-    var store: FileProgressStore { FileProgressStore(folder: url.appendingPathComponent("runs")) }
+    /// The progress database (made when missing).
+    func store() throws -> SQLiteProgressStore { try SQLiteProgressStore.open(stateFolder: url) }
 }

@@ -1,3 +1,4 @@
+import Lessons
 import Foundation
 import Wizard
 @testable import WizardSystem
@@ -43,7 +44,7 @@ final class LocalSSHServer {
         var template = Array("/tmp/pw-sshd-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { throw Failure("mkdtemp failed") }
         directory = String(cString: made)
-        let folder = CommandLineBuilder.shellQuote(directory)
+        let folder = ShellQuote.word(directory)
         try Self.runTool(tools, """
             ssh-keygen -q -t ed25519 -N '' -f \(folder)/host_key && \
             ssh-keygen -q -t ed25519 -N '' -f \(folder)/client_key && \
@@ -87,7 +88,7 @@ final class LocalSSHServer {
         for folder in controlDirectories {
             let sockets = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
             for socket in sockets {
-                let path = CommandLineBuilder.shellQuote(folder + "/" + socket)
+                let path = ShellQuote.word(folder + "/" + socket)
                 try? Self.runTool(tools, "ssh -F /dev/null -S \(path) -O exit 127.0.0.1 2>/dev/null")
             }
         }

@@ -128,7 +128,7 @@ enum TestLessons {
     """
 
     static func load(_ text: String, id: String) throws -> LoadedLesson {
-        let (lesson, diagnostics) = LessonLinter.lint(text, file: "\(id).md")
+        let (lesson, diagnostics) = LessonLinter.lint(text, file: "\(id).md", validators: ValidatorRegistry.specs)
         if diagnostics.hasErrors { throw LessonLibraryError.invalid(path: "\(id).md", diagnostics: diagnostics) }
         return LoadedLesson(lesson: lesson, url: URL(fileURLWithPath: "/lessons/\(id).md"), warnings: diagnostics)
     }

@@ -1,0 +1,70 @@
+import Foundation
+import Lessons
+
+/// Where one saved run stands, as `piwizard status` shows it (as text, or as JSON in the documented
+/// format of docs/json-output.md). Made from the saved run and, when it can still be read, its lesson.
+public struct RunSummary: Sendable, Hashable, Codable {
+    public var lesson: String
+    public var lessonFile: String
+    public var finished: Bool
+    /// The step the run is at (nil when finished, or when the lesson cannot be read).
+    public var currentStep: String?
+    public var stepIndex: Int
+    /// Steps of the lesson, and those with every item done, skipped or not applicable (nil when the
+    /// lesson cannot be read).
+    public var totalSteps: Int?
+    public var settledSteps: Int?
+    public var startedAt: Date
+    public var updatedAt: Date
+    public var transcript: String?
+    public var practiceLab: String?
+    /// Step id → item (`""` for a step without a loop) → status.
+    public var statuses: [String: [String: StepStatus]]
+
+    public init(_ run: SavedRun, lesson: Lesson?) {
+        self.lesson = run.lessonID
+        lessonFile = run.lessonFile
+        finished = run.finished
+        stepIndex = run.state.stepIndex
+        currentStep = lesson.flatMap { !run.finished && run.state.stepIndex < $0.steps.count ? $0.steps[run.state.stepIndex].id : nil }
+        totalSteps = lesson?.steps.count
+        settledSteps = lesson?.steps.filter { step in
+            let items = run.state.statuses[step.id] ?? [:]
+            return !items.isEmpty && items.values.allSatisfy(\.isSettled)
+        }.count
+        startedAt = run.startedAt
+        updatedAt = run.updatedAt
+        transcript = run.transcript
+        practiceLab = run.state.practiceLab
+        statuses = run.state.statuses
+    }
+
+    /// One line, then the transcript's path.
+    public var text: String {
+        let when = ISO8601DateFormatter().string(from: updatedAt)
+        let position = finished ? "finished" : "at \(currentStep ?? "-")"
+        var text = "\(lesson)  \(position)  \(settledSteps ?? 0)/\(totalSteps ?? 0) steps settled  saved \(when)"
+        if let transcript { text += "\n  transcript: \(transcript)" }
+        return text
+    }
+}
+
+/// `piwizard status --json`: every saved run, newest first, in a versioned format.
+public struct StatusReport: Sendable, Hashable, Codable {
+    /// The format of this report; a change that removes or renames a field raises it.
+    public static let currentSchema = 1
+    public var schema: Int
+    public var runs: [RunSummary]
+
+    public init(runs: [RunSummary]) {
+        schema = Self.currentSchema
+        self.runs = runs
+    }
+
+    public var json: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        return String(decoding: (try? encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self)
+    }
+}

@@ -1,0 +1,38 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+
+/// The one decision where ssh's shared-connection sockets live, so the wizard's commands and the
+/// checks share one connection per host: `$XDG_RUNTIME_DIR/piwizard-ssh` when that variable holds an
+/// absolute path (a desktop login), else `/tmp/piwizard-ssh-UID`. The folder must be this user's and
+/// private (0700); otherwise another user could hijack the sockets and nothing is shared.
+public enum SSHControlFolder {
+    /// The folder on this machine.
+    public static func path(environment: [String: String] = ProcessInfo.processInfo.environment, uid: uid_t = getuid()) -> String {
+        if let runtime = environment["XDG_RUNTIME_DIR"], runtime.hasPrefix("/") {
+            return (runtime.hasSuffix("/") ? runtime : runtime + "/") + "piwizard-ssh"
+        }
+        return "/tmp/piwizard-ssh-\(uid)"
+    }
+
+    /// The same rule as shell text, for a check that hops from another host: sets `$folder`.
+    public static let shellDecision: ShellText = "case ${XDG_RUNTIME_DIR:-} in /*) folder=${XDG_RUNTIME_DIR%/}/piwizard-ssh;; *) folder=/tmp/piwizard-ssh-$(id -u);; esac;"
+
+    /// ssh's options that share one connection per host through `folder` (kept open 120 s).
+    public static func sharingOptions(_ folder: String) -> [String] {
+        ["-o", "ControlMaster=auto", "-o", "ControlPath=\(folder)/%C", "-o", "ControlPersist=120"]
+    }
+
+    /// Why `folder` cannot hold the sockets (after making it when missing), or nil when it can: it
+    /// must be a folder of this user's, mode 0700 (a looser mode is tightened).
+    public static func problem(preparing folder: String) -> String? {
+        if mkdir(folder, 0o700) != 0, errno != EEXIST { return String(cString: strerror(errno)) }
+        var info = stat()
+        guard lstat(folder, &info) == 0 else { return String(cString: strerror(errno)) }
+        guard info.st_mode & S_IFMT == S_IFDIR else { return "not a folder" }
+        guard info.st_uid == getuid() else { return "belongs to another user" }
+        if info.st_mode & 0o077 != 0, chmod(folder, 0o700) != 0 { return String(cString: strerror(errno)) }
+        return nil
+    }
+}

@@ -1,0 +1,19 @@
+import Foundation
+import Wizard
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Makes a file that only its owner can read and write (0600), before anything else writes to it:
+/// SQLite gives its WAL and shared-memory files the database file's mode.
+enum PrivateFile {
+    static func create(_ path: String) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            let reason = errno == ENOSPC ? "the disk is full" : errno == EACCES ? "permission denied" : "it cannot be made (errno \(errno))"
+            throw ProgressStoreError.cannotWrite(path: path, reason: reason)
+        }
+        fchmod(fd, 0o600)
+        close(fd)
+    }
+}

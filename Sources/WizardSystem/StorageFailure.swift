@@ -1,0 +1,33 @@
+import Foundation
+import GRDB
+import Lessons
+
+/// SQLite's and the file system's failures (the progress database, transcripts) in words a learner can act on (never Foundation's text),
+/// and keeping a damaged database aside.
+enum StorageFailure {
+    static func isDamage(_ error: DatabaseError) -> Bool {
+        error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB
+    }
+
+    static func reason(_ error: Error) -> String {
+        guard let error = error as? DatabaseError else { return FileFailure.reason(error) }
+        switch error.resultCode {
+        case .SQLITE_FULL: return "the disk is full"
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return "another piwizard is writing to it; try again when it has finished"
+        case .SQLITE_READONLY, .SQLITE_PERM: return "it is read-only for this user"
+        case .SQLITE_CANTOPEN: return "it cannot be opened (its folder is missing or not writable)"
+        case .SQLITE_IOERR: return "the disk reported an error while reading or writing it"
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return "it is damaged" + (error.message.map { ": \($0)" } ?? "")
+        default: return "SQLite error \(error.extendedResultCode.rawValue)" + (error.message.map { ": \($0)" } ?? "")
+        }
+    }
+
+    /// Moves the database and its WAL aside (`progress.corrupt-TIME.sqlite`); returns the new path.
+    static func moveAside(_ path: String) -> String {
+        let aside = path.replacingOccurrences(of: ".sqlite", with: ".corrupt-\(Int(Date().timeIntervalSince1970)).sqlite")
+        for suffix in ["", "-wal", "-shm"] {
+            rename(path + suffix, aside + suffix)
+        }
+        return aside
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import Lessons
+import PracticeLab
+import Wizard
+import WizardSystem
+
+/// Every runtime error piwizard reports, with its message and its exit status, in one place (see the
+/// README's exit status table). Usage errors, help and `ExitCode` stay the argument parser's.
+struct RuntimeFailure: Error {
+    var message: String
+    var status: Int32
+
+    /// Exit statuses beyond a session's own (0 done, 1 failed, 2 input missing, 3 needs a person),
+    /// after BSD's sysexits.
+    enum Status {
+        static let badInput: Int32 = 64      // a --var, --vars or environment value that is refused
+        static let badData: Int32 = 65       // a lesson that does not lint, a transcript or saved progress that cannot be read
+        static let notFound: Int32 = 66      // no such lesson or file
+        static let unavailable: Int32 = 69   // the practice lab or a command could not do it
+        static let internalError: Int32 = 70
+        static let storage: Int32 = 74       // saved progress or a transcript cannot be written or read
+    }
+
+    /// The failure for `error`, or nil for the argument parser's own errors.
+    init?(_ error: Error) {
+        switch error {
+        case is ExitCode, is ValidationError, is CleanExit:
+            return nil
+        case let error as LessonLibraryError:
+            switch error {
+            case .notFound, .unreadable: self.init(message: "\(error)", status: Status.notFound)
+            case .invalid: self.init(message: "\(error)", status: Status.badData)
+            }
+        case let error as ProgressStoreError:
+            switch error {
+            case .newerVersion, .corrupt: self.init(message: "\(error)", status: Status.badData)
+            case .cannotRead, .cannotWrite: self.init(message: "\(error)", status: Status.storage)
+            }
+        case let error as TranscriptFile.CreateError: self.init(message: "\(error)", status: Status.storage)
+        case let error as Transcript.ReadError: self.init(message: "\(error)", status: Status.badData)
+        case let error as LabError: self.init(message: "\(error)", status: Status.unavailable)
+        case let error as CommandRunnerError: self.init(message: "\(error)", status: Status.unavailable)
+        case let error as ProvidedValues.Problem: self.init(message: "\(error)", status: Status.badInput)
+        case is CocoaError, is POSIXError:
+            let path = FileFailure.path(error).map { " \($0)" } ?? ""
+            self.init(message: "cannot read or write\(path): \(FileFailure.reason(error))", status: Status.storage)
+        default:
+            // A failure piwizard has no words for is a bug in piwizard: say so, without Foundation's text.
+            self.init(message: "an unexpected error (\(String(describing: type(of: error)))); please report it", status: Status.internalError)
+        }
+    }
+
+    init(message: String, status: Int32) {
+        self.message = message
+        self.status = status
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import Lessons
+import Testing
+@testable import Wizard
+
+/// One ssh builder and one control-folder rule for the wizard's commands and the checks' hops.
+@Suite struct SSHInvocationTests {
+    func runShell(_ text: String, environment: [String: String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", text]
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        process.waitUntilExit()
+        return String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    }
+
+    /// The rule in Swift and the rule as shell text give the same folder, with and without a runtime folder.
+    @Test(arguments: [["XDG_RUNTIME_DIR": "/run/user/1000"], ["XDG_RUNTIME_DIR": "/run/user/1000/"], ["XDG_RUNTIME_DIR": "relative"], [:]])
+    func theShellDecidesTheSameFolderAsSwift(_ environment: [String: String]) throws {
+        let decided = try runShell("\(SSHControlFolder.shellDecision) printf %s \"$folder\"", environment: environment.merging(["PATH": "/usr/bin:/bin"]) { a, _ in a })
+        #expect(decided == SSHControlFolder.path(environment: environment))
+    }
+
+    @Test func aCommandsArgumentListSharesTheConnectionAndNeverPrompts() {
+        let ssh = SSHInvocation(destination: "pi@10.0.0.2", sharing: .folder("/run/user/1000/piwizard-ssh"), extraOptions: ["-p", "2222"])
+        #expect(ssh.arguments(remoteCommand: "hostname") == [
+            "ssh", "-o", "BatchMode=yes", "-o", "ControlMaster=auto", "-o", "ControlPath=/run/user/1000/piwizard-ssh/%C",
+            "-o", "ControlPersist=120", "-o", "ConnectTimeout=10", "-p", "2222", "--", "pi@10.0.0.2", "hostname",
+        ])
+        let interactive = SSHInvocation(destination: "pi@10.0.0.2", interactive: true, sharing: .none)
+        #expect(interactive.options == ["-t", "-o", "ConnectTimeout=10"])
+    }
+
+    @Test func aFreshLoginNeverRidesOnAnOpenConnectionButBecomesOne() {
+        let ssh = SSHInvocation(destination: "pi@n1", connectTimeout: 5, sharing: .freshLogin(.folder("/tmp/f")))
+        #expect(ssh.options.contains("ControlMaster=yes") && !ssh.options.contains("ControlMaster=auto"))
+        let hop = SSHInvocation(destination: "pi@n1", connectTimeout: 5, sharing: .freshLogin(.decidedByShell))
+        #expect(hop.shellText(remoteCommand: "true").description == "ssh -o BatchMode=yes -o ConnectTimeout=5 $fresh -- pi@n1 true")
+    }
+
+    /// A check that runs here shares the wizard's own connections: the same folder as the commands'.
+    @Test func checksHereUseTheCommandsFolder() {
+        var context = ValidatorContext(run: { _, _ in CommandResult(exitStatus: 0, output: "", duration: 0) }, sshUser: "pi")
+        context.here = ["127.0.0.1"]
+        let folder = SSHControlFolder.path()
+        if SSHControlFolder.problem(preparing: folder) == nil {
+            #expect(context.ssh("pi@n1").sharing == .folder(folder))
+            #expect(context.ssh("pi@n1", freshLogin: true).sharing == .freshLogin(.folder(folder)))
+        }
+        context.here = nil
+        let hop = context.onHost("10.0.0.3", "hostname").description
+        #expect(hop.contains(SSHControlFolder.shellDecision.description), "a hop decides the folder where it runs")
+        #expect(hop.contains("$shared -- pi@10.0.0.3 hostname"))
+    }
+
+    @Test func valuesInAHopAreQuotedAndATildeStillExpands() {
+        let ssh = SSHInvocation(destination: "pi@n1", sharing: .none, extraOptions: ["-i", "~/.ssh/my key"])
+        let text = ssh.shellText(remoteCommand: "cat \("a b")", arguments: "\"$blob\"").description
+        #expect(text == "ssh -o BatchMode=yes -o ConnectTimeout=10 -i ~/'.ssh/my key' -- pi@n1 'cat '\\''a b'\\''' \"$blob\"")
+    }
+}
