@@ -18,6 +18,8 @@ struct CommandLifecycle {
     private var lastOutput: ContinuousClock.Instant
     /// The shell-style exit status, once the command has ended.
     private(set) var exitStatus: Int32?
+    /// Waits since the output closed while the command had not been reaped yet.
+    private var waitsAfterClose = 0
 
     init(child: ChildProcess, timeout: Double?, start: ContinuousClock.Instant) {
         self.child = child
@@ -48,9 +50,19 @@ struct CommandLifecycle {
         return true
     }
 
-    /// Milliseconds the runner may wait in `poll` before the next check is due.
-    func pollTimeout(outputOpen: Bool) -> Int32 {
-        let wait: Int32 = exitStatus == nil && outputOpen ? 50 : 10
+    /// Milliseconds the runner may wait in `poll` before the next check is due. Once the output has
+    /// closed, the command is usually ending: it is reaped after 1 ms, then 2, 4, ... up to 50 (one that
+    /// closed its output and goes on running is not polled a thousand times a second).
+    mutating func pollTimeout(outputOpen: Bool) -> Int32 {
+        let wait: Int32
+        if exitStatus != nil {
+            wait = 10
+        } else if outputOpen {
+            wait = 50
+        } else {
+            wait = Int32(min(50, 1 << min(waitsAfterClose, 6)))
+            waitsAfterClose += 1
+        }
         guard let next = escalation.millisecondsUntilNext(from: .now) else { return wait }
         return min(wait, next)
     }

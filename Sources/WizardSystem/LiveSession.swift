@@ -103,7 +103,7 @@ public struct LiveSession {
         session.onStateChange = { newState, changes in persist(newState, changes) }
         session.onEvent = { event in
             recorder.append(event)
-            if case .marker = event { file.sync() }
+            if case .marker = event { file.syncInBackground() }
         }
         let outcome = session.run()
         recorder.append(.end(outcome.message))

@@ -31,7 +31,13 @@ public final class TranscriptFile: @unchecked Sendable {
         self.descriptor = fd
     }
 
-    deinit { close(descriptor) }
+    /// Flushes to disk off the session's path (see `syncInBackground`).
+    private let flusher = DispatchQueue(label: "piwizard.transcript.flush")
+
+    deinit {
+        flusher.sync {}
+        close(descriptor)
+    }
 
     /// Appends one line (which carries its newline).
     @Sendable public func append(_ line: String) {
@@ -46,6 +52,15 @@ public final class TranscriptFile: @unchecked Sendable {
         }
     }
 
-    /// Forces what was written to disk (at step boundaries; a power cut loses at most the current step's events).
-    public func sync() { fsync(descriptor) }
+    /// Forces what was written to disk, and waits for it (at the end of a session).
+    public func sync() {
+        flusher.sync { _ = fsync(descriptor) }
+    }
+
+    /// Starts forcing what was written to disk and goes on at once (at step boundaries: a power cut
+    /// loses at most about the current step's events, and the session never waits for the disk).
+    /// A kill or a crash loses nothing either way: every line is in the kernel once `append` returns.
+    public func syncInBackground() {
+        flusher.async { [descriptor] in _ = fsync(descriptor) }
+    }
 }

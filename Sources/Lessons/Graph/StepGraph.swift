@@ -29,6 +29,10 @@ public struct StepGraph: Sendable {
     public let edges: [Edge]
     /// Consecutive conditional steps on the same variable, by id; single conditional steps included.
     public let branchGroups: [[String]]
+    /// Lookups by id, made once (a lesson of thousands of steps is linted in linear time).
+    let indexByID: [String: Int]
+    let successorsByID: [String: [String]]
+    let predecessorsByID: [String: [String]]
 
     public init(lesson: Lesson) {
         var seen = Set<String>()
@@ -53,12 +57,15 @@ public struct StepGraph: Sendable {
         for step in steps {
             for reference in step.requires where seen.contains(reference.id) {
                 let edge = Edge(from: reference.id, to: step.id, kind: .requires)
-                if !edges.contains(where: { $0.from == edge.from && $0.to == edge.to }) { edges.append(edge) }
+                if !edges.contains(where: { $0.from == edge.from && $0.to == edge.to }) { edges.append(edge) }  // few requires
             }
         }
         self.steps = steps
         self.edges = edges
         self.branchGroups = units.filter { $0.first?.condition != nil }.map { $0.map(\.id) }
+        indexByID = Dictionary(steps.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        successorsByID = Dictionary(grouping: edges, by: \.from).mapValues { $0.map(\.to) }
+        predecessorsByID = Dictionary(grouping: edges, by: \.to).mapValues { $0.map(\.from) }
     }
 
     /// Whether a condition is one more alternative to a group of conditional steps: all compare the same
@@ -71,13 +78,13 @@ public struct StepGraph: Sendable {
         }
     }
 
-    public func step(_ id: String) -> Step? { steps.first { $0.id == id } }
+    public func step(_ id: String) -> Step? { indexByID[id].map { steps[$0] } }
 
     /// Ids of the steps `id` needs directly.
-    public func predecessors(of id: String) -> [String] { edges.filter { $0.to == id }.map(\.from) }
+    public func predecessors(of id: String) -> [String] { predecessorsByID[id] ?? [] }
 
     /// Ids of the steps that need `id` directly.
-    public func successors(of id: String) -> [String] { edges.filter { $0.from == id }.map(\.to) }
+    public func successors(of id: String) -> [String] { successorsByID[id] ?? [] }
 
     /// Every cycle, each as the ids along it starting and ending at the same step, found through the
     /// edge that closes it (always a `requires` edge, since document order only goes forward).
@@ -106,5 +113,5 @@ public struct StepGraph: Sendable {
     }
 
     /// The 1-based position of a step in document order.
-    public func number(of id: String) -> Int? { steps.firstIndex { $0.id == id }.map { $0 + 1 } }
+    public func number(of id: String) -> Int? { indexByID[id].map { $0 + 1 } }
 }

@@ -36,13 +36,19 @@ public struct ProgressUpdate: Sendable, Hashable {
                 continue
             }
             statuses[key] = SavedRun.Mark(status: status, at: now, transcriptEvent: transcriptEvent)
-            if status == .done, let step = lesson.step(withID: key.step) { stepHashes[key.step] = StepHasher.hash(step) }
+            if status == .done, let step = Self.step(key.step, of: lesson, near: state.stepIndex) { stepHashes[key.step] = StepHasher.hash(step) }
         }
         if changes.inputs {
             let secrets = Set(lesson.inputs.filter { $0.type == .secret }.map(\.name))
             inputs = state.inputs.filter { !secrets.contains($0.key) }
         }
         if changes.edits { edits = state.edits }
+    }
+
+    /// The step with `id`: almost always the current one, so found without a search of the lesson.
+    static func step(_ id: String, of lesson: Lesson, near index: Int) -> Step? {
+        if lesson.steps.indices.contains(index), lesson.steps[index].id == id { return lesson.steps[index] }
+        return lesson.step(withID: id)
     }
 
     /// The saved run with this update applied (what loading it back gives).

@@ -61,10 +61,5 @@ public struct StatusReport: Sendable, Hashable, Codable {
         self.runs = runs
     }
 
-    public var json: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: (try? encoder.encode(self)) ?? Data("{}".utf8), as: UTF8.self)
-    }
+    public var json: String { JSONOutput.text(self) }
 }

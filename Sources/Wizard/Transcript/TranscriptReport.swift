@@ -11,37 +11,7 @@ public enum TranscriptReport {
 
     /// Steps in order, each with its commands (where they ran, exit status, time) and check results.
     public static func summary(_ transcript: Transcript) -> String {
-        var lines = ["\(transcript.header.title) — \(transcript.events.count) events" + (transcript.truncated ? " (the last line was cut off)" : "")]
-        var pending: CommandRequest?
-        var failures = 0
-        for (time, event) in transcript.events {
-            switch event {
-            case .marker(let step):
-                lines.append(String(format: "[%7.1fs] ", time) + "step \(step)")
-            case .command(let request):
-                pending = request
-            case .result(let result):
-                let request = pending
-                pending = nil
-                let place = request?.host.map { " on \($0)" } ?? ""
-                let first = request?.command.split(separator: "\n").first.map(String.init) ?? "?"
-                lines.append("    $ \(first)\(place) → exit \(result.exitStatus)\(result.timedOut ? " (timed out)" : ""), \(String(format: "%.1f", result.duration)) s")
-            case .check(let outcome):
-                if !outcome.passed { failures += 1 }
-                lines.append("    \(outcome.passed ? "✓" : "✗") \(outcome.title)" + (outcome.passed ? "" : ": expected \(outcome.expected); found \(outcome.found)"))
-            case .end(let message):
-                lines.append("end: \(message)")
-            case let .status(step, item, status) where status == .done || status == .skipped || status == .failed:
-                lines.append("    → \(step)\(item.isEmpty ? "" : "/\(item)") \(status.rawValue)")
-            default:
-                break
-            }
-        }
-        if !transcript.events.contains(where: { if case .end = $0.event { return true } else { return false } }) {
-            lines.append("(no end: the session was cut short)")
-        }
-        lines.append("\(failures) failed check\(failures == 1 ? "" : "s")")
-        return lines.joined(separator: "\n") + "\n"
+        TranscriptSummary(transcript).text
     }
 
     public static func export(_ transcript: Transcript, format: Format) throws -> String {

@@ -27,6 +27,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("vars"), help: ArgumentHelp("Read inputs from a YAML or JSON file.", valueName: "file"))
     var varsFile: String?
     @Flag(help: "Take the inputs from the practice lab (which must be up).") var lab = false
+    @Flag(help: "Print the results as JSON (format: docs/json-output.md).") var json = false
 
     func run() throws {
         let loaded = try options.library.load(lesson)
@@ -62,25 +63,12 @@ struct CheckCommand: ParsableCommand {
                                   hosts: HostResolver(lesson: lesson, localAddresses: sessionOptions.localAddresses),
                                   runner: LiveCommandRunner(), options: sessionOptions)
         let style = TextStyle(colour: Platform.useColour)
-        var failed = 0
-        var total = 0
+        var report = CheckReport(lesson: lesson.id)
         for step in selected {
-            print(style.apply(.bold, to: "\(step.id)") + "  " + step.title)
-            for verdict in checker.checkEveryItem(of: step) {
-                total += 1
-                let label = verdict.item?.label ?? "-"
-                if verdict.passed {
-                    print("  " + style.apply(.green, to: "✓") + " \(label)  " + verdict.outcomes.map(\.title).joined(separator: " · "))
-                } else {
-                    failed += 1
-                    print("  " + style.apply(.red, to: "✗") + " \(label)")
-                    for outcome in verdict.outcomes {
-                        print("      " + (outcome.passed ? "✓ " + outcome.title : "✗ \(outcome.title): expected \(outcome.expected), found \(outcome.found)"))
-                    }
-                }
-            }
+            report.add(step, verdicts: checker.checkEveryItem(of: step))
+            if !json, let result = report.steps.last { print(CheckReport.text(result, style: style)) }
         }
-        print(failed == 0 ? "All \(total) checked: every check passes." : "\(failed) of \(total) checked failed.")
-        if failed > 0 { throw ExitCode(1) }
+        print(json ? JSONOutput.text(report) : report.verdict)
+        if report.failed > 0 { throw ExitCode(1) }
     }
 }

@@ -13,10 +13,11 @@ struct TranscriptCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "Summarise a transcript: steps, commands, results, failures.")
         @Argument(help: "A .cast transcript file.") var file: String
+        @Flag(help: "Print the summary as JSON (format: docs/json-output.md).") var json = false
 
         func run() throws {
-            let transcript = try TranscriptCommand.read(file)
-            print(TranscriptReport.summary(transcript), terminator: "")
+            let summary = TranscriptSummary(try TranscriptCommand.read(file))
+            print(json ? JSONOutput.text(summary) + "\n" : summary.text, terminator: "")
         }
     }
 

@@ -1,0 +1,59 @@
+import Lessons
+
+/// What `piwizard check` found, step by step and node by node: the records its text and its JSON
+/// (docs/json-output.md, schema 1) are both made from.
+public struct CheckReport: Sendable, Hashable, Codable {
+    public static let currentSchema = 1
+
+    /// One step's checks for every item.
+    public struct StepResult: Sendable, Hashable, Codable {
+        public var id: String
+        public var title: String
+        public var items: [ItemResult]
+    }
+
+    /// One loop item's (or the step's, `item` nil) checks.
+    public struct ItemResult: Sendable, Hashable, Codable {
+        public var item: String?
+        public var passed: Bool
+        public var checks: [CheckOutcome]
+    }
+
+    public var schema = Self.currentSchema
+    public var lesson: String
+    public var steps: [StepResult] = []
+
+    public init(lesson: String) {
+        self.lesson = lesson
+    }
+
+    public mutating func add(_ step: Step, verdicts: [StepChecker.ItemVerdict]) {
+        steps.append(StepResult(id: step.id, title: step.title, items: verdicts.map {
+            ItemResult(item: $0.item?.label, passed: $0.passed, checks: $0.outcomes)
+        }))
+    }
+
+    public var checked: Int { steps.reduce(0) { $0 + $1.items.count } }
+    public var failed: Int { steps.reduce(0) { $0 + $1.items.filter { !$0.passed }.count } }
+
+    /// One step's lines: a passed item on one line, a failed one with each check.
+    public static func text(_ step: StepResult, style: TextStyle) -> String {
+        var lines = [style.apply(.bold, to: step.id) + "  " + step.title]
+        for item in step.items {
+            let label = item.item ?? "-"
+            if item.passed {
+                lines.append("  " + style.apply(.green, to: "✓") + " \(label)  " + item.checks.map(\.title).joined(separator: " · "))
+            } else {
+                lines.append("  " + style.apply(.red, to: "✗") + " \(label)")
+                for check in item.checks {
+                    lines.append("      " + (check.passed ? "✓ " + check.title : "✗ \(check.title): expected \(check.expected), found \(check.found)"))
+                }
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    public var verdict: String {
+        failed == 0 ? "All \(checked) checked: every check passes." : "\(failed) of \(checked) checked failed."
+    }
+}
