@@ -38,7 +38,7 @@ struct CheckCommand: ParsableCommand {
         var sessionOptions = SessionOptions(localAddresses: LocalAddresses.current())
         sessionOptions.jobs = jobs
         if lab {
-            let name = Platform.environment["PIWIZARD_LAB"] ?? LabLayout.defaultName
+            let name = LabChoice.name(environment: Platform.environment, saved: saved?.state.practiceLab)
             guard let practiceLab = try Lab.existing(name: name, piwizard: Platform.executablePath) else {
                 throw ValidationError("the lab '\(name)' is not up; start it with: piwizard lab up")
             }

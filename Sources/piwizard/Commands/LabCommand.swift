@@ -24,7 +24,7 @@ struct LabCommand: ParsableCommand {
 struct LabNameOption: ParsableArguments {
     @Option(help: "The lab's name (default: $PIWIZARD_LAB, else 'lab').") var name: String?
 
-    var resolved: String { name ?? Platform.environment["PIWIZARD_LAB"] ?? LabLayout.defaultName }
+    var resolved: String { LabChoice.name(option: name, environment: Platform.environment) }
 
     /// The lab, which must be up.
     func lab() throws -> Lab {
@@ -51,8 +51,7 @@ struct LabUp: ParsableCommand {
     var flavour: String?
 
     func run() throws {
-        let subnet = subnet ?? Platform.environment["PIWIZARD_LAB_SUBNET"] ?? LabLayout.defaultSubnet.description
-        guard let network = IPv4Network(subnet) else { throw ValidationError("'\(subnet)' is not a network such as 10.77.0.0/24") }
+        let network = try LabChoice.subnet(option: subnet, environment: Platform.environment)
         let existing = flavour == nil ? try Lab.existing(name: lab.resolved, piwizard: Platform.executablePath) : nil
         let chosen = try existing?.flavour ?? LabFlavourOption.resolve(flavour)
         let lab = try Lab.up(name: lab.resolved, subnet: network, nodes: nodes, flavour: chosen, piwizard: Platform.executablePath, ready: ready,

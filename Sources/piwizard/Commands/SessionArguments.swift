@@ -35,9 +35,9 @@ struct SessionArguments: ParsableArguments {
         // A resumed run goes on in the lab it was started in.
         let savedLab = resume == .resume ? (try? state.store().load(lessonID: loaded.lesson.id))?.state.practiceLab : nil
         if lab || savedLab != nil {
-            let name = Platform.environment["PIWIZARD_LAB"] ?? savedLab ?? LabLayout.defaultName
+            let name = LabChoice.name(environment: Platform.environment, saved: savedLab)
             let existing = try Lab.existing(name: name, piwizard: Platform.executablePath)
-            let subnet = Platform.environment["PIWIZARD_LAB_SUBNET"].flatMap(IPv4Network.init) ?? LabLayout.defaultSubnet
+            let subnet = try LabChoice.subnet(environment: Platform.environment)
             let flavour = try existing?.flavour ?? LabFlavourOption.resolve(labOS, fallback: .lessonDefault)
             let lab = try Lab.up(name: name, subnet: existing?.layout.subnet ?? subnet, nodes: existing?.layout.nodeCount ?? labNodes,
                                  flavour: flavour, piwizard: Platform.executablePath, progress: { Platform.writeError($0) })
