@@ -187,8 +187,13 @@ public struct Lab: Sendable {
         var ended = stopped
         for namespace in namespaces {
             ended += endProcesses(in: namespace, shell: shell)
-            try shell.run(["ip", "netns", "delete", namespace])
-            removed.append("namespace \(namespace)")
+            // Another `lab down` running at the same time may have removed it already.
+            if shell.attempt(["ip", "netns", "delete", namespace]).succeeded {
+                removed.append("namespace \(namespace)")
+            } else if FileManager.default.fileExists(atPath: "/run/netns/" + namespace) {
+                try shell.run(["ip", "netns", "delete", namespace])  // still there: say why
+                removed.append("namespace \(namespace)")
+            }
         }
         if ended > 0 { removed.insert("\(ended) process\(ended == 1 ? "" : "es")", at: 0) }
         let links = shell.attempt(["ip", "-o", "link", "show"]).output.split(separator: "\n").compactMap { line -> String? in
