@@ -1,4 +1,5 @@
 import Foundation
+import Lessons
 import Wizard
 #if canImport(Glibc)
 import Glibc
@@ -10,8 +11,7 @@ enum PrivateFile {
     static func create(_ path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
-            let reason = errno == ENOSPC ? "the disk is full" : errno == EACCES ? "permission denied" : "it cannot be made (errno \(errno))"
-            throw ProgressStoreError.cannotWrite(path: path, reason: reason)
+            throw ProgressStoreError.cannotWrite(path: path, reason: FileFailure.reason(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)))
         }
         fchmod(fd, 0o600)
         close(fd)

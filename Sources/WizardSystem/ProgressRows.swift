@@ -41,6 +41,10 @@ enum ProgressRows {
                        arguments: [lessonID, key.step, key.item, status.rawValue, mark?.at.timeIntervalSince1970, mark?.transcriptEvent])
     }
 
+    static func writeStepHash(_ step: String, _ hash: String, of lessonID: String, in db: Database) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO step_hash (lesson_id, step_id, hash) VALUES (?, ?, ?)", arguments: [lessonID, step, hash])
+    }
+
     /// The saved run of a lesson, nil when there is none. A row that cannot be read (a status this
     /// piwizard does not know, an input that is not JSON) is an error, never skipped.
     static func run(_ lessonID: String, in db: Database) throws -> SavedRun? {

@@ -4,9 +4,6 @@ import GRDB
 /// inputs, statuses (with when each last changed), step hashes and edits, so that a change writes only
 /// its own rows. A database with a migration this piwizard does not know is refused (a newer piwizard).
 enum ProgressSchema {
-    /// The format number shown when a newer database is refused: the count of known migrations.
-    static var version: Int { migrator.migrations.count }
-
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: runs, inputs, statuses, step hashes, edits") { db in

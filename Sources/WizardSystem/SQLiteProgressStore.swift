@@ -30,12 +30,13 @@ public struct SQLiteProgressStore: ProgressStore, Sendable {
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             let store = SQLiteProgressStore(path: path, queue: queue)
+            let migrator = ProgressSchema.migrator
             try queue.write { db in
-                if try ProgressSchema.migrator.hasBeenSuperseded(db) {
-                    throw ProgressStoreError.newerVersion(path: path, version: try ProgressSchema.migrator.appliedIdentifiers(db).count)
+                if try migrator.hasBeenSuperseded(db) {
+                    throw ProgressStoreError.newerVersion(path: path, version: try migrator.appliedIdentifiers(db).count)
                 }
             }
-            try ProgressSchema.migrator.migrate(queue)
+            try migrator.migrate(queue)
             try LegacyRunFiles(folder: stateFolder.appendingPathComponent("runs")).importOnce(into: store)
             return store
         } catch let error as ProgressStoreError {
@@ -68,9 +69,7 @@ public struct SQLiteProgressStore: ProgressStore, Sendable {
                     try ProgressRows.writeStatus(StatusKey(step: step, item: item), status, mark: run.marks[step]?[item], of: run.lessonID, in: db)
                 }
             }
-            for (step, hash) in run.stepHashes {
-                try db.execute(sql: "INSERT INTO step_hash (lesson_id, step_id, hash) VALUES (?, ?, ?)", arguments: [run.lessonID, step, hash])
-            }
+            for (step, hash) in run.stepHashes { try ProgressRows.writeStepHash(step, hash, of: run.lessonID, in: db) }
         }
     }
 
@@ -86,9 +85,7 @@ public struct SQLiteProgressStore: ProgressStore, Sendable {
             for key in update.removed {
                 try db.execute(sql: "DELETE FROM status WHERE lesson_id = ? AND step_id = ? AND item = ?", arguments: [update.lessonID, key.step, key.item])
             }
-            for (step, hash) in update.stepHashes {
-                try db.execute(sql: "INSERT OR REPLACE INTO step_hash (lesson_id, step_id, hash) VALUES (?, ?, ?)", arguments: [update.lessonID, step, hash])
-            }
+            for (step, hash) in update.stepHashes { try ProgressRows.writeStepHash(step, hash, of: update.lessonID, in: db) }
         }
     }
 

@@ -2,8 +2,8 @@ import Foundation
 import GRDB
 import Lessons
 
-/// SQLite's and the file system's failures (the progress database, transcripts) in words a learner can act on (never Foundation's text),
-/// and keeping a damaged database aside.
+/// The progress database's failures in words a learner can act on (never SQLite's or Foundation's
+/// codes alone; file system errors are `FileFailure`'s), and keeping a damaged database aside.
 enum StorageFailure {
     static func isDamage(_ error: DatabaseError) -> Bool {
         error.resultCode == .SQLITE_CORRUPT || error.resultCode == .SQLITE_NOTADB

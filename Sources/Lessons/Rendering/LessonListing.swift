@@ -43,9 +43,7 @@ public enum LessonListing {
         return style.apply(.bold, to: line(header)) + "\n" + rows.map { line($0) + "\n" }.joined()
     }
 
-    public static func json(_ entries: [Entry]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(entries), as: UTF8.self)
+    public static func json(_ entries: [Entry]) -> String {
+        JSONOutput.text(entries)
     }
 }

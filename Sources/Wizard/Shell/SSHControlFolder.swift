@@ -19,9 +19,10 @@ public enum SSHControlFolder {
     /// The same rule as shell text, for a check that hops from another host: sets `$folder`.
     public static let shellDecision: ShellText = "case ${XDG_RUNTIME_DIR:-} in /*) folder=${XDG_RUNTIME_DIR%/}/piwizard-ssh;; *) folder=/tmp/piwizard-ssh-$(id -u);; esac;"
 
-    /// ssh's options that share one connection per host through `folder` (kept open 120 s).
-    public static func sharingOptions(_ folder: String) -> [String] {
-        ["-o", "ControlMaster=auto", "-o", "ControlPath=\(folder)/%C", "-o", "ControlPersist=120"]
+    /// ssh's options that share one connection per host through `folder` (kept open 120 s). `master`
+    /// is ssh's ControlMaster: `auto` rides on an open connection, `yes` always logs in anew.
+    public static func sharingOptions(_ folder: String, master: String = "auto") -> [String] {
+        ["-o", "ControlMaster=\(master)", "-o", "ControlPath=\(folder)/%C", "-o", "ControlPersist=120"]
     }
 
     /// Why `folder` cannot hold the sockets (after making it when missing), or nil when it can: it

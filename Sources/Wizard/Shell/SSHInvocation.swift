@@ -47,8 +47,7 @@ public struct SSHInvocation: Sendable, Hashable {
         var options = interactive ? ["-t"] : ["-o", "BatchMode=yes"]
         switch sharing {
         case .folder(let folder): options += SSHControlFolder.sharingOptions(folder)
-        case .freshLogin(.folder(let folder)):
-            options += ["-o", "ControlMaster=yes", "-o", "ControlPath=\(folder)/%C", "-o", "ControlPersist=120"]
+        case .freshLogin(.folder(let folder)): options += SSHControlFolder.sharingOptions(folder, master: "yes")
         case .decidedByShell, .freshLogin(.decidedByShell), .none: break
         }
         return options + ["-o", "ConnectTimeout=\(connectTimeout)"] + extraOptions
@@ -78,6 +77,11 @@ public struct SSHInvocation: Sendable, Hashable {
     /// cannot be made private to this user.
     public static let sharingDecision: ShellText = SSHControlFolder.shellDecision
         + " shared=; fresh=; if mkdir -p -m 700 \"$folder\" 2>/dev/null && [ -O \"$folder\" ] && [ -z \"$(find \"$folder\" -maxdepth 0 -perm /077)\" ]; "
-        + "then shared=\"-o ControlMaster=auto -o ControlPath=$folder/%C -o ControlPersist=120\"; "
-        + "fresh=\"-o ControlMaster=yes -o ControlPath=$folder/%C -o ControlPersist=120\"; fi;"
+        + "then shared=\"\(optionsIn("$folder", master: "auto"))\"; fresh=\"\(optionsIn("$folder", master: "yes"))\"; fi;"
+
+    /// `SSHControlFolder.sharingOptions` for a folder the shell names (`$folder`), as words inside
+    /// double quotes.
+    static func optionsIn(_ folder: String, master: String) -> ShellText {
+        ShellText(authored: SSHControlFolder.sharingOptions(folder, master: master).joined(separator: " "))
+    }
 }

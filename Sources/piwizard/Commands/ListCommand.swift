@@ -22,7 +22,7 @@ struct ListCommand: ParsableCommand {
             }
         }
         if json {
-            print(try LessonListing.json(entries))
+            print(LessonListing.json(entries))
         } else if entries.isEmpty {
             Platform.writeError("no lessons found; looked in: \(library.folders.map(library.displayPath).joined(separator: ", ")) (use --lessons DIR)")
         } else {
