@@ -27,6 +27,8 @@ struct RuntimeFailure: Error {
         switch error {
         case is ExitCode, is ValidationError, is CleanExit:
             return nil
+        case let failure as RuntimeFailure:
+            self = failure
         case let error as LessonLibraryError:
             switch error {
             case .notFound, .unreadable: self.init(message: "\(error)", status: Status.notFound)

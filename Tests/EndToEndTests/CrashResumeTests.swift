@@ -133,8 +133,16 @@ import Glibc
             // Every transcript written so far parses, even one cut off mid-line.
             for count in setup.transcriptEventCounts() { #expect(count >= 1) }
             try expectParses(setup)
+            let finishedBeforeResume = try savedAsFinished(setup)
             let resumed = try PiwizardProcess.run(setup.arguments("resume"), in: setup.folder)
-            #expect(resumed.status == 0, "killed after \(killedAt) events; resume said: \(resumed.stderr)")
+            if finishedBeforeResume {
+                // Killed after the run was saved as finished (its last events were written): nothing to
+                // resume, and resume says so.
+                #expect(resumed.status == 66, "killed after \(killedAt) events; resume said: \(resumed.stderr)")
+                #expect(resumed.stderr == "piwizard: the run of 'crash' has finished; nothing to resume; start it again with: piwizard start crash\n")
+            } else {
+                #expect(resumed.status == 0, "killed after \(killedAt) events; resume said: \(resumed.stderr)")
+            }
             let lines = try String(contentsOf: setup.log, encoding: .utf8).split(separator: "\n").map(String.init)
             #expect(lines == Self.expectedLines, "killed after \(killedAt) events: every step exactly once, in order")
             #expect(try savedStatuses(setup) == referenceState, "killed after \(killedAt) events")
@@ -142,6 +150,15 @@ import Glibc
             target += max(1, total / 70)
         }
         #expect(killPoints.count >= 50, "killed at \(killPoints.count) distinct points of \(total)")
+    }
+
+    /// Whether the run is saved as finished, as `piwizard status --json` reports it.
+    func savedAsFinished(_ setup: Setup) throws -> Bool {
+        let output = try PiwizardProcess.run(["status", "--json", "--state-dir", setup.state.path], in: setup.folder)
+        #expect(output.status == 0, "\(output.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        let runs = report["runs"] as? [[String: Any]] ?? []
+        return runs.first { $0["lesson"] as? String == "crash" }?["finished"] as? Bool == true
     }
 
     /// The saved statuses, as `piwizard status --json` reports them.

@@ -49,6 +49,27 @@ import Testing
         #expect(output.stderr.hasPrefix("piwizard: cannot save progress to"), "\(output.stderr)")
     }
 
+    @Test func nothingToResumeIs66WithoutUsageText() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let none = try PiwizardProcess.run(["resume", "--state-dir", dir.path])
+        #expect(none.status == 66)
+        #expect(none.stderr == "piwizard: no unfinished run to resume; start one with: piwizard start LESSON\n", "\(none.stderr)")
+        let lesson = dir.appendingPathComponent("one.md")
+        try "---\nid: one\ntitle: One\nsummary: One step.\n---\n\n## Only {#only}\n\n```sh {run}\ntrue\n```\n".write(to: lesson, atomically: true, encoding: .utf8)
+        let finished = try PiwizardProcess.run(["start", lesson.path, "--yes", "--state-dir", dir.path])
+        #expect(finished.status == 0, "\(finished.stderr)")
+        let again = try PiwizardProcess.run(["resume", lesson.path, "--state-dir", dir.path])
+        #expect(again.status == 66)
+        #expect(again.stderr == "piwizard: the run of 'one' has finished; nothing to resume; start it again with: piwizard start one\n", "\(again.stderr)")
+    }
+
+    @Test func aLabThatIsNotUpIs69() throws {
+        let output = try PiwizardProcess.run(["lab", "status", "--name", "zq9"])
+        #expect(output.status == 69, "\(output.stderr)")
+        #expect(output.stderr == "piwizard: the lab 'zq9' is not up; start it with: piwizard lab up\n")
+    }
+
     @Test func usageErrorsStayTheArgumentParsers() throws {
         let output = try PiwizardProcess.run(["start", "--no-such-option"])
         #expect(output.status == 64)

@@ -40,7 +40,7 @@ struct CheckCommand: ParsableCommand {
         if lab {
             let name = LabChoice.name(environment: Platform.environment, saved: saved?.state.practiceLab)
             guard let practiceLab = try Lab.existing(name: name, piwizard: Platform.executablePath) else {
-                throw ValidationError("the lab '\(name)' is not up; start it with: piwizard lab up")
+                throw RuntimeFailure(message: "the lab '\(name)' is not up; start it with: piwizard lab up", status: RuntimeFailure.Status.unavailable)
             }
             inputs.merge(LabSession.inputs(for: lesson, lab: practiceLab)) { $1 }
             LabSession.configure(&sessionOptions, lab: practiceLab)

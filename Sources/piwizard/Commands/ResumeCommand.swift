@@ -13,17 +13,20 @@ struct ResumeCommand: ParsableCommand {
     @Argument(help: "A lesson id or path; default: the most recently saved unfinished run.") var lesson: String?
 
     func run() throws {
-        let runs = try session.state.store().all().filter { !$0.finished }
+        let saved = try session.state.store().all()
+        let runs = saved.filter { !$0.finished }
         let loaded: LoadedLesson
         if let lesson {
             loaded = try options.library.load(lesson)
         } else if let latest = runs.first {
             loaded = try options.library.load(file: latest.lessonFile, id: latest.lessonID)
         } else {
-            throw ValidationError("no unfinished run to resume; start one with: piwizard start LESSON")
+            throw RuntimeFailure(message: "no unfinished run to resume; start one with: piwizard start LESSON", status: RuntimeFailure.Status.notFound)
         }
-        guard runs.contains(where: { $0.lessonID == loaded.lesson.id }) else {
-            throw ValidationError("no unfinished run of '\(loaded.lesson.id)'; start it with: piwizard start \(loaded.lesson.id)")
+        let id = loaded.lesson.id
+        guard runs.contains(where: { $0.lessonID == id }) else {
+            let what = saved.contains(where: { $0.lessonID == id }) ? "the run of '\(id)' has finished; nothing to resume" : "no unfinished run of '\(id)'"
+            throw RuntimeFailure(message: "\(what); start it again with: piwizard start \(id)", status: RuntimeFailure.Status.notFound)
         }
         try session.run(loaded, resume: .resume)
     }
