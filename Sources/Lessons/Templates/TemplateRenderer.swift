@@ -32,6 +32,27 @@ public enum TemplateRenderer {
         }
     }
 
+    /// The text as pieces: the value of every template whose input is in `secrets` is kept apart (as
+    /// `.secret`, to be written as a stand-in on the screen and as the value only where it runs); the
+    /// rest as `preview` writes it.
+    public static func pieces(_ text: String, context: TemplateContext, quoting: Quoting, secrets: Set<String>) -> [TemplatePiece] {
+        var pieces: [TemplatePiece] = []
+        let characters = Array(text)
+        var position = 0
+        for reference in TemplateReference.scan(text) {
+            let before = String(characters[position..<reference.offset])
+            position = reference.offset + reference.length
+            if let path = reference.path, path.field == nil, secrets.contains(path.root), context.words(for: path) != nil {
+                pieces.append(.text(before))
+                pieces.append(.secret(name: path.root, quoted: quoting == .shell))
+            } else {
+                pieces.append(.text(before + preview(String(characters[reference.offset..<position]), context: context, quoting: quoting)))
+            }
+        }
+        pieces.append(.text(String(characters[position...])))
+        return TemplatePiece.joined(pieces)
+    }
+
     /// What replaces one template: values to quote, or text to insert as it is (a placeholder).
     private enum Insertion {
         case words([String])

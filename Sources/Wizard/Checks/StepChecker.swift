@@ -28,12 +28,11 @@ public struct StepChecker: Sendable {
         public var passed: Bool { outcomes.allSatisfy(\.passed) }
     }
 
+    /// The values the step's templates read, with these inputs.
+    public var values: StepValues { StepValues(lesson: lesson, assets: assets, inputs: inputs) }
+
     /// The step's loop items (nil for a step without a loop: one item, nil).
-    public func items(of step: Step) -> [LoopItem?] {
-        guard let loop = step.loop else { return [nil] }
-        let records = inputs[loop.list]?.records ?? []
-        return records.enumerated().map { LoopItem(variable: loop.variable, record: $0.element, index: $0.offset, count: records.count) }
-    }
+    public func items(of step: Step) -> [LoopItem?] { values.items(of: step) }
 
     /// Every item's checks, the items at the same time (at most `options.jobs`), each item's checks in
     /// order. Items whose `when=` condition does not hold are left out.
@@ -48,29 +47,14 @@ public struct StepChecker: Sendable {
         }
     }
 
-    /// What a step's `when=` condition tests for an item: the loop record's field (`field` names it, a
-    /// value the session may still have to detect), else an input's text; nil for a step without one.
+    /// What a step's `when=` condition tests for an item (see `StepValues`).
     public func conditionSubject(of step: Step, item: LoopItem?) -> (value: String, field: String?)? {
-        guard let path = step.condition?.variable else { return nil }
-        if let item, path.root == item.variable, let field = path.field {
-            return (item.record[field] ?? "", field)
-        }
-        return (inputs[path.root]?.text ?? "", nil)
+        values.conditionSubject(of: step, item: item)
     }
 
-    /// The template context for a block: the inputs and the loop item; `masked` shows secrets as
-    /// stand-ins and inputs not asked yet as their defaults (for the screen).
+    /// The template context for a block (see `StepValues`).
     public func templateContext(_ item: LoopItem?, masked: Bool = false) -> TemplateContext {
-        var inputs = self.inputs
-        if masked {
-            for input in lesson.inputs where inputs[input.name] == nil {
-                if let value = input.defaultValue { inputs[input.name] = value }
-            }
-            for input in lesson.inputs where input.type == .secret && inputs[input.name] != nil {
-                inputs[input.name] = .text(SecretStandIn.named(input.name))
-            }
-        }
-        return TemplateContext(inputs: inputs, loop: item.map { ($0.variable, $0.record) }, lessonID: lesson.id, lessonAssets: assets)
+        values.templateContext(item, masked: masked)
     }
 
     /// Runs one check or precondition block for an item.

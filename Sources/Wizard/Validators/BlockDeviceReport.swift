@@ -2,7 +2,7 @@ import Foundation
 
 /// What `lsblk --json --bytes -o NAME,PATH,SIZE,RM,HOTPLUG,TYPE,MOUNTPOINT,MODEL,TRAN` says about the
 /// block devices: a tree of disks and their partitions.
-public struct BlockDeviceReport: Sendable {
+public struct BlockDeviceReport: Sendable, Hashable {
     /// One device or partition.
     public struct Device: Sendable, Hashable {
         public var name: String

@@ -1,0 +1,72 @@
+import Lessons
+
+/// What a step's templates, loop and condition read, with the inputs as they are now: no commands run
+/// here, so the session's transition function and the checks share it.
+public struct StepValues: Sendable {
+    public var lesson: Lesson
+    /// The lesson's asset folder, for `{{lesson.assets}}`.
+    public var assets: String
+    public var inputs: [String: InputValue]
+
+    public init(lesson: Lesson, assets: String, inputs: [String: InputValue]) {
+        self.lesson = lesson
+        self.assets = assets
+        self.inputs = inputs
+    }
+
+    /// The step's loop items (nil for a step without a loop: one item, nil).
+    public func items(of step: Step) -> [LoopItem?] {
+        guard let loop = step.loop else { return [nil] }
+        let records = inputs[loop.list]?.records ?? []
+        return records.enumerated().map { LoopItem(variable: loop.variable, record: $0.element, index: $0.offset, count: records.count) }
+    }
+
+    /// What a step's `when=` condition tests for an item: the loop record's field (`field` names it, a
+    /// value the session may still have to detect), else an input's text; nil for a step without one.
+    public func conditionSubject(of step: Step, item: LoopItem?) -> (value: String, field: String?)? {
+        guard let path = step.condition?.variable else { return nil }
+        if let item, path.root == item.variable, let field = path.field {
+            return (item.record[field] ?? "", field)
+        }
+        return (inputs[path.root]?.text ?? "", nil)
+    }
+
+    /// The template context for a block: the inputs and the loop item; `masked` shows secrets as
+    /// stand-ins and inputs not asked yet as their defaults (for the screen).
+    public func templateContext(_ item: LoopItem?, masked: Bool = false) -> TemplateContext {
+        var inputs = masked ? shownInputs : self.inputs
+        if masked {
+            for input in lesson.inputs where input.type == .secret && inputs[input.name] != nil {
+                inputs[input.name] = .text(SecretStandIn.named(input.name))
+            }
+        }
+        return TemplateContext(inputs: inputs, loop: item.map { ($0.variable, $0.record) }, lessonID: lesson.id, lessonAssets: assets)
+    }
+
+    /// The inputs as the screen shows them: those not asked yet as their defaults.
+    var shownInputs: [String: InputValue] {
+        var inputs = self.inputs
+        for input in lesson.inputs where inputs[input.name] == nil {
+            if let value = input.defaultValue { inputs[input.name] = value }
+        }
+        return inputs
+    }
+
+    /// The names of the lesson's secret inputs.
+    public var secretNames: Set<String> {
+        Set(lesson.inputs.filter { $0.type == .secret }.map(\.name))
+    }
+
+    /// A block's command with the values it runs with, secrets kept apart from the text on the screen.
+    func command(_ block: Block, item: LoopItem?) -> RenderedCommand {
+        let context = TemplateContext(inputs: shownInputs, loop: item.map { ($0.variable, $0.record) }, lessonID: lesson.id, lessonAssets: assets)
+        return RenderedCommand(template: block.body, context: context, quoting: block.templateQuoting, secrets: secretNames)
+    }
+
+    /// The text of a secret input's value, by name (for the command that runs).
+    var secretValues: [String: String] {
+        var values: [String: String] = [:]
+        for name in secretNames { if let text = inputs[name]?.text { values[name] = text } }
+        return values
+    }
+}

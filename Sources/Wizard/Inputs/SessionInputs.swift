@@ -1,0 +1,45 @@
+import Lessons
+
+/// The inputs as a session needs them: which ones a step uses, and the rules that relate one input to
+/// others (an address in a declared subnet).
+struct SessionInputs {
+    let lesson: Lesson
+
+    /// The inputs a step's text, blocks, condition and loop refer to, in lesson order.
+    func used(by step: Step) -> [String] {
+        var names = Set<String>()
+        if let loop = step.loop { names.insert(loop.list) }
+        if let condition = step.condition { names.insert(condition.variable.root) }
+        let texts = [step.title, step.proseText] + step.hints.map(\.text) + step.blocks.map(\.body)
+        for text in texts {
+            for reference in TemplateReference.scan(text) {
+                if let root = reference.path?.root { names.insert(root) }
+            }
+        }
+        // Blocks that run on other machines log in as the lesson's `user`.
+        if step.blocks.contains(where: { $0.target == .node || $0.target == .master }), lesson.input(named: "user") != nil {
+            names.insert("user")
+        }
+        // A subnet that an address must lie in is needed to check the address.
+        for name in names {
+            for declaration in [lesson.input(named: name)].compactMap({ $0 }).flatMap({ [$0] + $0.fields }) {
+                if let subnet = declaration.sameSubnetAs { names.insert(subnet) }
+            }
+        }
+        return lesson.inputs.map(\.name).filter(names.contains)
+    }
+
+    /// The subnets addresses are checked against: every `cidr` input's value, else its default.
+    func subnets(_ inputs: [String: InputValue]) -> [String: String] {
+        var result: [String: String] = [:]
+        for input in lesson.inputs where input.type == .cidr {
+            result[input.name] = inputs[input.name]?.text ?? input.defaultValue?.text
+        }
+        return result
+    }
+
+    /// Constraints that involve other inputs (`same-subnet-as`): why `value` breaks one, or nil.
+    func crossCheck(_ input: InputDeclaration, _ value: String, inputs: [String: InputValue]) -> String? {
+        RecordListChecker.subnetProblem(value, field: input, subnets: subnets(inputs))
+    }
+}

@@ -1,0 +1,77 @@
+/// What a session waits for, and what the answer is for: the place in the step it will go on from.
+enum SessionPhase: Sendable, Equatable {
+    /// Before `.begin`.
+    case notStarted
+    /// An input the step uses (`.answered`); `remaining` are asked after it.
+    case askingInput(name: String, remaining: [String])
+    /// A loop record's field the step's condition needs (`.answered`).
+    case detectingField(String)
+    /// The checks run before the step, to see whether it is done already (`.checked`).
+    case checkingIfDone
+    /// "Mark it done and go on?" (a line).
+    case confirmingDone
+    /// The step's prompt (a line).
+    case prompt(PromptState)
+    /// The new text of the command block at `block` (a line).
+    case editing(block: Int, prompt: PromptState)
+    /// `set NAME` without a value: the input's new value (`.answered`).
+    case settingInput(String, prompt: PromptState)
+    /// Running a step's blocks and checks.
+    case performing(Performance)
+    /// Over.
+    case ended
+}
+
+/// Where the step's prompt is: the block after hand-typed ones shown by `run` that `done` goes on
+/// from, and whether the learner only looked at the commands (`show`).
+struct PromptState: Sendable, Equatable {
+    var resumeAt: Int?
+    var shownOnly = false
+}
+
+/// One run of a step's blocks: preconditions, then the commands in `queue` (block offsets) from
+/// `position`, then the checks; `origin` is what the result goes back to.
+struct Performance: Sendable, Equatable {
+    /// Who started it, and so where its result goes.
+    enum Origin: Sendable, Equatable {
+        /// The `on=lab` blocks that set the scene before the step is checked.
+        case labSetUp
+        /// An unattended run of the step.
+        case unattended
+        /// `run`, `done` or `check` at the prompt.
+        case prompt(PromptState)
+        /// The command the learner just edited.
+        case edit(PromptState)
+    }
+
+    /// What it waits for.
+    enum Stage: Sendable, Equatable {
+        case preconditions
+        /// The command block at this offset (`.commandFinished`).
+        case running(Int)
+        /// The disk report before a destructive command on `device` (`.commandFinished`).
+        case inspecting(block: Int, device: String)
+        /// Where a link to `device` points (`.commandFinished`).
+        case resolving(block: Int, device: String, report: BlockDeviceReport?)
+        /// The device name typed to confirm (a line).
+        case confirmingDevice(block: Int, device: String)
+        /// "This command is destructive. Run it?" (a line).
+        case confirmingDestructive(block: Int)
+        case checks
+    }
+
+    var origin: Origin
+    var queue: [Int]
+    var position = 0
+    var stage: Stage
+}
+
+/// What a run of a step's blocks led to.
+enum PerformResult: Sendable, Equatable {
+    case done
+    case failed(String)
+    /// Hand-typed blocks are shown; `done` goes on at this block offset.
+    case waitingForHands(Int)
+    /// A destructive command was not confirmed.
+    case refused(String)
+}

@@ -1,0 +1,206 @@
+import Foundation
+import Lessons
+
+/// Running a step's blocks: preconditions, then the commands (showing hand-typed ones and pausing for
+/// `done`, guarding destructive ones), then its checks; and where the result goes.
+extension SessionTransition {
+    /// Runs the step from block offset `start`: preconditions (from the start only), commands, checks.
+    mutating func perform(from start: Int, origin: Performance.Origin) {
+        let setUp = labSetUp
+        let queue = step.blocks.indices.filter { offset in
+            let block = step.blocks[offset]
+            return (block.kind == .run || block.kind == .show) && (block.target != .lab || options.practiceLab) && !setUp.contains(offset)
+        }
+        var performance = Performance(origin: origin, queue: queue, position: queue.firstIndex { $0 >= start } ?? queue.count, stage: .checks)
+        if start == 0, !step.blocks(.precondition).isEmpty {
+            performance.stage = .preconditions
+            return wait(.performing(performance), for: .check(step.blocks(.precondition), item: item))
+        }
+        continueQueue(performance)
+    }
+
+    /// Starts a performance at its stage (the lab's set-up, or the checks alone).
+    mutating func startPerformance(_ performance: Performance) {
+        switch performance.stage {
+        case .running(let offset): startBlock(offset, performance)
+        default: wait(.performing(performance), for: .check(step.blocks(.check), item: item))
+        }
+    }
+
+    /// The next command of the queue, or the checks when none is left.
+    mutating func continueQueue(_ performance: Performance) {
+        var performance = performance
+        guard performance.position < performance.queue.count else {
+            if performance.origin == .labSetUp { return checkIfDone() }
+            performance.stage = .checks
+            return wait(.performing(performance), for: .check(step.blocks(.check), item: item))
+        }
+        let offset = performance.queue[performance.position]
+        let block = step.blocks[offset]
+        if performance.origin != .labSetUp, block.kind == .show, !typedByLab(block) {
+            // Show this and the hand-typed blocks right after it, then wait for `done`.
+            var next = performance.position
+            while next < performance.queue.count, step.blocks[performance.queue[next]].kind == .show, !typedByLab(step.blocks[performance.queue[next]]) {
+                let shown = step.blocks[performance.queue[next]]
+                write(presenter.block(shown, text: values.command(shown, item: item).display, place: place(shown.target)))
+                next += 1
+            }
+            if !options.unattended { say("Do this by hand, then type done.", .bold) }
+            return performed(performance, result: .waitingForHands(next < performance.queue.count ? performance.queue[next] : step.blocks.count))
+        }
+        startBlock(offset, performance)
+    }
+
+    mutating func performed(_ performance: Performance, event: SessionEvent) {
+        var performance = performance
+        switch (performance.stage, event) {
+        case (.preconditions, .checked(let outcomes)):
+            if let failed = outcomes.first(where: { !$0.passed }) {
+                setStatus(.failed)
+                say("Not yet: a precondition of this step does not hold, so nothing was run.", .red)
+                reportFailures(outcomes)
+                return performed(performance, result: .failed(failed.title + ": expected " + failed.expected + ", found " + failed.found))
+            }
+            continueQueue(performance)
+        case (.checks, .checked(let outcomes)):
+            if let failed = outcomes.first(where: { !$0.passed }) {
+                setStatus(.failed)
+                reportFailures(outcomes)
+                return performed(performance, result: .failed(failed.title + ": expected " + failed.expected + ", found " + failed.found))
+            }
+            for outcome in outcomes { write(presenter.success(outcome)) }
+            setStatus(.done)
+            say("✓ Done.", [.bold, .green])
+            performed(performance, result: .done)
+        case (.running(let offset), .commandFinished(let result)):
+            commandFinished(offset, result: result, performance)
+        case (.running, .commandFailed(let reason)):
+            setStatus(.failed)
+            say("✗ \(reason)", .red)
+            blockEnded(performance, failure: .failed(reason))
+        case (.inspecting(let offset, let device), _):
+            let report = event.finishedCommand.flatMap { try? BlockDeviceReport(json: $0.output) }
+            performance.stage = .resolving(block: offset, device: device, report: report)
+            wait(.performing(performance), for: .run(DestructiveGuard.resolving(device, host: host(step.blocks[offset].target)), showsOutput: false))
+        case (.resolving(let offset, let device, let report), _):
+            let resolved = event.finishedCommand.flatMap { $0.exitStatus == 0 ? $0.output.trimmingCharacters(in: .whitespacesAndNewlines) : nil }
+            deviceInspected(offset, device: device, report: report, resolved: resolved, performance)
+        case (.confirmingDevice(let offset, let device), _):
+            var typed: String?
+            if case .line(let line) = event { typed = line }
+            confirmed(offset, refusal: DestructiveGuard.typedConfirmation(typed, device: device), performance)
+        case (.confirmingDestructive(let offset), _):
+            switch YesNo.answer(event, default: false) {
+            case .unclear:
+                say("Please answer y or n.")
+                wait(.performing(performance), for: YesNo.question(style.apply([.bold, .red], to: "This command is destructive. Run it?"), default: false))
+            case .yes: confirmed(offset, refusal: nil, performance)
+            case .no, .none: confirmed(offset, refusal: "Not confirmed; nothing was run.", performance)
+            }
+        default:
+            preconditionFailure("session event \(event) while performing (\(performance.stage))")
+        }
+    }
+
+    // MARK: One command
+
+    /// Starts one command block (after its destructive guard).
+    mutating func startBlock(_ offset: Int, _ performance: Performance) {
+        var performance = performance
+        let block = step.blocks[offset]
+        setStatus(.running)
+        guard block.destructive else { return launch(offset, performance) }
+        guard let device = DestructiveGuard.device(of: step, context: values.templateContext(item)) else {
+            if options.unattended { return confirmed(offset, refusal: "a destructive command runs unattended only with --confirm-device", performance) }
+            performance.stage = .confirmingDestructive(block: offset)
+            return wait(.performing(performance), for: YesNo.question(style.apply([.bold, .red], to: "This command is destructive. Run it?"), default: false))
+        }
+        performance.stage = .inspecting(block: offset, device: device)
+        wait(.performing(performance), for: .run(CommandRequest(command: BlockDeviceReport.command, host: host(block.target)), showsOutput: false))
+    }
+
+    /// What the disk report says about a destructive command's device: refused, confirmed unattended, or asked.
+    mutating func deviceInspected(_ offset: Int, device: String, report: BlockDeviceReport?, resolved: String?, _ performance: Performance) {
+        var performance = performance
+        let verdict = DestructiveGuard.verdict(device: device, report: report, resolved: resolved)
+        if let refusal = verdict.refusal { return confirmed(offset, refusal: refusal, performance) }
+        write(style.apply([.bold, .red], to: "This destroys everything on \(device).") + "\n  " + verdict.description + "\n")
+        if options.unattended {
+            return confirmed(offset, refusal: options.confirmedDevices.contains(device) ? nil : "it writes over \(device); confirm with --confirm-device \(device)", performance)
+        }
+        performance.stage = .confirmingDevice(block: offset, device: device)
+        wait(.performing(performance), for: .readLine(prompt: "Type the device name (\(device)) to go on, anything else to stop: ", prefill: nil))
+    }
+
+    /// Runs the command when it was confirmed; else says why not.
+    mutating func confirmed(_ offset: Int, refusal: String?, _ performance: Performance) {
+        guard let refusal else { return launch(offset, performance) }
+        setStatus(.failed)
+        say(refusal, .red)
+        blockEnded(performance, failure: .refused(refusal))
+    }
+
+    mutating func launch(_ offset: Int, _ performance: Performance) {
+        var performance = performance
+        let block = step.blocks[offset]
+        let command = state.session.edits[editKey(offset)].map { RenderedCommand(edited: $0, secrets: values.secretNames) } ?? values.command(block, item: item)
+        write(presenter.block(block, text: command.display, place: place(block.target)))
+        let request = CommandRequest(command: command.exec(secrets: values.secretValues), host: host(block.target), user: block.user,
+                                     timeout: block.timeout, interactive: machine.interactiveTerminal,
+                                     console: block.target == .console ? (item?.index ?? 0) + 1 : nil)
+        performance.stage = .running(offset)
+        wait(.performing(performance), for: .run(request, showsOutput: !machine.interactiveTerminal))
+    }
+
+    mutating func commandFinished(_ offset: Int, result: CommandResult, _ performance: Performance) {
+        if !result.output.isEmpty, !result.output.hasSuffix("\n") { write("\n") }
+        guard result.succeeded else {
+            let found = result.timedOut ? "stopped after \(Int(step.blocks[offset].timeout ?? 0)) s without finishing" : "exit status \(result.exitStatus)"
+            let outcome = CheckOutcome.fail("command", expected: "exit status 0", found: found + ": " + OutputSummary.lastLines(result.output))
+            setStatus(.failed)
+            reportFailures([outcome])
+            return blockEnded(performance, failure: .failed(outcome.found))
+        }
+        say(String(format: "  finished in %.1f s", result.duration), .dim)
+        blockEnded(performance, failure: nil)
+    }
+
+    /// A command ended: the next one, or the performance's end. The lab's set-up goes on after a
+    /// failure (only an unattended run stops there).
+    mutating func blockEnded(_ performance: Performance, failure: PerformResult?) {
+        var performance = performance
+        if performance.origin == .labSetUp, case .failed(let reason)? = failure, options.unattended {
+            return end(.failed(step: step.id, reason: reason))
+        }
+        if let failure, performance.origin != .labSetUp { return performed(performance, result: failure) }
+        performance.position += 1
+        if performance.origin == .labSetUp, performance.position < performance.queue.count {
+            return startBlock(performance.queue[performance.position], performance)
+        }
+        continueQueue(performance)
+    }
+
+    /// Where a performance's result goes.
+    mutating func performed(_ performance: Performance, result: PerformResult) {
+        switch performance.origin {
+        case .labSetUp:
+            checkIfDone()
+        case .unattended:
+            switch result {
+            case .done: itemEnded(.next)
+            case .failed(let reason): itemEnded(.end(.failed(step: step.id, reason: reason)))
+            case .waitingForHands: end(.needsHands(step: step.id, reason: "it has commands to type by hand (\(place(.console)))"))
+            case .refused(let reason): end(.needsHands(step: step.id, reason: reason))
+            }
+        case .prompt(let prompt):
+            switch result {
+            case .done: itemEnded(.next)
+            case .failed, .refused: self.prompt(prompt)
+            case .waitingForHands(let next): self.prompt(PromptState(resumeAt: next, shownOnly: prompt.shownOnly))
+            }
+        case .edit(let prompt):
+            if result == .done { return itemEnded(.next) }
+            self.prompt(prompt)
+        }
+    }
+}

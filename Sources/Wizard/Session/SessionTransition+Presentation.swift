@@ -1,0 +1,69 @@
+import Lessons
+
+/// What the learner sees of the current item: the step in the author's order, its commands as shown
+/// (an edit, else the block with secrets as stand-ins), where each runs, its hints and failures.
+extension SessionTransition {
+    mutating func present() {
+        let settled = lesson.steps.prefix(state.session.stepIndex).count
+        write(presenter.header(step: step, index: state.session.stepIndex, settled: settled, item: item))
+        // Prose, commands and checks in the order the author wrote them.
+        let entries: [(line: Int, prose: ProseBlock?, block: Int?)] =
+            step.prose.map { ($0.location.line, $0, nil) } + step.blocks.indices.map { (step.blocks[$0].location.line, nil, $0) }
+        let context = values.templateContext(item, masked: true)
+        for (index, entry) in entries.sorted(by: { $0.line < $1.line }).enumerated() {
+            if index > 0 { write("\n") }
+            if let prose = entry.prose {
+                write(presenter.markdown.render(TemplateRenderer.preview(prose.markdown, context: context, quoting: .none)))
+            }
+            if let offset = entry.block {
+                write(presenter.block(step.blocks[offset], text: shownCommand(offset), place: place(step.blocks[offset].target)))
+            }
+        }
+    }
+
+    /// A command block's text on the screen: the learner's edit, else the block filled in.
+    func shownCommand(_ offset: Int) -> String {
+        state.session.edits[editKey(offset)] ?? values.command(step.blocks[offset], item: item).display
+    }
+
+    func editKey(_ offset: Int) -> String {
+        "\(step.id)/\(state.itemKey)/\(offset)"
+    }
+
+    var hints: [String] {
+        let context = values.templateContext(item, masked: true)
+        return step.hints.map { TemplateRenderer.preview($0.text, context: context, quoting: .none) }
+    }
+
+    mutating func reportFailures(_ outcomes: [CheckOutcome]) {
+        state.lastFailures = outcomes.filter { !$0.passed }
+        for outcome in outcomes { write(outcome.passed ? presenter.success(outcome) : presenter.failure(outcome)) }
+        write(presenter.hints(hints))
+        if !options.unattended {
+            say("Type run to try again, edit to change the command, why for details, skip to go on.", .dim)
+        }
+    }
+
+    func host(_ target: Target) -> RemoteHost? {
+        machine.hosts.host(for: target, record: item?.record, inputs: state.session.inputs)
+    }
+
+    /// A console block the practice lab types for the learner.
+    func typedByLab(_ block: Block) -> Bool {
+        block.kind == .show && block.target == .console && options.practiceLab
+    }
+
+    /// `on raspi2 (192.168.1.102)`, `at raspi2's console`, `on the master`, or nothing for here.
+    func place(_ target: Target) -> String {
+        switch target {
+        case .local: return ""
+        case .console: return "at the console of \(item?.label ?? "the node")" + (options.practiceLab ? " (the practice lab types it)" : "")
+        case .lab: return "in the practice lab, for you"
+        case .node:
+            guard let item else { return "on the node" }
+            return host(.node).map { "on \(item.label) (\($0.address))" } ?? "on \(item.label) (here)"
+        case .master:
+            return machine.hosts.host(for: .master, record: nil, inputs: state.session.inputs).map { "on the master (\($0.address))" } ?? "on the master (here)"
+        }
+    }
+}

@@ -1,0 +1,172 @@
+import Lessons
+
+/// The step's prompt: what each session command does (`run`, `show`, `edit`, `skip`, `goto`, `set`, ...).
+extension SessionTransition {
+    var promptText: String { item.map { "\(step.id)[\($0.label)]> " } ?? "\(step.id)> " }
+
+    mutating func prompt(_ prompt: PromptState) {
+        wait(.prompt(prompt), for: .readLine(prompt: promptText, prefill: nil))
+    }
+
+    mutating func promptAnswered(_ event: SessionEvent, prompt current: PromptState) {
+        var prompt = current
+        let line: String
+        switch event {
+        case .endOfInput:
+            write("\n")
+            return end(.quit(step: step.id))
+        case .interrupted:
+            say("Nothing was run. Type quit to stop, help for the commands.", .dim)
+            return self.prompt(prompt)
+        case .line(let text): line = text
+        default: preconditionFailure("session event \(event) at the prompt")
+        }
+        let command: SessionCommand
+        switch SessionCommand.parse(line) {
+        case .success(let parsed): command = parsed
+        case .failure(let error):
+            say(error.message, .red)
+            return self.prompt(prompt)
+        }
+        switch command {
+        case .run, .done, .check:
+            let resumeAt = prompt.resumeAt
+            prompt.resumeAt = nil
+            if command == .check || (command == .done && resumeAt == nil) {
+                if command == .done && !prompt.shownOnly && !step.blocks.contains(where: { $0.kind == .show }) && !step.blocks(.run).isEmpty {
+                    say("Checking what you did by hand.", .dim)
+                }
+                return startPerformance(Performance(origin: .prompt(prompt), queue: [], stage: .checks))
+            }
+            return perform(from: command == .done ? (resumeAt ?? 0) : 0, origin: .prompt(prompt))
+        case .show:
+            for block in step.blocks where (block.kind == .run || block.kind == .show) && (block.target != .lab || options.practiceLab) {
+                write(presenter.block(block, text: values.command(block, item: item).display, place: place(block.target)))
+            }
+            say("Run these yourself, then type done to check the step.", .dim)
+            prompt.shownOnly = true
+        case .edit(let number):
+            let runBlocks = step.blocks.indices.filter { step.blocks[$0].kind == .run }
+            guard (number ?? 1) <= runBlocks.count else {
+                say(runBlocks.isEmpty ? "This step has no command to edit." : "This step has \(runBlocks.count) command\(runBlocks.count == 1 ? "" : "s").", .red)
+                break
+            }
+            let offset = runBlocks[(number ?? 1) - 1]
+            return wait(.editing(block: offset, prompt: prompt), for: .readLine(prompt: "edit> ", prefill: shownCommand(offset)))
+        case .skip:
+            setStatus(.skipped)
+            say("Skipped.", .dim)
+            return itemEnded(.next)
+        case .hint:
+            write(presenter.hints(hints))
+        case .why:
+            write(presenter.markdown.render(TemplateRenderer.preview(step.proseText, context: values.templateContext(item, masked: true), quoting: .none)))
+            if state.lastFailures.isEmpty {
+                say("No check has failed in this step yet.", .dim)
+            } else {
+                say("The last check:", .bold)
+                for failure in state.lastFailures { write(presenter.failure(failure)) }
+            }
+        case .back:
+            guard state.session.stepIndex > 0 else {
+                write("This is the first step.\n")
+                break
+            }
+            reopen(state.session.stepIndex - 1)
+            return itemEnded(.move(to: state.session.stepIndex - 1))
+        case .goto(let id):
+            guard let index = lesson.steps.firstIndex(where: { $0.id == id }) else {
+                say("No step '\(id)'\(Suggestion.didYouMean(id, in: lesson.steps.map(\.id))). Type status for the list.", .red)
+                break
+            }
+            reopen(index)
+            return itemEnded(.move(to: index))
+        case .vars:
+            write(presenter.variables(state.session.inputs))
+        case .set(let name, let value):
+            if let input = set(name, value: value) {
+                return wait(.settingInput(input.name, prompt: prompt), for: .ask(input))
+            }
+        case .status:
+            let values = self.values
+            write(presenter.status(state.session) { step in values.items(of: step).compactMap { $0 } })
+        case .graph:
+            write(GraphRenderer.render(StepGraph(lesson: lesson), title: lesson.metadata.title, format: .text))
+        case .help:
+            write(presenter.help())
+        case .quit:
+            return end(.quit(step: step.id))
+        }
+        self.prompt(prompt)
+    }
+
+    /// The learner's new text for a command: saved, and the step runs with it.
+    mutating func edited(_ block: Int, event: SessionEvent, prompt: PromptState) {
+        guard case .line(let text) = event, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            write("Unchanged.\n")
+            return self.prompt(prompt)
+        }
+        let key = editKey(block)
+        update { $0.edits[key] = text }
+        perform(from: 0, origin: .edit(prompt))
+    }
+
+    /// `set NAME [VALUE]`: sets the value when it is valid; the input to ask for when no value is given.
+    mutating func set(_ name: String, value: String?) -> InputDeclaration? {
+        let parts = name.split(separator: ".").map(String.init)
+        guard let input = lesson.input(named: parts[0]) else {
+            say("No input '\(parts[0])'\(Suggestion.didYouMean(parts[0], in: lesson.inputs.map(\.name))).", .red)
+            return nil
+        }
+        let inputs = SessionInputs(lesson: lesson)
+        if input.type == .list, parts.count == 3 {
+            guard let index = Int(parts[1]), var records = state.session.inputs[input.name]?.records, (1...records.count).contains(index),
+                  let field = input.field(named: parts[2]) else {
+                say("Write set \(input.name).N.FIELD VALUE, N from 1, FIELD one of: \(input.fields.map(\.name).joined(separator: ", ")).", .red)
+                return nil
+            }
+            guard let value else {
+                write("Give a value: set \(name) VALUE\n")
+                return nil
+            }
+            records[index - 1][field.name] = value
+            if let problem = RecordListChecker.problems(with: records, as: input, subnets: inputs.subnets(state.session.inputs)).first {
+                say("✗ \(problem.message); nothing changed.", .red)
+                return nil
+            }
+            update { $0.inputs[input.name] = .records(records) }
+            refreshItems()
+            say("✓ \(name) = \(value)", .green)
+            return nil
+        }
+        guard parts.count == 1 else {
+            say("'\(input.name)' has no parts to set.", .red)
+            return nil
+        }
+        guard let value, input.type != .list else { return input }
+        if let problem = InputValueChecker.problem(with: value, as: input) ?? inputs.crossCheck(input, value, inputs: state.session.inputs) {
+            say("✗ \(problem); nothing changed.", .red)
+            return nil
+        }
+        update { $0.inputs[input.name] = .text(value) }
+        refreshItems()
+        say("✓ \(input.name) = \(input.type == .secret ? SecretStandIn.redacted : value)", .green)
+        return nil
+    }
+
+    mutating func setAnswered(_ name: String, value: InputValue?, prompt: PromptState) {
+        if let value {
+            update { $0.inputs[name] = value }
+            refreshItems()
+        }
+        self.prompt(prompt)
+    }
+
+    /// Sends the session back to a step: it and every later step become pending again.
+    mutating func reopen(_ index: Int) {
+        let steps = lesson.steps[index...].map(\.id)
+        update { state in
+            for step in steps { state.removeStatuses(of: step) }
+        }
+    }
+}

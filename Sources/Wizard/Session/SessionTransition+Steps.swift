@@ -1,0 +1,195 @@
+import Lessons
+
+/// Steps and their items: entering a step (its inputs first), going through its items (skipping
+/// settled ones, detecting what a branch needs), presenting an item and offering to skip one whose
+/// checks already pass, and what an item's end leads to.
+extension SessionTransition {
+    /// How one item ended, for the step.
+    enum ItemEnd {
+        case next
+        case move(to: Int)
+        case end(SessionOutcome)
+    }
+
+    mutating func begin() {
+        effects.append(.setCompletions(SessionCommand.words + lesson.steps.map(\.id) + lesson.inputs.map(\.name)))
+        write(style.apply([.bold, .magenta], to: lesson.metadata.title) + "\n" + lesson.metadata.summary + "\n")
+        if state.session.statuses.isEmpty, !lesson.introduction.isEmpty {
+            let introduction = lesson.introduction.map(\.markdown).joined(separator: "\n\n")
+            write("\n" + presenter.markdown.render(TemplateRenderer.preview(introduction, context: values.templateContext(nil, masked: true), quoting: .none)))
+        }
+        if !options.unattended {
+            say("Press Enter to run a step, type show to only see its commands, help for all commands.", .dim)
+        }
+        enterStep()
+    }
+
+    /// Starts the current step: its missing inputs, then its items; at the end of the lesson, finishes.
+    mutating func enterStep() {
+        guard state.session.stepIndex < lesson.steps.count else { return finish() }
+        let missing = SessionInputs(lesson: lesson).used(by: step).filter { state.session.inputs[$0] == nil }
+        if !missing.isEmpty && !options.unattended {
+            write("\n" + style.apply(.bold, to: "Step \(state.session.stepIndex + 1) · \(step.title)") + " needs: \(missing.joined(separator: ", "))\n")
+        }
+        askInputs(missing)
+    }
+
+    /// Gives the inputs in `names` a value, in order: unattended their defaults, else asked.
+    mutating func askInputs(_ names: [String]) {
+        for (position, name) in names.enumerated() {
+            guard let input = lesson.input(named: name) else { continue }
+            if options.unattended {
+                guard let value = input.defaultValue else { return end(.missingInput(name: name, step: step.id)) }
+                update { $0.inputs[name] = value }
+                continue
+            }
+            return wait(.askingInput(name: name, remaining: Array(names.dropFirst(position + 1))), for: .ask(input))
+        }
+        startItems()
+    }
+
+    mutating func answeredInput(_ name: String, value: InputValue?, remaining: [String]) {
+        guard let value else { return end(.quit(step: step.id)) }
+        update { $0.inputs[name] = value }
+        askInputs(remaining)
+    }
+
+    mutating func startItems() {
+        state.items = values.items(of: step)
+        state.itemIndex = 0
+        state.failedNodes = []
+        nextItem()
+    }
+
+    /// The current step's items as the inputs are now (after a change), at the same position.
+    mutating func refreshItems() {
+        let items = values.items(of: step)
+        if items.count == state.items.count { state.items = items }
+    }
+
+    /// Goes on with the first item from the current one that is not settled and to which the step applies.
+    mutating func nextItem() {
+        while state.itemIndex < state.items.count {
+            if state.session.status(step.id, item: state.itemKey).isSettled {
+                state.itemIndex += 1
+                continue
+            }
+            if let condition = step.condition, let subject = values.conditionSubject(of: step, item: item) {
+                if let field = subject.field, let item, ["", "auto", "?"].contains(subject.value) {
+                    return wait(.detectingField(field), for: .detect(field: field, item: item, step: step.id))
+                }
+                if !condition.holds(for: subject.value) {
+                    setStatus(.notApplicable)
+                    state.itemIndex += 1
+                    continue
+                }
+            }
+            return beginItem()
+        }
+        if !state.failedNodes.isEmpty {
+            return end(.failed(step: step.id, reason: state.failedNodes.joined(separator: "; ")))
+        }
+        update { $0.stepIndex += 1 }
+        enterStep()
+    }
+
+    /// A record's field was detected (or given): the step's condition decides.
+    mutating func detectedField(_ field: String, value: String?) {
+        guard let value, let item, let list = step.loop?.list else {
+            return end(.missingInput(name: "\(step.loop?.list ?? "").\((item?.index ?? 0) + 1).\(field)", step: step.id))
+        }
+        if var records = state.session.inputs[list]?.records, item.index < records.count {
+            records[item.index][field] = value
+            update { $0.inputs[list] = .records(records) }
+            refreshItems()
+        }
+        if step.condition?.holds(for: value) == false {
+            setStatus(.notApplicable)
+            state.itemIndex += 1
+            return nextItem()
+        }
+        beginItem()
+    }
+
+    /// Shows the item's step, lets the lab set the scene, then sees whether it is done already.
+    mutating func beginItem() {
+        effects.append(.record(.marker(item.map { "\(step.id)/\($0.key)" } ?? step.id)))
+        present()
+        let setUp = labSetUp
+        if !setUp.isEmpty {
+            return startPerformance(Performance(origin: .labSetUp, queue: setUp, stage: .running(setUp[0])))
+        }
+        checkIfDone()
+    }
+
+    mutating func checkIfDone() {
+        if state.session.status(step.id, item: state.itemKey) != .failed, !step.blocks(.check).isEmpty {
+            return wait(.checkingIfDone, for: .check(step.blocks(.check), item: item))
+        }
+        notDoneYet()
+    }
+
+    mutating func checkedIfDone(_ outcomes: [CheckOutcome]) {
+        guard outcomes.allSatisfy(\.passed) else { return notDoneYet() }
+        say("✓ Its checks pass already: this looks done.", .green)
+        if options.unattended {
+            setStatus(.done)
+            return itemEnded(.next)
+        }
+        wait(.confirmingDone, for: YesNo.question("Mark it done and go on?", default: true))
+    }
+
+    mutating func confirmedDone(_ event: SessionEvent) {
+        switch YesNo.answer(event, default: true) {
+        case .unclear:
+            say("Please answer y or n.")
+            wait(.confirmingDone, for: YesNo.question("Mark it done and go on?", default: true))
+        case .none: end(.quit(step: step.id))
+        case .yes:
+            setStatus(.done)
+            itemEnded(.next)
+        case .no: notDoneYet()
+        }
+    }
+
+    /// The item is to be done: unattended it runs, else the prompt waits for the learner.
+    mutating func notDoneYet() {
+        if options.unattended {
+            return perform(from: 0, origin: .unattended)
+        }
+        prompt(PromptState())
+    }
+
+    /// What the end of an item leads to. Unattended, a node that fails does not stop the others: the
+    /// step ends failed after all of them (and a resume retries only the nodes not done).
+    mutating func itemEnded(_ end: ItemEnd) {
+        switch end {
+        case .next:
+            state.itemIndex += 1
+            nextItem()
+        case .move(let index):
+            update { $0.stepIndex = index }
+            enterStep()
+        case .end(.failed(_, let reason)) where options.unattended && item != nil && state.items.count > 1:
+            state.failedNodes.append("\(item!.label): \(reason)")
+            state.itemIndex += 1
+            nextItem()
+        case .end(let outcome):
+            self.end(outcome)
+        }
+    }
+
+    mutating func finish() {
+        let statuses = lesson.steps.flatMap { step in (state.session.statuses[step.id] ?? [:]).values }
+        let outcome = SessionOutcome.finished(done: statuses.filter { $0 == .done }.count, skipped: statuses.filter { $0 == .skipped }.count)
+        write("\n" + style.apply([.bold, .green], to: outcome.message) + "\n")
+        end(outcome)
+    }
+
+    /// The offsets of the `on=lab` blocks a step starts with: in the lab they set the scene (a card in
+    /// the reader, a Pi switched on) before anything is checked; outside the lab, none.
+    var labSetUp: [Int] {
+        guard options.practiceLab else { return [] }
+        return Array(step.blocks.indices.prefix { step.blocks[$0].target == .lab && step.blocks[$0].kind == .run })
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// A yes/no question at the prompt: how it is asked and how a line answers it.
+enum YesNo: Equatable {
+    case yes
+    case no
+    /// Input ended.
+    case none
+    /// Neither yes nor no: ask again.
+    case unclear
+
+    static func question(_ text: String, default defaultAnswer: Bool) -> SessionEffect {
+        .readLine(prompt: "\(text) [\(defaultAnswer ? "Y/n" : "y/N")] ", prefill: nil)
+    }
+
+    /// The answer an event gives; Ctrl-C is no.
+    static func answer(_ event: SessionEvent, default defaultAnswer: Bool) -> YesNo {
+        switch event {
+        case .endOfInput: return .none
+        case .interrupted: return .no
+        case .line(let line):
+            switch line.trimmingCharacters(in: .whitespaces).lowercased() {
+            case "": return defaultAnswer ? .yes : .no
+            case "y", "yes": return .yes
+            case "n", "no": return .no
+            default: return .unclear
+            }
+        default: return .unclear
+        }
+    }
+}
