@@ -21,3 +21,16 @@ public enum LabChoice {
         return LabLayout.defaultSubnet
     }
 }
+
+extension LabChoice {
+    /// The lab a session practises in: the one up under `name` as it is, else a new one on the
+    /// environment's subnet with `nodes` nodes of `flavour` (brought up, with `progress` lines).
+    public static func sessionLab(name: String, environment: [String: String], nodes: Int, flavour: () throws -> LabFlavour,
+                                  piwizard: String, progress: (String) -> Void) throws -> Lab {
+        if let existing = try Lab.existing(name: name, piwizard: piwizard) {
+            return try Lab.up(name: name, subnet: existing.layout.subnet, nodes: existing.layout.nodeCount, flavour: existing.flavour,
+                              piwizard: piwizard, progress: progress)
+        }
+        return try Lab.up(name: name, subnet: subnet(environment: environment), nodes: nodes, flavour: flavour(), piwizard: piwizard, progress: progress)
+    }
+}

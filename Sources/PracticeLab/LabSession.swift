@@ -1,3 +1,4 @@
+import Foundation
 import Lessons
 import Wizard
 import WizardSystem
@@ -7,9 +8,9 @@ import WizardSystem
 /// SD card reader.
 public enum LabSession {
     /// The lab's values for the inputs a cluster lesson declares, by their kind:
-    /// a `cidr` input is the lab's subnet; `gateway` this computer's lab address; a list with an `ip`
-    /// field the lab's nodes (`hostname` nodeK, `ip` .(10+K), `role` master for node1, `netconf`
-    /// the flavour's network stack); `user` pi; a `block-device` input the lab's reader; `image`
+    /// a `cidr` input is the lab's subnet; `gateway` this computer's lab address; a list with an address
+    /// field the lab's nodes (its name field nodeK, its address field .(10+K), `role` master for node1,
+    /// `netconf` the flavour's network stack); `user` pi; a `block-device` input the lab's reader; `image`
     /// a file in the lab's folder.
     public static func inputs(for lesson: Lesson, lab: Lab) -> [String: InputValue] {
         let layout = lab.layout
@@ -21,13 +22,13 @@ public enum LabSession {
             case ("user", _): values[input.name] = .text(LabLayout.nodeUser)
             case (_, .blockDevice): values[input.name] = .text(layout.reader)
             case ("image", _): values[input.name] = .text(layout.image)
-            case (_, .list) where input.field(named: "ip") != nil:
+            case (_, .list) where input.addressField != nil:
                 values[input.name] = .records((1...layout.nodeCount).map { number in
                     var record: [String: String] = [:]
                     for field in input.fields {
                         switch field.name {
-                        case "hostname": record["hostname"] = layout.nodeName(number)
-                        case "ip": record["ip"] = layout.address(of: number).description
+                        case input.addressField: record[field.name] = layout.address(of: number).description
+                        case input.nameField: record[field.name] = layout.nodeName(number)
                         case "role": record["role"] = number == 1 ? "master" : "worker"
                         case "netconf": record["netconf"] = lab.flavour.netconf
                         default: break
@@ -50,10 +51,17 @@ public enum LabSession {
         if options.unattended { options.confirmedDevices.insert(lab.layout.reader) }
     }
 
-    /// The runner: console blocks at the lab's consoles; when unattended, ssh on the nodes asks the lab's
-    /// `askpass` for passwords and new host keys (checked against the keys the lab knows).
-    public static func runner(lab: Lab, unattended: Bool) -> LabCommandRunner {
+    /// The runner: console blocks at the lab's consoles; a lesson's `piwizard lab …` commands run this
+    /// same piwizard, in this lab (on `PATH`, and `PIWIZARD_LAB`, for those commands only); when
+    /// unattended, ssh on the nodes asks the lab's `askpass` for passwords and new host keys (checked
+    /// against the keys the lab knows).
+    public static func runner(lab: Lab, unattended: Bool, environment: [String: String]) -> LabCommandRunner {
         var builder = CommandLineBuilder()
+        let folder = (lab.piwizard as NSString).deletingLastPathComponent
+        builder.localEnvironment = [
+            "PATH": folder + ":" + (environment["PATH"] ?? "/usr/bin:/bin"),
+            "PIWIZARD_LAB": lab.layout.name,
+        ]
         if unattended {
             builder.remoteEnvironment = [
                 "SSH_ASKPASS": LabLayout.insideSharedFolder + "/bin/askpass",

@@ -4,7 +4,8 @@ import Wizard
 
 /// Turns a `CommandRequest` into the argument list a runner starts:
 ///
-/// - on this machine, `["/bin/sh", "-c", text]`;
+/// - on this machine, `["/bin/sh", "-c", text]` (through `env NAME=VALUE …` when `localEnvironment`
+///   adds variables);
 /// - with `user` set, the text runs as `sudo -u USER -- sh -c 'TEXT'` (`sudo -- sh -c 'TEXT'` for
 ///   root); a non-interactive request adds `-n`, so sudo fails at once instead of waiting for a
 ///   password nobody can type;
@@ -23,6 +24,9 @@ public struct CommandLineBuilder: Sendable, Hashable {
     /// Variables exported for commands on remote hosts (the practice lab's `SSH_ASKPASS` when it runs
     /// unattended); empty for a normal session.
     public var remoteEnvironment: [String: String] = [:]
+    /// Variables added for commands on this machine (the practice lab's name and this piwizard on
+    /// `PATH`, for a lesson's `piwizard lab …` commands); this process's own environment is left alone.
+    public var localEnvironment: [String: String] = [:]
 
     /// A builder; `controlDirectory` defaults to the user's (`SSHControlFolder`).
     public init(
@@ -39,7 +43,10 @@ public struct CommandLineBuilder: Sendable, Hashable {
     /// The argument list that runs `request`.
     public func arguments(for request: CommandRequest) -> [String] {
         let text = shellText(for: request)
-        guard let host = request.host else { return ["/bin/sh", "-c", text] }
+        guard let host = request.host else {
+            guard !localEnvironment.isEmpty else { return ["/bin/sh", "-c", text] }
+            return ["/usr/bin/env"] + localEnvironment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" } + ["/bin/sh", "-c", text]
+        }
         let ssh = SSHInvocation(destination: host.description, interactive: request.interactive, connectTimeout: 10,
                                 sharing: .folder(controlDirectory), extraOptions: sshOptions)
         let exports = remoteEnvironment.sorted { $0.key < $1.key }.map { "\($0.key)=\(ShellQuote.word($0.value))" }

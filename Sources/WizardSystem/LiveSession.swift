@@ -14,14 +14,15 @@ public struct LiveSession {
     }
 
     public var loaded: LoadedLesson
-    public var given: [String: InputValue]
+    /// The input values from the practice lab and the user (the saved run's are read here).
+    public var sources: InputSources
     public var options: SessionOptions
     public var stateFolder: URL
     public var resume: ResumeChoice
 
-    public init(loaded: LoadedLesson, given: [String: InputValue], options: SessionOptions, stateFolder: URL, resume: ResumeChoice) {
+    public init(loaded: LoadedLesson, sources: InputSources, options: SessionOptions, stateFolder: URL, resume: ResumeChoice) {
         self.loaded = loaded
-        self.given = given
+        self.sources = sources
         self.options = options
         self.stateFolder = stateFolder
         self.resume = resume
@@ -43,11 +44,11 @@ public struct LiveSession {
         let lesson = loaded.lesson
         let store = try openStore(on: baseTerminal)
         let existing = try store.load(lessonID: lesson.id)
-        var state = SessionState(inputs: given)
+        var state = SessionState(inputs: sources.merged())
         if let saved = existing, !saved.finished, shouldResume(saved, terminal: baseTerminal) {
             let (resumed, changed) = saved.resumableState(for: lesson)
             state = resumed
-            state.inputs.merge(given) { _, new in new }
+            state.inputs = sources.with(saved: resumed.inputs).merged()
             baseTerminal.write("Resuming at step \(min(state.stepIndex + 1, lesson.steps.count)) of \(lesson.steps.count) (saved \(Self.describe(saved.updatedAt))).\n")
             if !changed.isEmpty {
                 baseTerminal.write("These steps changed since you did them and will be checked again: \(changed.joined(separator: ", ")).\n")
@@ -119,11 +120,17 @@ public struct LiveSession {
         case .ask:
             guard terminal.isInteractive, !options.unattended else { return true }
             let total = loaded.lesson.steps.count
+            let question = "You have an unfinished run of this lesson (at step \(min(saved.state.stepIndex + 1, total)) of \(total), saved \(Self.describe(saved.updatedAt))). Resume it?"
             while true {
-                let question = "You have an unfinished run of this lesson (at step \(min(saved.state.stepIndex + 1, total)) of \(total), saved \(Self.describe(saved.updatedAt))). Resume it? [Y/n] "
-                guard let answer = terminal.readLine(prompt: question, prefill: nil)?.trimmingCharacters(in: .whitespaces).lowercased() else { return true }
-                if ["", "y", "yes"].contains(answer) { return true }
-                if ["n", "no"].contains(answer) { return false }
+                guard case .readLine(let prompt, _) = YesNo.question(question, default: true) else { return true }
+                // Ctrl-C here is no answer (it must not throw the saved run away): ask again.
+                let line = terminal.readLine(prompt: prompt, prefill: nil)
+                if terminal.lastReadWasInterrupted { terminal.write("\n"); continue }
+                switch YesNo.answer(line.map(SessionEvent.line) ?? .endOfInput, default: true) {
+                case .yes, .none: return true
+                case .no: return false
+                case .unclear: terminal.write("Please answer y or n.\n")
+                }
             }
         }
     }

@@ -70,6 +70,28 @@ import Testing
         #expect(output.stderr == "piwizard: the lab 'zq9' is not up; start it with: piwizard lab up\n")
     }
 
+    @Test func aTranscriptThatIsMissingIs66AndOneThatIsNotATranscriptIs65() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let missing = try PiwizardProcess.run(["transcript", "show", dir.appendingPathComponent("none.cast").path])
+        #expect(missing.status == 66, "\(missing.stderr)")
+        #expect(missing.stderr.hasPrefix("piwizard: cannot read "), "\(missing.stderr)")
+        #expect(!missing.stderr.contains("Usage:") && !missing.stderr.contains("couldn’t"))
+        let garbage = dir.appendingPathComponent("garbage.cast")
+        try "not a transcript\n".write(to: garbage, atomically: true, encoding: .utf8)
+        let bad = try PiwizardProcess.run(["transcript", "show", garbage.path])
+        #expect(bad.status == 65, "\(bad.stderr)")
+        #expect(bad.stderr.hasPrefix("piwizard: \(garbage.path): "), "\(bad.stderr)")
+    }
+
+    @Test func resettingARunThatWasNeverSavedIs66() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let output = try PiwizardProcess.run(["reset", "tour", "--state-dir", dir.path])
+        #expect(output.status == 66, "\(output.stderr)")
+        #expect(output.stderr == "piwizard: no saved run of 'tour'\n")
+    }
+
     @Test func usageErrorsStayTheArgumentParsers() throws {
         let output = try PiwizardProcess.run(["start", "--no-such-option"])
         #expect(output.status == 64)

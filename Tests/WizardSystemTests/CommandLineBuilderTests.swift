@@ -18,6 +18,18 @@ struct CommandLineBuilderTests {
         #expect(builder.arguments(for: request) == ["/bin/sh", "-c", "echo $HOME"])
     }
 
+    @Test func addedVariablesReachALocalCommandButNotThisProcess() throws {
+        var builder = self.builder
+        builder.localEnvironment = ["PIWIZARD_LAB": "it's a lab", "PATH": "/opt/piwizard/bin:/usr/bin:/bin"]
+        let request = CommandRequest(command: "printf '%s|%s' \"$PIWIZARD_LAB\" \"$PATH\"")
+        #expect(builder.arguments(for: request) == ["/usr/bin/env", "PATH=/opt/piwizard/bin:/usr/bin:/bin", "PIWIZARD_LAB=it's a lab", "/bin/sh", "-c", request.command])
+        let result = try PipeCommandRunner(builder: builder).run(request, output: { _ in })
+        #expect(result.output == "it's a lab|/opt/piwizard/bin:/usr/bin:/bin")
+        #expect(ProcessInfo.processInfo.environment["PIWIZARD_LAB"] != "it's a lab")
+        // Remote commands do not get them (the node has its own PATH).
+        #expect(!builder.arguments(for: CommandRequest(command: "true", host: pi)).contains { $0.contains("PIWIZARD_LAB") })
+    }
+
     @Test func rootMeansPlainSudoAndNonInteractiveNeverPrompts() {
         let request = CommandRequest(command: "apt-get update", user: "root")
         #expect(builder.arguments(for: request) == ["/bin/sh", "-c", "sudo -n -- sh -c 'apt-get update'"])

@@ -128,6 +128,53 @@ import Testing
         #expect(drive.request?.host == RemoteHost(address: "10.9.0.7", user: "pi"))
     }
 
+    @Test func aRenamedNodeKeepsWhatWasDoneOnIt() throws {
+        var drive = try Drive()
+        drive.state.session.setStatus(.done, step: "prepare")
+        drive.state.session.setStatus(.done, step: "name", item: "n1")
+        drive.state.session.setStatus(.done, step: "name", item: "n2")
+        drive.state.session.stepIndex = 2
+        drive.send(.begin)
+        drive.send(.checked([Self.failed]))
+        #expect(drive.last == .readLine(prompt: "dhcpcd[n1]> ", prefill: nil))
+        drive.send(.line("set nodes.1.hostname n7"))
+        #expect(drive.shown.contains("what was done on n1 is kept for n7"))
+        #expect(drive.state.session.status("name", item: "n7") == .done)
+        #expect(drive.state.session.status("name", item: "n1") == .pending)
+        #expect(drive.last == .readLine(prompt: "dhcpcd[n7]> ", prefill: nil))
+        #expect(drive.effects.contains(.record(.status(step: "name", item: "n7", status: .done))))
+    }
+
+    static let addressedByType = """
+    ---
+    id: typed
+    title: Typed
+    summary: Records whose fields are found by type.
+    inputs:
+      boards:
+        type: list
+        fields:
+          label: { type: string, unique: true }
+          address: { type: ipv4 }
+        default:
+          - { label: alpha, address: 10.9.0.5 }
+    ---
+    ## Each board {#each foreach=boards as=board}
+
+    ```sh {run on=node}
+    uptime
+    ```
+    """
+
+    @Test func aRecordsNameAndAddressComeFromTheirDeclaredTypes() throws {
+        var drive = try Drive(Self.addressedByType, id: "typed")
+        drive.send(.begin)
+        #expect(drive.effects.contains(.record(.marker("each/alpha"))))
+        #expect(drive.last == .readLine(prompt: "each[alpha]> ", prefill: nil))
+        drive.send(.line("run"))
+        #expect(drive.request?.host == RemoteHost(address: "10.9.0.5"))
+    }
+
     @Test func anInvalidSetIsRefusedWithTheRuleAndChangesNothing() throws {
         var drive = try Drive()
         drive.send(.begin)

@@ -59,7 +59,7 @@ public struct StepChecker: Sendable {
 
     /// Runs one check or precondition block for an item.
     public func check(_ block: Block, item: LoopItem?) -> CheckOutcome {
-        let host = hosts.host(for: block.target, record: item?.record, inputs: inputs)
+        let host = hosts.host(for: block.target, item: item, inputs: inputs)
         let runner = self.runner
         let user = block.user
         var context = ValidatorContext(run: { text, timeout in

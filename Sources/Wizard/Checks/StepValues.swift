@@ -18,7 +18,8 @@ public struct StepValues: Sendable {
     public func items(of step: Step) -> [LoopItem?] {
         guard let loop = step.loop else { return [nil] }
         let records = inputs[loop.list]?.records ?? []
-        return records.enumerated().map { LoopItem(variable: loop.variable, record: $0.element, index: $0.offset, count: records.count) }
+        let list = lesson.input(named: loop.list)
+        return records.enumerated().map { LoopItem(variable: loop.variable, record: $0.element, index: $0.offset, count: records.count, list: list) }
     }
 
     /// What a step's `when=` condition tests for an item: the loop record's field (`field` names it, a

@@ -34,7 +34,7 @@ struct InputDialog {
     func detect(_ field: String, of item: LoopItem, step: Step, inputs: [String: InputValue]) -> String? {
         guard let list = step.loop?.list, let declaration = lesson.input(named: list)?.field(named: field) else { return nil }
         if let detect = declaration.detect,
-           let detected = detected(detect, host: hosts.host(for: .node, record: item.record, inputs: inputs)),
+           let detected = detected(detect, host: hosts.host(for: .node, item: item, inputs: inputs)),
            InputValueChecker.problem(with: detected, as: declaration) == nil {
             terminal.write(style.apply(.dim, to: "Detected \(field) of \(item.label): \(detected) (change it with: set \(list).\(item.index + 1).\(field) VALUE)") + "\n")
             return detected

@@ -95,17 +95,3 @@ struct SessionPresenter {
         return text
     }
 }
-
-/// One pass of a per-node loop: which record, and how to show it.
-public struct LoopItem: Sendable, Hashable {
-    /// The loop variable's name (`node`).
-    public var variable: String
-    public var record: [String: String]
-    /// 0-based position and the number of records.
-    public var index: Int
-    public var count: Int
-
-    /// The key statuses are saved under: the record's hostname or name, else its position.
-    public var key: String { record["hostname"] ?? record["name"] ?? "#\(index + 1)" }
-    public var label: String { key }
-}

@@ -63,6 +63,23 @@ public struct SessionState: Sendable, Hashable, Codable {
         for item in items.keys { changes.noteStatus(StatusKey(step: step, item: item)) }
     }
 
+    /// Moves the progress of the loop item `old` of these steps (their statuses and edited commands) to
+    /// the key `new`: a node that is renamed keeps what was done on it.
+    public mutating func renameItem(_ old: String, to new: String, steps: [String]) {
+        guard old != new else { return }
+        for step in steps {
+            if let status = statuses[step]?[old] {
+                removeStatus(step: step, item: old)
+                setStatus(status, step: step, item: new)
+            }
+            let prefix = "\(step)/\(old)/"
+            for (key, text) in edits where key.hasPrefix(prefix) {
+                edits[key] = nil
+                edits["\(step)/\(new)/" + key.dropFirst(prefix.count)] = text
+            }
+        }
+    }
+
     /// The journal of changes since the last call, which starts a new one.
     public mutating func takeChanges() -> StateChanges {
         defer { changes = StateChanges() }

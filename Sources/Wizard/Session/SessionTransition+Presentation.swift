@@ -45,7 +45,7 @@ extension SessionTransition {
     }
 
     func host(_ target: Target) -> RemoteHost? {
-        machine.hosts.host(for: target, record: item?.record, inputs: state.session.inputs)
+        machine.hosts.host(for: target, item: item, inputs: state.session.inputs)
     }
 
     /// A console block the practice lab types for the learner.
@@ -63,7 +63,7 @@ extension SessionTransition {
             guard let item else { return "on the node" }
             return host(.node).map { "on \(item.label) (\($0.address))" } ?? "on \(item.label) (here)"
         case .master:
-            return machine.hosts.host(for: .master, record: nil, inputs: state.session.inputs).map { "on the master (\($0.address))" } ?? "on the master (here)"
+            return machine.hosts.host(for: .master, item: nil, inputs: state.session.inputs).map { "on the master (\($0.address))" } ?? "on the master (here)"
         }
     }
 }

@@ -134,9 +134,15 @@ extension SessionTransition {
                 say("✗ \(problem.message); nothing changed.", .red)
                 return nil
             }
-            update { $0.inputs[input.name] = .records(records) }
+            let oldKey = LoopItem.key(input.nameField.flatMap { state.session.inputs[input.name]?.records?[index - 1][$0] }, index: index - 1)
+            let newKey = LoopItem.key(input.nameField.flatMap { records[index - 1][$0] }, index: index - 1)
+            let looping = lesson.steps.filter { $0.loop?.list == input.name }.map(\.id)
+            update { state in
+                state.inputs[input.name] = .records(records)
+                state.renameItem(oldKey, to: newKey, steps: looping)
+            }
             refreshItems()
-            say("✓ \(name) = \(value)", .green)
+            say("✓ \(name) = \(value)" + (oldKey == newKey ? "" : " (what was done on \(oldKey) is kept for \(newKey))"), .green)
             return nil
         }
         guard parts.count == 1 else {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A yes/no question at the prompt: how it is asked and how a line answers it.
-enum YesNo: Equatable {
+public enum YesNo: Sendable, Equatable {
     case yes
     case no
     /// Input ended.
@@ -9,12 +9,12 @@ enum YesNo: Equatable {
     /// Neither yes nor no: ask again.
     case unclear
 
-    static func question(_ text: String, default defaultAnswer: Bool) -> SessionEffect {
+    public static func question(_ text: String, default defaultAnswer: Bool) -> SessionEffect {
         .readLine(prompt: "\(text) [\(defaultAnswer ? "Y/n" : "y/N")] ", prefill: nil)
     }
 
     /// The answer an event gives; Ctrl-C is no.
-    static func answer(_ event: SessionEvent, default defaultAnswer: Bool) -> YesNo {
+    public static func answer(_ event: SessionEvent, default defaultAnswer: Bool) -> YesNo {
         switch event {
         case .endOfInput: return .none
         case .interrupted: return .no

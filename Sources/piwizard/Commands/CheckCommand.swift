@@ -34,7 +34,8 @@ struct CheckCommand: ParsableCommand {
         let lesson = loaded.lesson
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         let saved = try? state.store().load(lessonID: lesson.id)
-        var inputs = loaded.defaultInputs.merging(saved?.state.inputs ?? [:]) { $1 }
+        var sources = InputSources(saved: saved?.state.inputs ?? [:],
+                                   provided: try ProvidedValues.resolve(for: lesson, assignments: assignments, file: varsFile, environment: Platform.environment))
         var sessionOptions = SessionOptions(localAddresses: LocalAddresses.current())
         sessionOptions.jobs = jobs
         if lab {
@@ -42,14 +43,10 @@ struct CheckCommand: ParsableCommand {
             guard let practiceLab = try Lab.existing(name: name, piwizard: Platform.executablePath) else {
                 throw RuntimeFailure(message: "the lab '\(name)' is not up; start it with: piwizard lab up", status: RuntimeFailure.Status.unavailable)
             }
-            inputs.merge(LabSession.inputs(for: lesson, lab: practiceLab)) { $1 }
+            sources.lab = LabSession.inputs(for: lesson, lab: practiceLab)
             LabSession.configure(&sessionOptions, lab: practiceLab)
         }
-        do {
-            inputs.merge(try ProvidedValues.resolve(for: lesson, assignments: assignments, file: varsFile, environment: Platform.environment)) { $1 }
-        } catch {
-            throw ValidationError("\(error)")
-        }
+        let inputs = sources.merged(defaults: loaded.defaultInputs)
         for id in steps where lesson.steps.first(where: { $0.id == id }) == nil {
             throw ValidationError("no step '\(id)'\(Suggestion.didYouMean(id, in: lesson.steps.map(\.id)))")
         }

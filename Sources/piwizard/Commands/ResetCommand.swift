@@ -15,7 +15,7 @@ struct ResetCommand: ParsableCommand {
     func run() throws {
         let store = try state.store()
         guard var run = try store.load(lessonID: lesson) else {
-            throw ValidationError("no saved run of '\(lesson)'")
+            throw RuntimeFailure(message: "no saved run of '\(lesson)'", status: RuntimeFailure.Status.notFound)
         }
         guard let step else {
             try store.remove(lessonID: lesson)
@@ -23,7 +23,7 @@ struct ResetCommand: ParsableCommand {
             return
         }
         guard run.state.statuses[step] != nil || run.stepHashes[step] != nil else {
-            throw ValidationError("the saved run of '\(lesson)' has no step '\(step)'")
+            throw RuntimeFailure(message: "the saved run of '\(lesson)' has no step '\(step)'", status: RuntimeFailure.Status.notFound)
         }
         run.state.removeStatuses(of: step)
         run.marks[step] = nil

@@ -25,42 +25,31 @@ struct SessionArguments: ParsableArguments {
     var labOS: String?
 
     func run(_ loaded: LoadedLesson, resume: LiveSession.ResumeChoice) throws {
-        var given: [String: InputValue]
-        do {
-            given = try ProvidedValues.resolve(for: loaded.lesson, assignments: assignments, file: varsFile, environment: Platform.environment)
-        } catch {
-            throw ValidationError("\(error)")
-        }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        var sources = InputSources(provided: try ProvidedValues.resolve(for: loaded.lesson, assignments: assignments, file: varsFile, environment: Platform.environment))
         var practiceLab: Lab?
         // A resumed run goes on in the lab it was started in.
         let savedLab = resume == .resume ? (try? state.store().load(lessonID: loaded.lesson.id))?.state.practiceLab : nil
         if lab || savedLab != nil {
             let name = LabChoice.name(environment: Platform.environment, saved: savedLab)
-            let existing = try Lab.existing(name: name, piwizard: Platform.executablePath)
-            let subnet = try LabChoice.subnet(environment: Platform.environment)
-            let flavour = try existing?.flavour ?? LabFlavourOption.resolve(labOS, fallback: .lessonDefault)
-            let lab = try Lab.up(name: name, subnet: existing?.layout.subnet ?? subnet, nodes: existing?.layout.nodeCount ?? labNodes,
-                                 flavour: flavour, piwizard: Platform.executablePath, progress: { Platform.writeError($0) })
-            given = LabSession.inputs(for: loaded.lesson, lab: lab).merging(given) { _, typed in typed }
+            let lab = try LabChoice.sessionLab(name: name, environment: Platform.environment, nodes: labNodes,
+                                               flavour: { try LabFlavourOption.resolve(labOS, fallback: .lessonDefault) },
+                                               piwizard: Platform.executablePath, progress: { Platform.writeError($0) })
+            sources.lab = LabSession.inputs(for: loaded.lesson, lab: lab)
             practiceLab = lab
-            // The lesson's `piwizard lab …` commands run this same piwizard.
-            let folder = (Platform.executablePath as NSString).deletingLastPathComponent
-            setenv("PATH", folder + ":" + (Platform.environment["PATH"] ?? "/usr/bin:/bin"), 1)
-            setenv("PIWIZARD_LAB", name, 1)
         }
         let terminal = TerminalFactory.makeTerminal(historyFile: TerminalFactory.historyFile(environment: Platform.environment))
         var options = SessionOptions(
             unattended: yes, confirmedDevices: Set(confirmedDevices), localAddresses: LocalAddresses.current(),
             style: TextStyle(colour: terminal.isInteractive && Platform.useColour), width: width ?? Platform.terminalWidth
         )
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         options.jobs = jobs
         var runner: CommandRunner = LiveCommandRunner()
         if let practiceLab {
             LabSession.configure(&options, lab: practiceLab)
-            runner = LabSession.runner(lab: practiceLab, unattended: yes)
+            runner = LabSession.runner(lab: practiceLab, unattended: yes, environment: Platform.environment)
         }
-        let live = LiveSession(loaded: loaded, given: given, options: options, stateFolder: state.url, resume: resume)
+        let live = LiveSession(loaded: loaded, sources: sources, options: options, stateFolder: state.url, resume: resume)
         let (outcome, transcript) = try live.run(on: terminal, runner: runner)
         switch outcome {
         case .finished: break

@@ -34,8 +34,10 @@ struct TranscriptCommand: ParsableCommand {
     }
 
     static func read(_ file: String) throws -> Transcript {
-        do { return try Transcript(contentsOf: URL(fileURLWithPath: file)) } catch {
-            throw ValidationError("\(file): \(error)")
+        do { return try Transcript(contentsOf: URL(fileURLWithPath: file)) } catch let error as Transcript.ReadError {
+            throw RuntimeFailure(message: "\(file): \(error)", status: RuntimeFailure.Status.badData)
+        } catch {
+            throw RuntimeFailure(message: "cannot read \(file): \(FileFailure.reason(error))", status: RuntimeFailure.Status.notFound)
         }
     }
 }

@@ -1,0 +1,41 @@
+import Lessons
+
+/// One pass of a per-node loop: which record, what names it and where it is reached — the fields
+/// found from the list's declared types (`InputDeclaration.nameField`, `.addressField`).
+public struct LoopItem: Sendable, Hashable {
+    /// The loop variable's name (`node`).
+    public var variable: String
+    public var record: [String: String]
+    /// 0-based position and the number of records.
+    public var index: Int
+    public var count: Int
+    /// The field that names the record, and the one it is reached at.
+    public var nameField: String?
+    public var addressField: String?
+
+    public init(variable: String, record: [String: String], index: Int, count: Int, nameField: String?, addressField: String?) {
+        self.variable = variable
+        self.record = record
+        self.index = index
+        self.count = count
+        self.nameField = nameField
+        self.addressField = addressField
+    }
+
+    /// The record of `list` at `index` of `count`.
+    public init(variable: String, record: [String: String], index: Int, count: Int, list: InputDeclaration?) {
+        self.init(variable: variable, record: record, index: index, count: count, nameField: list?.nameField, addressField: list?.addressField)
+    }
+
+    /// The key its progress is saved under, and how the screen names it: its name, else its position.
+    public var key: String { Self.key(nameField.flatMap { record[$0] }, index: index) }
+    public var label: String { key }
+
+    /// Where the node is reached (nil when the record has no address).
+    public var address: String? { addressField.flatMap { record[$0] } }
+
+    /// The key of a record named `name` at `index`.
+    public static func key(_ name: String?, index: Int) -> String {
+        name.flatMap { $0.isEmpty ? nil : $0 } ?? "#\(index + 1)"
+    }
+}
