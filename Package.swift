@@ -70,7 +70,12 @@ let package = Package(
         ),
         .testTarget(
             name: "WizardTests",
-            dependencies: ["Wizard", "Lessons"]
+            dependencies: ["Wizard", "Lessons", "NetworkTestSupport"]
+        ),
+        // A TCP listener on loopback, for tests of probes.
+        .target(
+            name: "NetworkTestSupport",
+            path: "Tests/Support/NetworkTestSupport"
         ),
         // tmux sessions for tests that drive a program at a real terminal.
         .target(
@@ -79,7 +84,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WizardSystemTests",
-            dependencies: ["WizardSystem", "Wizard", "TmuxTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["WizardSystem", "Wizard", "TmuxTestSupport", "NetworkTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "PracticeLabTests",

@@ -28,4 +28,8 @@ public struct LabCommandRunner: CommandRunner {
         local.command = arguments.map(ShellQuote.word).joined(separator: " ")
         return try base.run(local, output: output)
     }
+
+    public func probe(_ request: CommandRequest, connectingTo host: String, port: Int) throws -> CommandResult {
+        try base.probe(request, connectingTo: host, port: port)
+    }
 }

@@ -50,6 +50,32 @@ import Testing
         #expect(transcript.events.contains { if case let .status(step, item, status) = $0.event { return step == "interfaces" && item == "n2" && status == .done } else { return false } })
     }
 
+    static let probing = """
+    ---
+    id: probing
+    title: Probing
+    summary: A check that only connects.
+    ---
+    ## Up {#up}
+
+    ```yaml {check validator=reachable}
+    host: "10.9.0.1"
+    wait: "0"
+    ```
+
+    > **Hint:** Is it on?
+    """
+
+    @Test func aProbeIsRecordedAsTheShellProbeItStandsFor() throws {
+        let runner = FakeRunner()
+        runner.on("/dev/tcp", exits: [0])
+        let (text, _) = try Self.record(answers: [.type("y")], runner: runner, lesson: Self.probing, id: "probing")
+        let transcript = try Transcript(text: text)
+        let commands = transcript.events.compactMap { if case .command(let request) = $0.event { return request } else { return nil } }
+        #expect(commands.map(\.command) == ["timeout 5 bash -c 'exec 3<>/dev/tcp/\"$0\"/\"$1\"' 10.9.0.1 22 2>&1"])
+        #expect(transcript.events.contains { if case .result(let result) = $0.event { return result.exitStatus == 0 } else { return false } })
+    }
+
     @Test func aTranscriptCutOffMidLineStillParses() throws {
         let (text, _) = try Self.record(answers: Self.answers, runner: WizardSessionTests.freshCluster())
         let cut = String(text.dropLast(7))

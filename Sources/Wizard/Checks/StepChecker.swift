@@ -71,6 +71,9 @@ public struct StepChecker: Sendable {
         context.runAll = { texts, timeout in
             runner.runAll(texts.map { CommandRequest(command: $0, host: host, user: user, timeout: timeout) }, jobs: jobs)
         }
+        context.probe = { text, target, port, timeout in
+            try runner.probe(CommandRequest(command: text, host: host, user: user, timeout: timeout), connectingTo: target, port: port)
+        }
         if let validator = block.validator {
             var arguments: [String: String] = [:]
             for (name, value) in validator.arguments {

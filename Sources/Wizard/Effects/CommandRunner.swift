@@ -9,11 +9,21 @@ public protocol CommandRunner: Sendable {
     /// Runs non-interactive requests at the same time, at most `jobs` at once (a check on every node);
     /// results in the requests' order. Runners that record or replay keep that order in the transcript.
     func runAll(_ requests: [CommandRequest], jobs: Int) -> [Result<CommandResult, Error>]
+
+    /// Whether `host` accepts a TCP connection on `port`, as the shell probe `request` (`TCPProbe`)
+    /// answers it: exit status 0 when it does, 124 when nothing answered in time. By default the
+    /// request runs; a live runner connects from this machine itself, without starting a program, and
+    /// a recording runner records it as the request, so transcripts and replays do not change.
+    func probe(_ request: CommandRequest, connectingTo host: String, port: Int) throws -> CommandResult
 }
 
 extension CommandRunner {
     public func runAll(_ requests: [CommandRequest], jobs: Int) -> [Result<CommandResult, Error>] {
         NodeFanOut(jobs: jobs).map(requests) { request in Result { try run(request, output: { _ in }) } }
+    }
+
+    public func probe(_ request: CommandRequest, connectingTo host: String, port: Int) throws -> CommandResult {
+        try run(request, output: { _ in })
     }
 }
 

@@ -30,4 +30,12 @@ public struct RecordingRunner: CommandRunner {
         }
         return results
     }
+
+    /// Records a probe as the shell request it stands for.
+    public func probe(_ request: CommandRequest, connectingTo host: String, port: Int) throws -> CommandResult {
+        recorder.append(.command(request))
+        let result = try base.probe(request, connectingTo: host, port: port)
+        recorder.append(.result(result))
+        return result
+    }
 }

@@ -20,6 +20,10 @@ public struct ValidatorContext: Sendable {
     /// Runs several shell texts on the block's target at the same time (a question for every node), at
     /// most `jobs` at once; results in order. By default, `run` on parallel threads.
     public var runAll: @Sendable ([String], Double?) -> [Result<CommandResult, Error>]
+    /// Whether a host accepts a TCP connection on a port, from where the block runs: the shell probe
+    /// (`TCPProbe`), which the runner may answer without starting it (`CommandRunner.probe`). By
+    /// default, `run` of the probe.
+    public var probe: @Sendable (_ probe: String, _ host: String, _ port: Int, _ timeout: Double?) throws -> CommandResult
 
     public init(run: @escaping @Sendable (String, Double?) throws -> CommandResult, sshUser: String?, timeout: Double? = nil, sshOptions: [String] = [],
                 standInDevices: Set<String> = []) {
@@ -29,6 +33,12 @@ public struct ValidatorContext: Sendable {
         self.sshOptions = sshOptions
         self.standInDevices = standInDevices
         runAll = { texts, timeout in NodeFanOut().map(texts) { text in Result { try run(text, timeout) } } }
+        probe = { text, _, _, timeout in try run(text, timeout) }
+    }
+
+    /// Whether `host` accepts a TCP connection on `port` (one attempt, at most 5 s).
+    public func probe(_ host: String, port: Int, timeout: Double? = nil) throws -> CommandResult {
+        try probe(TCPProbe.script(host, port: port).description, host, port, timeout ?? self.timeout)
     }
 
     /// ssh from where the check runs to `destination` (`USER@HOST`), never prompting, host keys

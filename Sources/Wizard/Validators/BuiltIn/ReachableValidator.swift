@@ -26,7 +26,9 @@ public struct ReachableValidator: Validator {
     }
 
     public func check(_ context: ValidatorContext) throws -> CheckOutcome {
-        let result = try context.run(script, timeout: max(context.timeout ?? 60, Double(wait + 10)))
+        // One attempt is a probe, which a live runner answers without starting a program.
+        let timeout = max(context.timeout ?? 60, Double(wait + 10))
+        let result = wait == 0 ? try context.probe(host, port: port, timeout: timeout) : try context.run(script, timeout: timeout)
         let title = "reachable \(host):\(port)"
         let expected = "\(host) to accept connections on port \(port)"
         return result.exitStatus == 0

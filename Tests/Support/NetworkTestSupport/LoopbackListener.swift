@@ -6,12 +6,12 @@ import Glibc
 /// A TCP socket listening on 127.0.0.1 at a port the kernel picks (its descriptor never changes, so it
 /// may be shared with another thread); connections are accepted by the
 /// kernel's backlog, which is all `reachable` needs.
-final class LoopbackListener: @unchecked Sendable {
-    let descriptor: Int32
-    let port: UInt16
+public final class LoopbackListener: @unchecked Sendable {
+    public let descriptor: Int32
+    public let port: UInt16
 
     /// Binds a port; `listening: false` refuses connections until `startListening()`.
-    init(listening: Bool = true) throws {
+    public init(listening: Bool = true) throws {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EIO) }
         var address = sockaddr_in()
@@ -30,7 +30,7 @@ final class LoopbackListener: @unchecked Sendable {
         port = UInt16(bigEndian: address.sin_port)
     }
 
-    func startListening() { _ = listen(descriptor, 8) }
+    public func startListening() { _ = listen(descriptor, 8) }
 
-    func close() { Glibc.close(descriptor) }
+    public func close() { Glibc.close(descriptor) }
 }
