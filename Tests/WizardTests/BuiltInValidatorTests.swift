@@ -15,6 +15,24 @@ import Lessons
         return url
     }
 
+    // MARK: image-matches-device
+
+    @Test func anImageMatchesACardOfItsSizeOnly() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let card = dir.appendingPathComponent("card").path
+        let image = dir.appendingPathComponent("image").path
+        try Data(count: 4096).write(to: URL(fileURLWithPath: card))
+        try Data(count: 4096).write(to: URL(fileURLWithPath: image))
+        let same = ValidatorRegistry.check("image-matches-device", ["image": image, "device": card], context: context)
+        #expect(same.passed && same.found == "4096 bytes", "\(same.found)")
+        try Data(count: 1024).write(to: URL(fileURLWithPath: image))
+        let short = ValidatorRegistry.check("image-matches-device", ["image": image, "device": card], context: context)
+        #expect(!short.passed && short.found == "1024 bytes (1.0 KiB of 4.0 KiB)", "\(short.found)")
+        let missing = ValidatorRegistry.check("image-matches-device", ["image": image + "-none", "device": card], context: context)
+        #expect(!missing.passed && missing.expected == "the image and the device to exist")
+    }
+
     // MARK: lsblk
 
     @Test func readsThisMachinesRealLsblkOutput() throws {
