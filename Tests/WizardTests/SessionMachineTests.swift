@@ -124,8 +124,25 @@ import Testing
         #expect(drive.last == .readLine(prompt: "name[n1]> ", prefill: nil))
         drive.send(.line("set nodes.1.ip 10.9.0.7"))
         #expect(drive.shown.contains("✓ nodes.1.ip = 10.9.0.7"))
+        #expect(drive.shown.contains("Step 2 of 4 · Name each node"), "the step is shown again with the new value")
         drive.send(.line("run"))
         #expect(drive.request?.host == RemoteHost(address: "10.9.0.7", user: "pi"))
+    }
+
+    @Test func setWithoutAValueAsksPrefilledAndChecksTheAnswerAgainstTheOtherRecords() throws {
+        var drive = try Drive()
+        drive.state.session.setStatus(.done, step: "prepare")
+        drive.send(.begin)
+        drive.send(.checked([Self.failed]))
+        drive.send(.line("set nodes.1.ip"))
+        guard case .ask(let question)? = drive.last else { Issue.record("\(drive.effects)"); return }
+        #expect(question.prompt == "ip of n1" && question.defaultValue == .text("10.9.0.1") && question.type == .ipv4)
+        drive.send(.answered(.text("10.9.0.2")))
+        #expect(drive.shown.contains("nothing changed"), "n2 has that address: \(drive.shown)")
+        drive.send(.line("set nodes.1.ip"))
+        drive.send(.answered(.text("10.9.0.9")))
+        #expect(drive.state.session.inputs["nodes"]?.records?[0]["ip"] == "10.9.0.9")
+        #expect(drive.last == .readLine(prompt: "name[n1]> ", prefill: nil))
     }
 
     @Test func aRenamedNodeKeepsWhatWasDoneOnIt() throws {

@@ -84,8 +84,8 @@ extension SessionTransition {
         case .vars:
             write(presenter.variables(state.session.inputs))
         case .set(let name, let value):
-            if let input = set(name, value: value) {
-                return wait(.settingInput(input.name, prompt: prompt), for: .ask(input))
+            if let question = set(name, value: value) {
+                return wait(.settingInput(question.name, prompt: prompt), for: .ask(question.input))
             }
         case .status:
             let values = self.values
@@ -111,8 +111,9 @@ extension SessionTransition {
         perform(from: 0, origin: .edit(prompt))
     }
 
-    /// `set NAME [VALUE]`: sets the value when it is valid; the input to ask for when no value is given.
-    mutating func set(_ name: String, value: String?) -> InputDeclaration? {
+    /// `set NAME [VALUE]`: sets the value when it is valid and shows the step again with it; without a
+    /// value, what to ask for (the name it is set under, the question pre-filled with the current value).
+    mutating func set(_ name: String, value: String?) -> (name: String, input: InputDeclaration)? {
         let parts = name.split(separator: ".").map(String.init)
         guard let input = lesson.input(named: parts[0]) else {
             say("No input '\(parts[0])'\(Suggestion.didYouMean(parts[0], in: lesson.inputs.map(\.name))).", .red)
@@ -126,8 +127,12 @@ extension SessionTransition {
                 return nil
             }
             guard let value else {
-                write("Give a value: set \(name) VALUE\n")
-                return nil
+                var question = field
+                question.name = name
+                question.detect = nil   // a field's detection runs on its node, when a step needs it
+                question.prompt = "\(field.name) of \(LoopItem.key(input.nameField.flatMap { records[index - 1][$0] }, index: index - 1))"
+                question.defaultValue = records[index - 1][field.name].map(InputValue.text)
+                return (name, question)
             }
             records[index - 1][field.name] = value
             if let problem = RecordListChecker.problems(with: records, as: input, subnets: inputs.subnets(state.session.inputs)).first {
@@ -143,13 +148,14 @@ extension SessionTransition {
             }
             refreshItems()
             say("✓ \(name) = \(value)" + (oldKey == newKey ? "" : " (what was done on \(oldKey) is kept for \(newKey))"), .green)
+            showAgain()
             return nil
         }
         guard parts.count == 1 else {
             say("'\(input.name)' has no parts to set.", .red)
             return nil
         }
-        guard let value, input.type != .list else { return input }
+        guard let value, input.type != .list else { return (input.name, input) }
         if let problem = InputValueChecker.problem(with: value, as: input) ?? inputs.crossCheck(input, value, inputs: state.session.inputs) {
             say("✗ \(problem); nothing changed.", .red)
             return nil
@@ -157,15 +163,25 @@ extension SessionTransition {
         update { $0.inputs[input.name] = .text(value) }
         refreshItems()
         say("✓ \(input.name) = \(input.type == .secret ? SecretStandIn.redacted : value)", .green)
+        showAgain()
         return nil
     }
 
     mutating func setAnswered(_ name: String, value: InputValue?, prompt: PromptState) {
-        if let value {
+        if name.contains("."), case .text(let text)? = value {
+            _ = set(name, value: text)   // a record's field: checked against the other records
+        } else if let value, value != state.session.inputs[name] {
             update { $0.inputs[name] = value }
             refreshItems()
+            showAgain()
         }
         self.prompt(prompt)
+    }
+
+    /// The step once more, with the values as they are now: every command of the item not yet done uses them.
+    mutating func showAgain() {
+        write("\n")
+        present()
     }
 
     /// Sends the session back to a step: it and every later step become pending again.
