@@ -15,4 +15,6 @@ struct MarkdownBlock: Sendable {
     var startLine: Int
     var endLine: Int
     var startColumn: Int
+    /// False for a fenced code block that no closing fence ends (cmark then runs it to the end of the text).
+    var fenceIsClosed = true
 }

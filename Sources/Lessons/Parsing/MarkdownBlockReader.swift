@@ -23,15 +23,31 @@ enum MarkdownBlockReader {
             default:
                 kind = .other
             }
-            blocks.append(MarkdownBlock(
+            var block = MarkdownBlock(
                 kind: kind,
                 startLine: Int(cmark_node_get_start_line(current)),
                 endLine: Int(cmark_node_get_end_line(current)),
                 startColumn: Int(cmark_node_get_start_column(current))
-            ))
+            )
+            if case .fencedCode = kind { block.fenceIsClosed = isClosed(lines, opening: block.startLine, last: block.endLine) }
+            blocks.append(block)
             node = cmark_node_next(current)
         }
         return blocks
+    }
+
+    /// Whether the fence opened at line `opening` is closed at line `last`: by at least as many of the
+    /// same fence characters, indented at most three spaces, and nothing but spaces after them.
+    private static func isClosed(_ lines: [Substring], opening: Int, last: Int) -> Bool {
+        guard opening >= 1, last > opening, last <= lines.count else { return false }
+        let open = lines[opening - 1].drop { $0 == " " }
+        guard let character = open.first else { return false }
+        let length = open.prefix { $0 == character }.count
+        let line = lines[last - 1]
+        let indent = line.prefix { $0 == " " }.count
+        let close = line.dropFirst(indent)
+        let run = close.prefix { $0 == character }.count
+        return indent <= 3 && run >= length && close.dropFirst(run).allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
     }
 
     /// Whether the line opens a fence (```` ``` ```` or `~~~`) rather than an indented code block.
