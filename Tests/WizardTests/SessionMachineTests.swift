@@ -257,6 +257,45 @@ import Testing
         #expect(drive.last == .readLine(prompt: "write> ", prefill: nil), "back at the prompt; dd never ran")
     }
 
+    @Test(arguments: [
+        // The image is the card itself (issue 13: `dd if=X of=X` emptied the master's card).
+        ("/dev/sdb", "/dev/sdb\n\n", "Refused: /dev/sdb is /dev/sdb itself"),
+        // A link to the card.
+        ("/dev/disk/by-id/usb-card", "/dev/sdb\n\n", "Refused: /dev/disk/by-id/usb-card is /dev/sdb itself"),
+        // A file on one of the card's partitions.
+        ("/media/card/x.img", "/media/card/x.img\n/dev/sdb2\n", "Refused: /media/card/x.img lies on /dev/sdb2, part of /dev/sdb"),
+    ])
+    func aDestructiveCommandNeverReadsTheDeviceItWritesOver(image: String, located: String, refusal: String) throws {
+        var drive = try Drive(TestLessons.card, id: "card", inputs: { loaded in loaded.defaultInputs.merging(["card": .text("/dev/sdb"), "image": .text(image)]) { $1 } })
+        drive.send(.begin)
+        drive.send(.checked([Self.failed]))
+        drive.send(.line("run"))
+        drive.send(.checked([Self.passed]))
+        drive.send(Self.ok(TestLessons.lsblkWithCard))
+        drive.send(Self.ok("/dev/sdb\n"))
+        drive.send(Self.ok(located))
+        #expect(drive.shown.contains(refusal), "\(drive.shown)")
+        #expect(drive.last == .readLine(prompt: "write> ", prefill: nil), "nothing ran, not even the question")
+        #expect(drive.state.session.status("write") == .failed)
+    }
+
+    @Test func theGuardFindsWhereAFileReallyIsWithTheRealShell() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("piwizard-locate-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let card = folder.appendingPathComponent("it's a card").path
+        try Data(count: 16).write(to: URL(fileURLWithPath: card))
+        let link = folder.appendingPathComponent("link $(id)").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: card)
+        let request = DestructiveGuard.locating([link], host: nil)
+        let result = try LocalShellRunner().run(request, output: { _ in })
+        let places = DestructiveGuard.places(in: result.output, count: 1)
+        #expect(places.first?.file == card, "\(result.output)")
+        #expect(places.first?.device.isEmpty == false, "findmnt names the file system's device")
+        #expect(DestructiveGuard.overlap(sources: [link], places: places, device: card, resolved: card, report: nil)?.hasPrefix("Refused: \(link) is \(card) itself") == true)
+        #expect(DestructiveGuard.overlap(sources: [link], places: places, device: "/dev/sdz", resolved: "/dev/sdz", report: nil) == nil)
+    }
+
     @Test func aDestructiveCommandRunsOnlyWhenTheDeviceNameIsTyped() throws {
         var drive = try Drive(TestLessons.card, id: "card", inputs: { loaded in loaded.defaultInputs.merging(["card": .text("/dev/sdb")]) { $1 } })
         drive.send(.begin)
@@ -265,6 +304,8 @@ import Testing
         drive.send(.checked([Self.passed]))
         drive.send(Self.ok(TestLessons.lsblkWithCard))
         drive.send(Self.ok("/dev/sdb\n"))
+        #expect(drive.request?.command.contains("findmnt -no SOURCE -T /tmp/x.img") == true, "where the image lies")
+        drive.send(Self.ok("/tmp/x.img\n/dev/sda2\n"))
         #expect(drive.shown.contains("This destroys everything on /dev/sdb."))
         drive.send(.line("sdc"))
         #expect(drive.shown.contains("Not confirmed ('sdc' is not /dev/sdb); nothing was run."))
@@ -272,6 +313,7 @@ import Testing
         drive.send(.checked([Self.passed]))
         drive.send(Self.ok(TestLessons.lsblkWithCard))
         drive.send(Self.ok("/dev/sdb\n"))
+        drive.send(Self.ok("/tmp/x.img\n/dev/sda2\n"))
         drive.send(.line("sdb"))
         #expect(drive.request?.command == "dd if=/tmp/x.img of=/dev/sdb bs=4M conv=fsync")
     }

@@ -208,6 +208,8 @@ import Testing
         runner.on("lsblk --json", output: TestLessons.lsblkWithCard)
         runner.on("readlink -f", output: device + "\n")
         runner.on("cmp-card", exits: [1, 0])
+        // Where the image lies: a file on the system disk's root partition.
+        runner.on("findmnt -no SOURCE", output: "/tmp/x.img\n/dev/sda2\n")
         return runner
     }
 

@@ -37,4 +37,52 @@ enum DestructiveGuard {
         guard let typed = typed?.trimmingCharacters(in: .whitespaces) else { return "Not confirmed; nothing was run." }
         return typed == device || "/dev/" + typed == device ? nil : "Not confirmed ('\(typed)' is not \(device)); nothing was run."
     }
+
+    /// The other files a destructive command names: the values of the `path` and `block-device` inputs
+    /// its text uses, but not the input the step's `block-device` check names (the device itself).
+    static func sources(of step: Step, block: Block, lesson: Lesson, context: TemplateContext) -> [String] {
+        let targets = Set(step.blocks(.precondition).compactMap { $0.validator?.name == "block-device" ? $0.validator?.arguments["device"] : nil }
+            .flatMap { TemplateReference.scan($0).compactMap { $0.path?.root } })
+        var seen = Set<String>()
+        return TemplateReference.scan(block.body).compactMap { reference -> String? in
+            guard let path = reference.path, path.field == nil, !targets.contains(path.root), seen.insert(path.root).inserted,
+                  let input = lesson.input(named: path.root), input.type == .path || input.type == .blockDevice,
+                  let value = context.words(for: path)?.joined(separator: " "), !value.isEmpty else { return nil }
+            return value
+        }
+    }
+
+    /// For each source: the file it is, and the file system's device it lies on (two lines each).
+    static func locating(_ sources: [String], host: RemoteHost?) -> CommandRequest {
+        let lines = sources.map { source -> ShellText in
+            "printf '%s\\n%s\\n' \"$(readlink -f -- \(source) 2>/dev/null)\" \"$(findmnt -no SOURCE -T \(source) 2>/dev/null | head -n 1)\""
+        }
+        return CommandRequest(command: lines.map(\.description).joined(separator: "; "), host: host)
+    }
+
+    /// Where each source is: (the file, the device under it), from `locating`'s output.
+    static func places(in output: String, count: Int) -> [(file: String, device: String)] {
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        return (0..<count).compactMap { index in
+            guard 2 * index + 1 < lines.count else { return nil }
+            return (lines[2 * index], lines[2 * index + 1])
+        }
+    }
+
+    /// Why the command must not run because a file it reads is the device it writes over, or lies on it.
+    static func overlap(sources: [String], places: [(file: String, device: String)], device: String, resolved: String?,
+                        report: BlockDeviceReport?) -> String? {
+        let target = Set([device, resolved].compactMap { $0 })
+        let disk = target.lazy.compactMap { report?.topLevel(containing: $0)?.path }.first
+        for (source, place) in zip(sources, places + Array(repeating: (file: "", device: ""), count: max(0, sources.count - places.count))) {
+            if target.contains(source) || target.contains(place.file) {
+                return "Refused: \(source) is \(device) itself: the command would read the device it writes over. Nothing was run."
+            }
+            guard !place.device.isEmpty else { continue }
+            if target.contains(place.device) || (disk != nil && report?.topLevel(containing: place.device)?.path == disk) {
+                return "Refused: \(source) lies on \(place.device), part of \(device), which the command writes over. Nothing was run."
+            }
+        }
+        return nil
+    }
 }

@@ -53,6 +53,8 @@ struct Performance: Sendable, Equatable {
         case inspecting(block: Int, device: String)
         /// Where a link to `device` points (`.commandFinished`).
         case resolving(block: Int, device: String, report: BlockDeviceReport?)
+        /// Where the command's other files lie (`.commandFinished`): never on the device it writes over.
+        case locating(block: Int, device: String, report: BlockDeviceReport?, resolved: String?, sources: [String])
         /// The device name typed to confirm (a line).
         case confirmingDevice(block: Int, device: String)
         /// "This command is destructive. Run it?" (a line).

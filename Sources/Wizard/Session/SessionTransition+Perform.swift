@@ -84,6 +84,18 @@ extension SessionTransition {
             wait(.performing(performance), for: .run(DestructiveGuard.resolving(device, host: host(step.blocks[offset].target)), showsOutput: false))
         case (.resolving(let offset, let device, let report), _):
             let resolved = event.finishedCommand.flatMap { $0.exitStatus == 0 ? $0.output.trimmingCharacters(in: .whitespacesAndNewlines) : nil }
+            if let refusal = DestructiveGuard.verdict(device: device, report: report, resolved: resolved).refusal {
+                return confirmed(offset, refusal: refusal, performance)
+            }
+            let sources = DestructiveGuard.sources(of: step, block: step.blocks[offset], lesson: lesson, context: values.templateContext(item))
+            guard !sources.isEmpty else { return deviceInspected(offset, device: device, report: report, resolved: resolved, performance) }
+            performance.stage = .locating(block: offset, device: device, report: report, resolved: resolved, sources: sources)
+            wait(.performing(performance), for: .run(DestructiveGuard.locating(sources, host: host(step.blocks[offset].target)), showsOutput: false))
+        case (.locating(let offset, let device, let report, let resolved, let sources), _):
+            let places = event.finishedCommand.map { DestructiveGuard.places(in: $0.output, count: sources.count) } ?? []
+            if let refusal = DestructiveGuard.overlap(sources: sources, places: places, device: device, resolved: resolved, report: report) {
+                return confirmed(offset, refusal: refusal, performance)
+            }
             deviceInspected(offset, device: device, report: report, resolved: resolved, performance)
         case (.confirmingDevice(let offset, let device), _):
             var typed: String?
