@@ -122,9 +122,8 @@ public struct LiveSession {
             let total = loaded.lesson.steps.count
             let question = "You have an unfinished run of this lesson (at step \(min(saved.state.stepIndex + 1, total)) of \(total), saved \(Self.describe(saved.updatedAt))). Resume it?"
             while true {
-                guard case .readLine(let prompt, _) = YesNo.question(question, default: true) else { return true }
                 // Ctrl-C here is no answer (it must not throw the saved run away): ask again.
-                let line = terminal.readLine(prompt: prompt, prefill: nil)
+                let line = terminal.readLine(prompt: YesNo.prompt(question, default: true), prefill: nil)
                 if terminal.lastReadWasInterrupted { terminal.write("\n"); continue }
                 switch YesNo.answer(line.map(SessionEvent.line) ?? .endOfInput, default: true) {
                 case .yes, .none: return true

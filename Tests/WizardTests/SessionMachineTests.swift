@@ -240,12 +240,21 @@ import Testing
         #expect(drive.state.session.edits.values.allSatisfy { !$0.contains("s3cr3t") })
     }
 
-    @Test func aDestructiveCommandOnAMountedCardIsRefusedWithoutRunning() throws {
-        var drive = try Drive(TestLessons.card, id: "card", inputs: { loaded in loaded.defaultInputs.merging(["card": .text("/dev/sdb")]) { $1 } })
+    /// The card lesson for /dev/sdb, run at its prompt up to the destructive guard (its preconditions,
+    /// the lesson's own checks, hold): the guard's disk report is asked for next.
+    static func cardAtTheGuard(image: String? = nil) throws -> Drive {
+        var drive = try Drive(TestLessons.card, id: "card", inputs: { loaded in
+            loaded.defaultInputs.merging(["card": .text("/dev/sdb")].merging(image.map { ["image": .text($0)] } ?? [:]) { $1 }) { $1 }
+        })
         drive.send(.begin)
         drive.send(.checked([Self.failed]))
         drive.send(.line("run"))
-        drive.send(.checked([Self.passed]))            // the preconditions hold (the lesson's own check)
+        drive.send(.checked([Self.passed]))
+        return drive
+    }
+
+    @Test func aDestructiveCommandOnAMountedCardIsRefusedWithoutRunning() throws {
+        var drive = try Self.cardAtTheGuard()
         #expect(drive.request?.command == BlockDeviceReport.command)
         let mounted = TestLessons.lsblkWithCard.replacingOccurrences(of: "\"path\":\"/dev/sdb1\", \"size\":268435456, \"rm\":true, \"hotplug\":true, \"type\":\"part\", \"mountpoint\":null",
                                                                      with: "\"path\":\"/dev/sdb1\", \"size\":268435456, \"rm\":true, \"hotplug\":true, \"type\":\"part\", \"mountpoint\":\"/media/card\"")
@@ -266,11 +275,7 @@ import Testing
         ("/media/card/x.img", "/media/card/x.img\n/dev/sdb2\n", "Refused: /media/card/x.img lies on /dev/sdb2, part of /dev/sdb"),
     ])
     func aDestructiveCommandNeverReadsTheDeviceItWritesOver(image: String, located: String, refusal: String) throws {
-        var drive = try Drive(TestLessons.card, id: "card", inputs: { loaded in loaded.defaultInputs.merging(["card": .text("/dev/sdb"), "image": .text(image)]) { $1 } })
-        drive.send(.begin)
-        drive.send(.checked([Self.failed]))
-        drive.send(.line("run"))
-        drive.send(.checked([Self.passed]))
+        var drive = try Self.cardAtTheGuard(image: image)
         drive.send(Self.ok(TestLessons.lsblkWithCard))
         drive.send(Self.ok("/dev/sdb\n"))
         drive.send(Self.ok(located))
@@ -297,11 +302,7 @@ import Testing
     }
 
     @Test func aDestructiveCommandRunsOnlyWhenTheDeviceNameIsTyped() throws {
-        var drive = try Drive(TestLessons.card, id: "card", inputs: { loaded in loaded.defaultInputs.merging(["card": .text("/dev/sdb")]) { $1 } })
-        drive.send(.begin)
-        drive.send(.checked([Self.failed]))
-        drive.send(.line("run"))
-        drive.send(.checked([Self.passed]))
+        var drive = try Self.cardAtTheGuard()
         drive.send(Self.ok(TestLessons.lsblkWithCard))
         drive.send(Self.ok("/dev/sdb\n"))
         #expect(drive.request?.command.contains("findmnt -no SOURCE -T /tmp/x.img") == true, "where the image lies")

@@ -17,6 +17,9 @@ public struct CheckOutcome: Sendable, Hashable, Codable {
         CheckOutcome(passed: true, title: title, expected: expected, found: found)
     }
 
+    /// One line for a failure's reason: `title: expected …, found …`.
+    public var summary: String { title + ": expected " + expected + ", found " + found }
+
     public static func fail(_ title: String, expected: String, found: String) -> CheckOutcome {
         CheckOutcome(passed: false, title: title, expected: expected, found: found)
     }

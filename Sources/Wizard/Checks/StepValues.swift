@@ -41,7 +41,11 @@ public struct StepValues: Sendable {
                 inputs[input.name] = .text(SecretStandIn.named(input.name))
             }
         }
-        return TemplateContext(inputs: inputs, loop: item.map { ($0.variable, $0.record) }, lessonID: lesson.id, lessonAssets: assets)
+        return context(inputs, item)
+    }
+
+    private func context(_ inputs: [String: InputValue], _ item: LoopItem?) -> TemplateContext {
+        TemplateContext(inputs: inputs, loop: item.map { ($0.variable, $0.record) }, lessonID: lesson.id, lessonAssets: assets)
     }
 
     /// The inputs as the screen shows them: those not asked yet as their defaults.
@@ -60,8 +64,7 @@ public struct StepValues: Sendable {
 
     /// A block's command with the values it runs with, secrets kept apart from the text on the screen.
     func command(_ block: Block, item: LoopItem?) -> RenderedCommand {
-        let context = TemplateContext(inputs: shownInputs, loop: item.map { ($0.variable, $0.record) }, lessonID: lesson.id, lessonAssets: assets)
-        return RenderedCommand(template: block.body, context: context, quoting: block.templateQuoting, secrets: secretNames)
+        RenderedCommand(template: block.body, context: context(shownInputs, item), quoting: block.templateQuoting, secrets: secretNames)
     }
 
     /// The text of a secret input's value, by name (for the command that runs).

@@ -31,8 +31,8 @@ struct InputDialog {
     }
 
     /// A loop record's field, from its `detect` command on the node, else asked (never unattended).
-    func detect(_ field: String, of item: LoopItem, step: Step, inputs: [String: InputValue]) -> String? {
-        guard let list = step.loop?.list, let declaration = lesson.input(named: list)?.field(named: field) else { return nil }
+    func detect(_ field: String, of item: LoopItem, list: String, inputs: [String: InputValue]) -> String? {
+        guard let declaration = lesson.input(named: list)?.field(named: field) else { return nil }
         if let detect = declaration.detect,
            let detected = detected(detect, host: hosts.host(for: .node, item: item, inputs: inputs)),
            InputValueChecker.problem(with: detected, as: declaration) == nil {

@@ -8,8 +8,12 @@ enum DestructiveGuard {
     /// The device the step's `block-device` precondition names, filled from `context`; nil when the
     /// step names none (the learner is then asked yes or no).
     static func device(of step: Step, context: TemplateContext) -> String? {
+        deviceArgument(of: step).map { TemplateRenderer.preview($0, context: context, quoting: .none) }
+    }
+
+    /// The `device` argument of the step's `block-device` precondition, as the lesson wrote it.
+    private static func deviceArgument(of step: Step) -> String? {
         step.blocks(.precondition).compactMap { $0.validator?.name == "block-device" ? $0.validator?.arguments["device"] : nil }.first
-            .map { TemplateRenderer.preview($0, context: context, quoting: .none) }
     }
 
     /// Where a link such as /dev/disk/by-id/… (or the practice lab's reader) points.
@@ -41,8 +45,7 @@ enum DestructiveGuard {
     /// The other files a destructive command names: the values of the `path` and `block-device` inputs
     /// its text uses, but not the input the step's `block-device` check names (the device itself).
     static func sources(of step: Step, block: Block, lesson: Lesson, context: TemplateContext) -> [String] {
-        let targets = Set(step.blocks(.precondition).compactMap { $0.validator?.name == "block-device" ? $0.validator?.arguments["device"] : nil }
-            .flatMap { TemplateReference.scan($0).compactMap { $0.path?.root } })
+        let targets = Set(deviceArgument(of: step).map { TemplateReference.scan($0).compactMap { $0.path?.root } } ?? [])
         var seen = Set<String>()
         return TemplateReference.scan(block.body).compactMap { reference -> String? in
             guard let path = reference.path, path.field == nil, !targets.contains(path.root), seen.insert(path.root).inserted,
@@ -74,7 +77,8 @@ enum DestructiveGuard {
                         report: BlockDeviceReport?) -> String? {
         let target = Set([device, resolved].compactMap { $0 })
         let disk = target.lazy.compactMap { report?.topLevel(containing: $0)?.path }.first
-        for (source, place) in zip(sources, places + Array(repeating: (file: "", device: ""), count: max(0, sources.count - places.count))) {
+        for (index, source) in sources.enumerated() {
+            let place = index < places.count ? places[index] : (file: "", device: "")
             if target.contains(source) || target.contains(place.file) {
                 return "Refused: \(source) is \(device) itself: the command would read the device it writes over. Nothing was run."
             }

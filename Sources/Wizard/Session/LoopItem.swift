@@ -28,14 +28,14 @@ public struct LoopItem: Sendable, Hashable {
     }
 
     /// The key its progress is saved under, and how the screen names it: its name, else its position.
-    public var key: String { Self.key(nameField.flatMap { record[$0] }, index: index) }
+    public var key: String { Self.key(of: record, index: index, nameField: nameField) }
     public var label: String { key }
 
     /// Where the node is reached (nil when the record has no address).
     public var address: String? { addressField.flatMap { record[$0] } }
 
-    /// The key of a record named `name` at `index`.
-    public static func key(_ name: String?, index: Int) -> String {
-        name.flatMap { $0.isEmpty ? nil : $0 } ?? "#\(index + 1)"
+    /// The key of `record` at `index` of a list whose records are named by `nameField`.
+    public static func key(of record: [String: String], index: Int, nameField: String?) -> String {
+        nameField.flatMap { record[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? "#\(index + 1)"
     }
 }

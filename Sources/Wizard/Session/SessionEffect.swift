@@ -22,7 +22,7 @@ public enum SessionEffect: Sendable, Equatable {
     /// Ask the learner for an input's value (detecting a choice's default first) → `.answered`.
     case ask(InputDeclaration)
     /// Detect a loop record's field on its node, else ask for it (never unattended) → `.answered`.
-    case detect(field: String, item: LoopItem, step: String)
+    case detect(field: String, item: LoopItem, list: String)
     /// The session is over.
     case end(SessionOutcome)
 }

@@ -92,6 +92,8 @@ struct SessionTransition {
         if changes.inputs, state.session.inputs == oldInputs { changes.inputs = false }
         guard !changes.isEmpty else { return }
         if changes.inputs {
+            // Every command of the item at hand uses the inputs as they are now.
+            refreshItems()
             for input in lesson.inputs where state.session.inputs[input.name] != oldInputs[input.name] {
                 if let value = state.session.inputs[input.name], input.type != .secret { effects.append(.record(.inputValue(name: input.name, value: value))) }
             }

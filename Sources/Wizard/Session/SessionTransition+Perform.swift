@@ -59,14 +59,14 @@ extension SessionTransition {
                 setStatus(.failed)
                 say("Not yet: a precondition of this step does not hold, so nothing was run.", .red)
                 reportFailures(outcomes)
-                return performed(performance, result: .failed(failed.title + ": expected " + failed.expected + ", found " + failed.found))
+                return performed(performance, result: .failed(failed.summary))
             }
             continueQueue(performance)
         case (.checks, .checked(let outcomes)):
             if let failed = outcomes.first(where: { !$0.passed }) {
                 setStatus(.failed)
                 reportFailures(outcomes)
-                return performed(performance, result: .failed(failed.title + ": expected " + failed.expected + ", found " + failed.found))
+                return performed(performance, result: .failed(failed.summary))
             }
             for outcome in outcomes { write(presenter.success(outcome)) }
             setStatus(.done)
@@ -105,7 +105,7 @@ extension SessionTransition {
             switch YesNo.answer(event, default: false) {
             case .unclear:
                 say("Please answer y or n.")
-                wait(.performing(performance), for: YesNo.question(style.apply([.bold, .red], to: "This command is destructive. Run it?"), default: false))
+                wait(.performing(performance), for: destructiveQuestion)
             case .yes: confirmed(offset, refusal: nil, performance)
             case .no, .none: confirmed(offset, refusal: "Not confirmed; nothing was run.", performance)
             }
@@ -125,18 +125,22 @@ extension SessionTransition {
         guard let device = DestructiveGuard.device(of: step, context: values.templateContext(item)) else {
             if options.unattended { return confirmed(offset, refusal: "a destructive command runs unattended only with --confirm-device", performance) }
             performance.stage = .confirmingDestructive(block: offset)
-            return wait(.performing(performance), for: YesNo.question(style.apply([.bold, .red], to: "This command is destructive. Run it?"), default: false))
+            return wait(.performing(performance), for: destructiveQuestion)
         }
         performance.stage = .inspecting(block: offset, device: device)
         wait(.performing(performance), for: .run(CommandRequest(command: BlockDeviceReport.command, host: host(block.target)), showsOutput: false))
     }
 
-    /// What the disk report says about a destructive command's device: refused, confirmed unattended, or asked.
+    /// "This command is destructive. Run it?", for a command whose step names no device.
+    var destructiveQuestion: SessionEffect {
+        YesNo.question(style.apply([.bold, .red], to: "This command is destructive. Run it?"), default: false)
+    }
+
+    /// A destructive command's device passed the guard's refusals: confirmed unattended, or asked.
     mutating func deviceInspected(_ offset: Int, device: String, report: BlockDeviceReport?, resolved: String?, _ performance: Performance) {
         var performance = performance
-        let verdict = DestructiveGuard.verdict(device: device, report: report, resolved: resolved)
-        if let refusal = verdict.refusal { return confirmed(offset, refusal: refusal, performance) }
-        write(style.apply([.bold, .red], to: "This destroys everything on \(device).") + "\n  " + verdict.description + "\n")
+        let description = DestructiveGuard.verdict(device: device, report: report, resolved: resolved).description
+        write(style.apply([.bold, .red], to: "This destroys everything on \(device).") + "\n  " + description + "\n")
         if options.unattended {
             return confirmed(offset, refusal: options.confirmedDevices.contains(device) ? nil : "it writes over \(device); confirm with --confirm-device \(device)", performance)
         }

@@ -130,23 +130,22 @@ extension SessionTransition {
                 var question = field
                 question.name = name
                 question.detect = nil   // a field's detection runs on its node, when a step needs it
-                question.prompt = "\(field.name) of \(LoopItem.key(input.nameField.flatMap { records[index - 1][$0] }, index: index - 1))"
+                question.prompt = "\(field.name) of \(LoopItem.key(of: records[index - 1], index: index - 1, nameField: input.nameField))"
                 question.defaultValue = records[index - 1][field.name].map(InputValue.text)
                 return (name, question)
             }
+            let oldKey = LoopItem.key(of: records[index - 1], index: index - 1, nameField: input.nameField)
             records[index - 1][field.name] = value
             if let problem = RecordListChecker.problems(with: records, as: input, subnets: inputs.subnets(state.session.inputs)).first {
                 say("✗ \(problem.message); nothing changed.", .red)
                 return nil
             }
-            let oldKey = LoopItem.key(input.nameField.flatMap { state.session.inputs[input.name]?.records?[index - 1][$0] }, index: index - 1)
-            let newKey = LoopItem.key(input.nameField.flatMap { records[index - 1][$0] }, index: index - 1)
+            let newKey = LoopItem.key(of: records[index - 1], index: index - 1, nameField: input.nameField)
             let looping = lesson.steps.filter { $0.loop?.list == input.name }.map(\.id)
             update { state in
                 state.inputs[input.name] = .records(records)
                 state.renameItem(oldKey, to: newKey, steps: looping)
             }
-            refreshItems()
             say("✓ \(name) = \(value)" + (oldKey == newKey ? "" : " (what was done on \(oldKey) is kept for \(newKey))"), .green)
             showAgain()
             return nil
@@ -161,7 +160,6 @@ extension SessionTransition {
             return nil
         }
         update { $0.inputs[input.name] = .text(value) }
-        refreshItems()
         say("✓ \(input.name) = \(input.type == .secret ? SecretStandIn.redacted : value)", .green)
         showAgain()
         return nil
@@ -172,7 +170,6 @@ extension SessionTransition {
             _ = set(name, value: text)   // a record's field: checked against the other records
         } else if let value, value != state.session.inputs[name] {
             update { $0.inputs[name] = value }
-            refreshItems()
             showAgain()
         }
         self.prompt(prompt)

@@ -61,7 +61,8 @@ extension SessionTransition {
         nextItem()
     }
 
-    /// The current step's items as the inputs are now (after a change), at the same position.
+    /// The current step's items as the inputs are now (`update` calls it after a change of the inputs),
+    /// at the same position.
     mutating func refreshItems() {
         let items = values.items(of: step)
         if items.count == state.items.count { state.items = items }
@@ -76,7 +77,7 @@ extension SessionTransition {
             }
             if let condition = step.condition, let subject = values.conditionSubject(of: step, item: item) {
                 if let field = subject.field, let item, ["", "auto", "?"].contains(subject.value) {
-                    return wait(.detectingField(field), for: .detect(field: field, item: item, step: step.id))
+                    return wait(.detectingField(field), for: .detect(field: field, item: item, list: step.loop?.list ?? ""))
                 }
                 if !condition.holds(for: subject.value) {
                     setStatus(.notApplicable)
@@ -101,7 +102,6 @@ extension SessionTransition {
         if var records = state.session.inputs[list]?.records, item.index < records.count {
             records[item.index][field] = value
             update { $0.inputs[list] = .records(records) }
-            refreshItems()
         }
         if step.condition?.holds(for: value) == false {
             setStatus(.notApplicable)

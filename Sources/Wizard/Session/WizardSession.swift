@@ -76,9 +76,8 @@ public final class WizardSession {
             })
         case .ask(let input):
             return .answered(dialog.ask(input, inputs: state.inputs))
-        case .detect(let field, let item, let stepID):
-            guard let step = loaded.lesson.steps.first(where: { $0.id == stepID }) else { return .answered(nil) }
-            return .answered(dialog.detect(field, of: item, step: step, inputs: state.inputs).map(InputValue.text))
+        case .detect(let field, let item, let list):
+            return .answered(dialog.detect(field, of: item, list: list, inputs: state.inputs).map(InputValue.text))
         case .end:
             break
         }

@@ -10,7 +10,12 @@ public enum YesNo: Sendable, Equatable {
     case unclear
 
     public static func question(_ text: String, default defaultAnswer: Bool) -> SessionEffect {
-        .readLine(prompt: "\(text) [\(defaultAnswer ? "Y/n" : "y/N")] ", prefill: nil)
+        .readLine(prompt: prompt(text, default: defaultAnswer), prefill: nil)
+    }
+
+    /// The question with its choices: `Resume it? [Y/n] `.
+    public static func prompt(_ text: String, default defaultAnswer: Bool) -> String {
+        "\(text) [\(defaultAnswer ? "Y/n" : "y/N")] "
     }
 
     /// The answer an event gives; Ctrl-C is no.
