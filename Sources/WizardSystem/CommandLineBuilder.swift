@@ -13,7 +13,8 @@ import Wizard
 ///   private folder, `ControlPersist=120`), `ConnectTimeout=10`, `BatchMode=yes` when not interactive
 ///   (never prompt) or `-t` when interactive (a remote terminal), the injected extra options, then
 ///   `--`, the destination and the text (sudo-wrapped when `user` is set) as one argument. The remote
-///   side hands that argument to the login shell as it is. Host keys are always checked.
+///   side hands that argument to the login shell as it is. Host keys are always checked. A request
+///   with a sudo password gets `SudoPasswordHandover`'s preamble (and the runner its standard input).
 public struct CommandLineBuilder: Sendable, Hashable {
     /// Folder for ssh's shared-connection sockets; must be private to this user.
     public var controlDirectory: String
@@ -50,14 +51,15 @@ public struct CommandLineBuilder: Sendable, Hashable {
         let ssh = SSHInvocation(destination: host.description, interactive: request.interactive, connectTimeout: 10,
                                 sharing: .folder(controlDirectory), extraOptions: sshOptions)
         let exports = remoteEnvironment.sorted { $0.key < $1.key }.map { "\($0.key)=\(ShellQuote.word($0.value))" }
-        return ssh.arguments(program: sshProgram, remoteCommand: exports.isEmpty ? text : "export \(exports.joined(separator: " ")); \(text)")
+        let handover = SudoPasswordHandover.applies(to: request) ? SudoPasswordHandover.preamble : ""
+        return ssh.arguments(program: sshProgram, remoteCommand: (exports.isEmpty ? "" : "export \(exports.joined(separator: " ")); ") + handover + text)
     }
 
     /// The shell text that runs on the target: the command itself, or wrapped in sudo when the
     /// request names a user.
     public func shellText(for request: CommandRequest) -> String {
         guard let user = request.user else { return request.command }
-        let nonInteractive = request.interactive ? "" : "-n "
+        let nonInteractive = request.interactive || SudoPasswordHandover.applies(to: request) ? "" : "-n "
         let target = user == "root" ? "" : "-u \(ShellQuote.word(user)) "
         return "sudo \(nonInteractive)\(target)-- sh -c \(ShellQuote.word(request.command))"
     }

@@ -3,7 +3,8 @@ import Glibc
 #endif
 import Wizard
 
-/// Runs non-interactive commands (checks) without a terminal: standard input from `/dev/null`,
+/// Runs non-interactive commands (checks) without a terminal: standard input from `/dev/null` (or,
+/// for a request that hands over a sudo password, a pipe holding only that line),
 /// standard output and standard error merged into one pipe, as on a terminal. The pipe is drained as
 /// the command writes, so a command that prints a lot never blocks on a full pipe; each piece goes to
 /// the `output` callback (on the calling thread) and into `CommandResult.output`.
@@ -34,17 +35,24 @@ public struct PipeCommandRunner: CommandRunner {
         _ = fcntl(reader, F_SETFD, FD_CLOEXEC)
         _ = fcntl(writer, F_SETFD, FD_CLOEXEC)
         defer { close(reader) }
+        let input = try StandardInputPipe(bytes: SudoPasswordHandover.standardInput(for: request), command: request.command)
         let start = ContinuousClock.now
         let child: ChildProcess
         do {
             child = try ChildProcess.spawn(arguments, newSession: false) { actions in
-                posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+                if let end = input?.readEnd {
+                    posix_spawn_file_actions_adddup2(&actions, end, 0)
+                } else {
+                    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+                }
                 posix_spawn_file_actions_adddup2(&actions, writer, 1)
                 posix_spawn_file_actions_adddup2(&actions, writer, 2)
             }
             close(writer)
+            input?.closeReadEnd()
         } catch {
             close(writer)
+            input?.closeReadEnd()
             throw error
         }
 

@@ -35,6 +35,18 @@ struct CommandLineBuilderTests {
         #expect(builder.arguments(for: request) == ["/bin/sh", "-c", "sudo -n -- sh -c 'apt-get update'"])
     }
 
+    @Test func aSudoPasswordGoesOnStandardInputAndTheRemoteTextOnlyNamesItsHelper() throws {
+        let request = CommandRequest(command: "apt-get update", host: pi, user: "root", sudoPassword: "CANARY")
+        let remote = try #require(builder.arguments(for: request).last)
+        #expect(remote == SudoPasswordHandover.preamble + "sudo -- sh -c 'apt-get update'", "sudo -A through the helper, without -n")
+        #expect(!builder.arguments(for: request).joined().contains("CANARY"))
+        #expect(SudoPasswordHandover.standardInput(for: request) == Array("CANARY\n".utf8))
+        // On this machine sudo asks at the terminal: nothing is handed over.
+        let local = CommandRequest(command: "sudo true", sudoPassword: "CANARY")
+        #expect(builder.arguments(for: local) == ["/bin/sh", "-c", "sudo true"])
+        #expect(SudoPasswordHandover.standardInput(for: local) == nil)
+    }
+
     @Test func anotherUserIsNamedAndInteractiveSudoMayPrompt() {
         let request = CommandRequest(command: "echo it's me", user: "alice", interactive: true)
         #expect(builder.arguments(for: request) == ["/bin/sh", "-c", "sudo -u alice -- sh -c 'echo it'\\''s me'"])

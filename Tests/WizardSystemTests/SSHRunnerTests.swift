@@ -76,6 +76,33 @@ final class SSHRunnerTests {
         #expect(result.output == "0\nit's sh\n")
     }
 
+    /// The password travels on ssh's standard input to the real remote shell and its `sudo -A` helper:
+    /// the `sudo` on the remote `PATH` here only reports what the helper gave it and which command
+    /// lines were running (root's sudo would never ask).
+    @Test func aSudoPasswordReachesTheHelperAndNoCommandLine() throws {
+        let stubs = server.directory + "/stub-bin"
+        try FileManager.default.createDirectory(atPath: stubs, withIntermediateDirectories: true)
+        try """
+        #!/bin/sh
+        [ "$1" = -A ] || { echo "not asked with -A: $*"; exit 9; }
+        shift
+        printf 'helper:%s\n' "$("$SUDO_ASKPASS" '[sudo] password: ')"
+        ps -eo args > \(stubs)/command-lines
+        exec "$@"
+        """.write(toFile: stubs + "/sudo", atomically: true, encoding: .utf8)
+        chmod(stubs + "/sudo", 0o755)
+        let password = "CANARY 'pa$$ word'"
+        let runner = PipeCommandRunner(builder: builder())
+        let request = CommandRequest(command: "PATH=\(stubs):$PATH; sudo echo ran; echo \"after:$(cat)\"", host: host, timeout: 30, sudoPassword: password)
+        let result = try runner.run(request) { _ in }
+        #expect(result.exitStatus == 0, "\(result.output)")
+        #expect(result.output == "helper:\(password)\nran\nafter:\n", "the command itself reads nothing more")
+        let lines = try String(contentsOfFile: stubs + "/command-lines", encoding: .utf8)
+        #expect(lines.contains("ssh"), "the listing holds the command lines")
+        #expect(!lines.contains("CANARY"))
+        #expect(!CommandLineBuilder().arguments(for: request).joined(separator: " ").contains("CANARY"))
+    }
+
     @Test func anUnknownHostKeyIsRefusedWithoutPrompting() throws {
         let empty = server.directory + "/empty_known_hosts"
         #expect(FileManager.default.createFile(atPath: empty, contents: nil))

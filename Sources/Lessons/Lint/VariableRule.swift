@@ -65,6 +65,10 @@ enum VariableRule: LintRule {
                 if let subnet = declaration.sameSubnetAs { used.insert(subnet) }
             }
         }
+        // The sudo password is used by every command that runs sudo on another host.
+        if let password = lesson.sudoPasswordInput, lesson.steps.contains(where: { $0.blocks.contains(where: \.runsSudoElsewhere) }) {
+            used.insert(password.name)
+        }
         for source in sources(of: lesson) {
             for reference in TemplateReference.scan(source.text) {
                 let location = source.location.offset(lines: reference.line, column: reference.line == 0 ? source.location.column + reference.column - 1 : reference.column)

@@ -56,6 +56,14 @@ public struct Block: Sendable, Hashable, Codable {
         return .shell
     }
 
+    /// Whether a command of this block runs `sudo` on another host (`on=node` or `on=master`, with
+    /// `user=` or the word `sudo` in its text), and so needs the lesson's sudo password there.
+    public var runsSudoElsewhere: Bool {
+        guard kind != .show, validator == nil, target == .node || target == .master else { return false }
+        if user != nil { return true }
+        return body.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }).contains("sudo")
+    }
+
     /// Whether the block changes something when it runs (so its step needs a check).
     public var changesSomething: Bool {
         (kind == .run && !readonly) || kind == .show

@@ -8,6 +8,11 @@ public struct InputDeclaration: Sendable, Hashable, Codable {
     public var choices: [String]
     /// A shell command whose trimmed output proposes the value.
     public var detect: String?
+    /// Where a scalar input's `detect` runs: this machine (`local`, the default) or the `master`.
+    public var detectOn: Target = .local
+    /// For a `secret`: it is the password `sudo` asks for on the other hosts (handed to sudo there
+    /// through a helper, never on a command line).
+    public var isSudoPassword = false
     /// Range of an `int`, or number of records of a `list`.
     public var min: Int?
     public var max: Int?

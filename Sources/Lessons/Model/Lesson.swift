@@ -23,6 +23,11 @@ public struct Lesson: Sendable, Hashable, Codable {
         inputs.first { $0.name == name }
     }
 
+    /// The secret input marked `sudo: true`: the password sudo asks for on the other hosts.
+    public var sudoPasswordInput: InputDeclaration? {
+        inputs.first(where: \.isSudoPassword)
+    }
+
     public func step(withID id: String) -> Step? {
         steps.first { $0.id == id }
     }

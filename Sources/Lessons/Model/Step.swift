@@ -15,6 +15,9 @@ public struct Step: Sendable, Hashable, Codable, Identifiable {
     public var conditionLocation: SourceLocation?
     /// Explicit edges: steps that must be done first.
     public var requires: [StepReference]
+    /// `always`: the step runs even when its checks pass already (a restart, a demonstration); the
+    /// session never offers to mark it done unrun.
+    public var runsAlways = false
     /// The heading.
     public var location: SourceLocation
 

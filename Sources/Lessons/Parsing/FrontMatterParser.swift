@@ -12,7 +12,7 @@ struct FrontMatterParser {
     private var recordLocations: [String: [SourceLocation]] = [:]
 
     static let topLevelKeys = ["id", "title", "summary", "time", "needs", "inputs"]
-    static let inputKeys = ["type", "prompt", "default", "choices", "detect", "min", "max", "unique", "same-subnet-as", "fields"]
+    static let inputKeys = ["type", "prompt", "default", "choices", "detect", "detect-on", "sudo", "min", "max", "unique", "same-subnet-as", "fields"]
 
     init(file: String, firstLine: Int) {
         self.file = file
@@ -117,6 +117,20 @@ struct FrontMatterParser {
         var declaration = InputDeclaration(name: name, type: type, location: location(keyNode))
         if let prompt = values["prompt"] { declaration.prompt = scalar(prompt, what: "\(what): prompt") ?? name }
         if let detect = values["detect"] { declaration.detect = scalar(detect, what: "\(what): detect") }
+        if let place = values["detect-on"] {
+            switch place.string {
+            case "local": declaration.detectOn = .local
+            case "master": declaration.detectOn = .master
+            default: error("\(what): detect-on must be local or master", at: location(place))
+            }
+            if values["detect"] == nil || isField {
+                error("\(what): detect-on applies only to an input (not a field) with a detect command", at: location(place))
+            }
+        }
+        if let sudo = values["sudo"] {
+            if type != .secret || isField { error("\(what): sudo applies only to an input of type secret (the password sudo asks for)", at: location(sudo)) }
+            if let flag = sudo.bool { declaration.isSudoPassword = flag && type == .secret && !isField } else { error("\(what): sudo must be true or false", at: location(sudo)) }
+        }
         if let choices = values["choices"] {
             if type != .choice { error("\(what): choices apply only to type choice", at: location(choices)) }
             declaration.choices = stringList(choices, name: "\(what): choices")
@@ -200,6 +214,9 @@ struct FrontMatterParser {
     /// `same-subnet-as` must name a cidr input; list defaults must satisfy their constraints.
     private mutating func checkCrossReferences(_ inputs: [InputDeclaration]) {
         let cidrNames = Set(inputs.filter { $0.type == .cidr }.map(\.name))
+        for extra in inputs.filter(\.isSudoPassword).dropFirst() {
+            error("'\(extra.name)': a lesson has one sudo password; '\(inputs.first(where: \.isSudoPassword)!.name)' is it already", at: extra.location)
+        }
         var subnets: [String: String] = [:]
         for input in inputs where input.type == .cidr {
             subnets[input.name] = input.defaultValue?.text

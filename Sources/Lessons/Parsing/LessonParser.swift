@@ -166,8 +166,13 @@ public struct LessonParser {
                 }
                 continue
             }
+            if attribute.key == "always" {
+                if attribute.value != nil { error("step attribute 'always' takes no value", at: here) }
+                step.runsAlways = true
+                continue
+            }
             guard Self.stepAttributes.contains(attribute.key) else {
-                error("unknown step attribute '\(attribute.key)'\(suggestion(attribute.key, Self.stepAttributes)); a step takes #id, \(Self.stepAttributes.map { "\($0)=" }.joined(separator: ", "))", at: here)
+                error("unknown step attribute '\(attribute.key)'\(suggestion(attribute.key, Self.stepAttributes + ["always"])); a step takes #id, \(Self.stepAttributes.map { "\($0)=" }.joined(separator: ", ")), always", at: here)
                 continue
             }
             guard let value = attribute.value, !value.isEmpty else {

@@ -12,7 +12,8 @@ public enum InputValueChecker {
         case .hostname:
             return hostnameProblem(text)
         case .path, .string, .secret:
-            if text.isEmpty { return "the value is empty" }
+            // An empty sudo password says that sudo asks for none.
+            if text.isEmpty, !declaration.isSudoPassword { return "the value is empty" }
             if text.contains("\0") || text.contains("\n") { return "the value contains a line break or NUL" }
             return nil
         case .blockDevice:

@@ -62,8 +62,9 @@ public struct StepChecker: Sendable {
         let host = hosts.host(for: block.target, item: item, inputs: inputs)
         let runner = self.runner
         let user = block.user
+        let sudoPassword = block.runsSudoElsewhere ? lesson.sudoPasswordInput.flatMap { inputs[$0.name]?.text } : nil
         var context = ValidatorContext(run: { text, timeout in
-            try runner.run(CommandRequest(command: text, host: host, user: user, timeout: timeout), output: { _ in })
+            try runner.run(CommandRequest(command: text, host: host, user: user, timeout: timeout, sudoPassword: sudoPassword), output: { _ in })
         }, sshUser: inputs["user"]?.text, timeout: block.timeout ?? 60, sshOptions: options.sshOptions,
            standInDevices: options.standInDevices)
         if host == nil { context.here = options.localAddresses }

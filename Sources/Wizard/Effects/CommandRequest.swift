@@ -14,14 +14,36 @@ public struct CommandRequest: Sendable, Hashable, Codable {
     /// Type it at the console of the loop's node number N (1 for the first record), which only the
     /// practice lab can do; nil for an ordinary command.
     public var console: Int?
+    /// The password `sudo` asks for on `host`: the command's `sudo` gets it from a helper there, and it
+    /// travels on ssh's standard input, never on a command line. Never encoded (transcripts hold the
+    /// request without it) and not part of a request's equality.
+    public var sudoPassword: String?
 
-    public init(command: String, host: RemoteHost? = nil, user: String? = nil, timeout: Double? = nil, interactive: Bool = false, console: Int? = nil) {
+    public init(command: String, host: RemoteHost? = nil, user: String? = nil, timeout: Double? = nil, interactive: Bool = false,
+                console: Int? = nil, sudoPassword: String? = nil) {
         self.command = command
         self.host = host
         self.user = user
         self.timeout = timeout
         self.interactive = interactive
         self.console = console
+        self.sudoPassword = sudoPassword
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case command, host, user, timeout, interactive, console
+    }
+
+    public static func == (left: CommandRequest, right: CommandRequest) -> Bool {
+        left.command == right.command && left.host == right.host && left.user == right.user && left.timeout == right.timeout
+            && left.interactive == right.interactive && left.console == right.console
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(command)
+        hasher.combine(host)
+        hasher.combine(user)
+        hasher.combine(console)
     }
 }
 

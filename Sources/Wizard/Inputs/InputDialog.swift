@@ -2,7 +2,7 @@ import Foundation
 import Lessons
 
 /// Asks the learner for an input at the terminal, or detects it first: the `.ask` and `.detect`
-/// effects of a session. Detection runs the input's `detect` command (on the node, for a record's field).
+/// effects of a session. Detection (`InputDetection`) runs the input's `detect` command where it belongs.
 struct InputDialog {
     let lesson: Lesson
     let terminal: Terminal
@@ -21,21 +21,33 @@ struct InputDialog {
             return prompter.askRecords(input, defaults: defaults, subnets: rules.subnets(inputs)).map(InputValue.records)
         }
         var prefill = inputs[input.name]?.text ?? input.defaultValue?.text
-        if input.type == .choice, let detect = input.detect, let detected = detected(detect, host: nil), input.choices.contains(detected) {
+        if let detected = detectedValue(of: input, inputs: inputs) {
             prefill = detected
-            terminal.write(style.apply(.dim, to: "Detected \(input.name): \(detected)") + "\n")
         }
         return prompter.askScalar(input, prefill: input.type == .secret ? nil : prefill) { value in
             rules.crossCheck(input, value, inputs: inputs)
         }.map(InputValue.text)
     }
 
+    /// An input's value for an unattended run: what its `detect` command finds, else its default.
+    func detectUnattended(_ input: InputDeclaration, inputs: [String: InputValue]) -> InputValue? {
+        detectedValue(of: input, inputs: inputs).map(InputValue.text) ?? input.defaultValue
+    }
+
+    /// What a scalar input's `detect` command finds, said on the screen.
+    private func detectedValue(of input: InputDeclaration, inputs: [String: InputValue]) -> String? {
+        guard let detected = detection.value(of: input, inputs: inputs) else { return nil }
+        let place = input.detectOn == .master ? " on the master" : ""
+        terminal.write(style.apply(.dim, to: "Detected \(input.name)\(place): \(detected)") + "\n")
+        return detected
+    }
+
+    private var detection: InputDetection { InputDetection(lesson: lesson, runner: runner, hosts: hosts) }
+
     /// A loop record's field, from its `detect` command on the node, else asked (never unattended).
     func detect(_ field: String, of item: LoopItem, list: String, inputs: [String: InputValue]) -> String? {
         guard let declaration = lesson.input(named: list)?.field(named: field) else { return nil }
-        if let detect = declaration.detect,
-           let detected = detected(detect, host: hosts.host(for: .node, item: item, inputs: inputs)),
-           InputValueChecker.problem(with: detected, as: declaration) == nil {
+        if let detected = detection.value(of: declaration, item: item, inputs: inputs) {
             terminal.write(style.apply(.dim, to: "Detected \(field) of \(item.label): \(detected) (change it with: set \(list).\(item.index + 1).\(field) VALUE)") + "\n")
             return detected
         }
@@ -43,11 +55,5 @@ struct InputDialog {
         var question = declaration
         question.prompt = "\(field) of \(item.label)"
         return InputPrompter(terminal: terminal, style: style).askScalar(question, prefill: nil) { _ in nil }
-    }
-
-    /// The output of a detection command that succeeded, trimmed.
-    private func detected(_ command: String, host: RemoteHost?) -> String? {
-        guard let result = try? runner.run(CommandRequest(command: command, host: host, timeout: 15), output: { _ in }), result.succeeded else { return nil }
-        return result.output.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

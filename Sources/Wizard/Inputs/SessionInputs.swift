@@ -20,6 +20,16 @@ struct SessionInputs {
         if step.blocks.contains(where: { $0.target == .node || $0.target == .master }), lesson.input(named: "user") != nil {
             names.insert("user")
         }
+        // Commands that run sudo on another host hand it the lesson's sudo password.
+        if let password = lesson.sudoPasswordInput, step.blocks.contains(where: \.runsSudoElsewhere) {
+            names.insert(password.name)
+        }
+        // Blocks on the master, and an input detected there, need the master's address (its record) and
+        // the user to log in as.
+        if step.blocks.contains(where: { $0.target == .master }) || names.contains(where: { lesson.input(named: $0)?.detectOn == .master }) {
+            for input in lesson.inputs where input.type == .list && input.field(named: "role") != nil { names.insert(input.name) }
+            if lesson.input(named: "user") != nil { names.insert("user") }
+        }
         // A subnet that an address must lie in is needed to check the address.
         for name in names {
             for declaration in [lesson.input(named: name)].compactMap({ $0 }).flatMap({ [$0] + $0.fields }) {

@@ -21,6 +21,9 @@ public enum SessionEffect: Sendable, Equatable {
     case check([Block], item: LoopItem?)
     /// Ask the learner for an input's value (detecting a choice's default first) → `.answered`.
     case ask(InputDeclaration)
+    /// Detect an input's value with its `detect` command (unattended: no one to ask), else its default
+    /// → `.answered` (nil when neither gives one).
+    case detectInput(InputDeclaration)
     /// Detect a loop record's field on its node, else ask for it (never unattended) → `.answered`.
     case detect(field: String, item: LoopItem, list: String)
     /// The session is over.

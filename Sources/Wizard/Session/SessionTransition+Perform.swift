@@ -161,11 +161,14 @@ extension SessionTransition {
         let block = step.blocks[offset]
         let command = state.session.edits[editKey(offset)].map { RenderedCommand(edited: $0, secrets: values.secretNames) } ?? values.command(block, item: item)
         write(presenter.block(block, text: command.display, place: place(block.target)))
+        // A command that hands sudo its password over ssh's standard input cannot have the terminal too.
+        let sudoPassword = block.runsSudoElsewhere ? lesson.sudoPasswordInput.flatMap { state.session.inputs[$0.name]?.text } : nil
+        let interactive = machine.interactiveTerminal && sudoPassword == nil
         let request = CommandRequest(command: command.exec(secrets: values.secretValues), host: host(block.target), user: block.user,
-                                     timeout: block.timeout, interactive: machine.interactiveTerminal,
-                                     console: block.target == .console ? (item?.index ?? 0) + 1 : nil)
+                                     timeout: block.timeout, interactive: interactive,
+                                     console: block.target == .console ? (item?.index ?? 0) + 1 : nil, sudoPassword: sudoPassword)
         performance.stage = .running(offset)
-        wait(.performing(performance), for: .run(request, showsOutput: !machine.interactiveTerminal))
+        wait(.performing(performance), for: .run(request, showsOutput: !interactive))
     }
 
     mutating func commandFinished(_ offset: Int, result: CommandResult, _ performance: Performance) {

@@ -39,6 +39,9 @@ extension SessionTransition {
         for (position, name) in names.enumerated() {
             guard let input = lesson.input(named: name) else { continue }
             if options.unattended {
+                if input.detect != nil, input.type != .list {
+                    return wait(.askingInput(name: name, remaining: Array(names.dropFirst(position + 1))), for: .detectInput(input))
+                }
                 guard let value = input.defaultValue else { return end(.missingInput(name: name, step: step.id)) }
                 update { $0.inputs[name] = value }
                 continue
@@ -49,7 +52,7 @@ extension SessionTransition {
     }
 
     mutating func answeredInput(_ name: String, value: InputValue?, remaining: [String]) {
-        guard let value else { return end(.quit(step: step.id)) }
+        guard let value else { return end(options.unattended ? .missingInput(name: name, step: step.id) : .quit(step: step.id)) }
         update { $0.inputs[name] = value }
         askInputs(remaining)
     }
@@ -123,7 +126,7 @@ extension SessionTransition {
     }
 
     mutating func checkIfDone() {
-        if state.session.status(step.id, item: state.itemKey) != .failed, !step.blocks(.check).isEmpty {
+        if !step.runsAlways, state.session.status(step.id, item: state.itemKey) != .failed, !step.blocks(.check).isEmpty {
             return wait(.checkingIfDone, for: .check(step.blocks(.check), item: item))
         }
         notDoneYet()

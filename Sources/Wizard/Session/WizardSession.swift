@@ -76,6 +76,8 @@ public final class WizardSession {
             })
         case .ask(let input):
             return .answered(dialog.ask(input, inputs: state.inputs))
+        case .detectInput(let input):
+            return .answered(dialog.detectUnattended(input, inputs: state.inputs))
         case .detect(let field, let item, let list):
             return .answered(dialog.detect(field, of: item, list: list, inputs: state.inputs).map(InputValue.text))
         case .end:

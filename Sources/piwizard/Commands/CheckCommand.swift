@@ -46,7 +46,11 @@ struct CheckCommand: ParsableCommand {
             sources.lab = LabSession.inputs(for: lesson, lab: practiceLab)
             LabSession.configure(&sessionOptions, lab: practiceLab)
         }
-        let inputs = sources.merged(defaults: loaded.defaultInputs)
+        var inputs = sources.merged(defaults: loaded.defaultInputs)
+        let hosts = HostResolver(lesson: lesson, localAddresses: sessionOptions.localAddresses)
+        // What the lesson detects (the master's network stack) and no one gave is detected, as a run does.
+        let given = Set(sources.saved.keys).union(sources.lab.keys).union(sources.provided.keys)
+        inputs.merge(InputDetection(lesson: lesson, runner: LiveCommandRunner(), hosts: hosts).missing(given: given, inputs: inputs)) { $1 }
         for id in steps where lesson.steps.first(where: { $0.id == id }) == nil {
             throw ValidationError("no step '\(id)'\(Suggestion.didYouMean(id, in: lesson.steps.map(\.id)))")
         }
@@ -57,7 +61,7 @@ struct CheckCommand: ParsableCommand {
             return saved.state.statuses[step.id]?.values.contains(.done) ?? false
         }
         let checker = StepChecker(lesson: lesson, assets: loaded.assetsFolder.path, inputs: inputs,
-                                  hosts: HostResolver(lesson: lesson, localAddresses: sessionOptions.localAddresses),
+                                  hosts: hosts,
                                   runner: LiveCommandRunner(), options: sessionOptions)
         let style = TextStyle(colour: Platform.useColour)
         var report = CheckReport(lesson: lesson.id)
