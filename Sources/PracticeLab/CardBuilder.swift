@@ -36,10 +36,10 @@ struct CardBuilder {
             try buildSystemCard(number) { root in
                 try LabFile.write(root + "/etc/hosts", hosts)
                 if flavour.usesCloudInit {
-                    // A finished cluster's nodes have booted before: cloud-init made their host keys
-                    // then (the ones the master knows) and no longer manages the cluster's /etc/hosts.
-                    try LabFile.write(root + "/etc/cloud/cloud.cfg.d/99-cluster.cfg",
-                                      "# The cluster's names are in /etc/hosts; the host keys are the node's own already.\nmanage_etc_hosts: false\nssh_deletekeys: false\n")
+                    // A finished cluster's nodes have cloud-init turned off, as the lesson leaves them: with
+                    // Imager's `manage_etc_hosts: true` in the seed it would write /etc/hosts anew at every
+                    // start (a setting in cloud.cfg.d does not win over the seed's user-data).
+                    try LabFile.write(root + "/etc/cloud/cloud-init.disabled", "")
                 }
                 let home = root + "/home/pi"
                 let authorized = try String(contentsOfFile: home + "/.ssh/authorized_keys", encoding: .utf8)

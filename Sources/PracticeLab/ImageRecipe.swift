@@ -97,11 +97,11 @@ struct ImageRecipe: Sendable, Hashable {
         case .legacy:
             script += "systemctl enable networking.service\n"
         }
-        if flavour.suite == "trixie" && flavour != .trixie {
+        if flavour != .trixie {
             script += #"""
-            # The releases bullseye and legacy stand for had OpenSSH 8.4 and older, without the per-source
-            # penalties OpenSSH 9.8 added (a source whose connections fail is refused for a while); this
-            # image's sshd is Debian 13's, so they are off, as there.
+            # The releases bookworm, bullseye and legacy stand for had OpenSSH 9.2 and older, without the
+            # per-source penalties OpenSSH 9.8 added (a source whose connections fail is refused for a
+            # while); this image's sshd is Debian 13's, so they are off, as there.
             printf '# OpenSSH before 9.8, as on the release this node stands for: no per-source penalties.\nPerSourcePenalties no\n' > /etc/ssh/sshd_config.d/10-release.conf
 
             """#

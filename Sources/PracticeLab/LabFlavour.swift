@@ -4,9 +4,9 @@
 /// | flavour | Debian | network stack | sudo for `pi` |
 /// |---|---|---|---|
 /// | `trixie` | 13 | NetworkManager, the address in a netplan file; cloud-init with a NoCloud seed on the boot partition | asks for the password |
-/// | `bookworm` | 12 | NetworkManager, the address in a keyfile | no password |
-/// | `bullseye` | 12 | dhcpcd, the address in `/etc/dhcpcd.conf` | no password |
-/// | `legacy` | 12 | ifupdown, the address in `/etc/network/interfaces` | no password |
+/// | `bookworm` | 13 | NetworkManager, the address in a keyfile | no password |
+/// | `bullseye` | 13 | dhcpcd, the address in `/etc/dhcpcd.conf` | no password |
+/// | `legacy` | 13 | ifupdown, the address in `/etc/network/interfaces` | no password |
 public enum LabFlavour: String, Sendable, Hashable, CaseIterable, Codable, CustomStringConvertible {
     case trixie, bookworm, bullseye, legacy
 
@@ -23,12 +23,13 @@ public enum LabFlavour: String, Sendable, Hashable, CaseIterable, Codable, Custo
 
     public var description: String { rawValue }
 
-    /// The Debian suite the image is built from. Bookworm is Debian 12, as the release is. Bullseye and
-    /// legacy model a network stack, not a Debian release (Raspberry Pi OS Bullseye is Debian 11, which
-    /// the archive may no longer serve; the 2014 article ran Wheezy): they take Debian 13, whose MPICH
-    /// 4.2/UCX 1.18 finish MPI programs across nodes; Debian 12's UCX 1.13 hangs in `MPI_Finalize` over
-    /// TCP (docs/lab-flavours.md).
-    public var suite: String { self == .bookworm ? "bookworm" : "trixie" }
+    /// The Debian suite the image is built from: Debian 13 for every flavour. Bookworm, bullseye and
+    /// legacy model a network stack and a sudo policy, not a Debian release: Debian 12's MPICH 4.0.2
+    /// with UCX 1.13 hangs in `MPI_Finalize` when ranks on different nodes talk over TCP (upstream
+    /// openucx/ucx#8738), so an MPI program never ends across Debian 12 nodes, and no UCX setting
+    /// avoids it (docs/lab-flavours.md); Raspberry Pi OS Bullseye is Debian 11, which the archive may
+    /// no longer serve; the 2014 article ran Wheezy.
+    public var suite: String { "trixie" }
 
     /// The release it stands for, in words.
     public var release: String {
@@ -53,7 +54,8 @@ public enum LabFlavour: String, Sendable, Hashable, CaseIterable, Codable, Custo
     /// The lesson's name for the node's network configuration (the `netconf` field of expand-cluster).
     public var netconf: String {
         switch self {
-        case .trixie, .bookworm: return "networkmanager"
+        case .trixie: return "netplan"
+        case .bookworm: return "networkmanager"
         case .bullseye: return "dhcpcd"
         case .legacy: return "interfaces"
         }

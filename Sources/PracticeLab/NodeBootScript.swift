@@ -89,6 +89,9 @@ enum NodeBootScript {
 
     boot() {
         set_state booting
+        # A Pi that starts has no address yet: nothing of an earlier run stays on eth0 (a network
+        # namespace outlives its node, and NetworkManager would take an address it finds as "external").
+        ip -n "$netns" addr flush dev eth0 2>>"$log" || true
         [ -b "${dev}p2" ] || fail "the card holds no system this node can start (it has no partitions)"
         mkdir -p "$root"
         mount "${dev}p2" "$root" 2>>"$log" || fail "the card holds no system this node can start (its root partition does not mount)"
@@ -159,6 +162,8 @@ enum NodeBootScript {
         wait "$nspawn"
         status=$?
         set_state stopping
+        # A Pi that stopped answers nothing, not even ping: its address goes with its system.
+        ip -n "$netns" addr flush dev eth0 2>>"$log" || true
         release
         # 133: the node's system asked for a reboot.
         if [ "$status" = 133 ] && [ "$stop" = 0 ]; then continue; fi

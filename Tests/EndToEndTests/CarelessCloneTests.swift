@@ -10,7 +10,7 @@ struct CarelessCloneTests {
 
     @Test func theChecksCatchACloneThatKeptTheMastersIdentity() throws {
         _ = try? lab.piwizard(["lab", "down"])
-        let up = try lab.piwizard(["lab", "up", "3", "--ready", "--os", PracticeLabFixture.lessonFlavour])
+        let up = try lab.piwizard(["lab", "up", "3", "--ready", "--os", PracticeLabFixture.articleFlavour])
         #expect(up.status == 0, "\(up.stderr)")
         defer { _ = try? lab.piwizard(["lab", "down"]) }
         let state = try PiwizardProcess.temporaryFolder()

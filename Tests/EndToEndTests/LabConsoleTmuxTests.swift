@@ -28,7 +28,11 @@ struct LabConsoleTmuxTests {
         try tmux.waitFor(text: "pi@node1:~$", timeout: 30)
 
         // The node restarts under the console; the console ends and waits until the node is up again.
+        // Trixie's sudo asks for pi's password (images since April 2026), at the console as anywhere.
         try tmux.type("sudo reboot")
+        try tmux.sendKeys(.enter)
+        try tmux.waitFor(text: "[sudo] password for pi:", timeout: 30)
+        try tmux.type("raspberry")
         try tmux.sendKeys(.enter)
         try tmux.waitFor(text: "node1 restarted.", timeout: 120)
         #expect(try lab.piwizard(["lab", "status"]).stdout.contains("node1  on     plugged in  node1     \(lab.address(1))"))

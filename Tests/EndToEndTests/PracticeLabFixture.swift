@@ -13,8 +13,11 @@ struct PracticeLabFixture {
         geteuid() == 0 && FileManager.default.fileExists(atPath: "/proc/self/ns/net") && FileManager.default.fileExists(atPath: "/dev/loop-control")
     }
 
-    /// The flavour the lesson's lab path is made for so far (what `start --lab` gives a new lab).
-    static let lessonFlavour = "legacy"
+    /// The release people install today, what `start --lab` gives a new lab.
+    static let lessonFlavour = "trixie"
+    /// The 2014 article's release (`/etc/network/interfaces`), for tests that change a node's address
+    /// by hand the article's way.
+    static let articleFlavour = "legacy"
 
     var subnet: String { prefix + ".0/24" }
     var environment: [String: String] { ["PIWIZARD_LAB": name, "PIWIZARD_LAB_SUBNET": subnet] }

@@ -10,12 +10,6 @@ enum LabFlavourOption {
     }
 }
 
-extension LabFlavour {
-    /// The flavour `start LESSON --lab` gives a new lab: legacy, the release whose lab path
-    /// expand-cluster has been made right for so far (its /etc/network/interfaces step has the lab's hands).
-    static let lessonDefault = LabFlavour.legacy
-}
-
 /// `piwizard lab image build|list`: the lab's system images, one per flavour.
 struct LabImage: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -21,7 +21,7 @@ struct SessionArguments: ParsableArguments {
     @Flag(help: "Practise in the practice lab (root, Linux): bring it up if needed, take the nodes from it, let it do what needs hands.")
     var lab = false
     @Option(name: .customLong("lab-nodes"), help: "With --lab: how many nodes a new lab gets.") var labNodes = 4
-    @Option(name: .customLong("lab-os"), help: "With --lab: the release a new lab's nodes run (trixie, bookworm, bullseye, legacy; default: $PIWIZARD_LAB_OS, else legacy, the release expand-cluster's lab path is made for so far).")
+    @Option(name: .customLong("lab-os"), help: "With --lab: the release a new lab's nodes run (trixie, bookworm, bullseye, legacy; default: $PIWIZARD_LAB_OS, else trixie).")
     var labOS: String?
 
     func run(_ loaded: LoadedLesson, resume: LiveSession.ResumeChoice) throws {
@@ -33,7 +33,7 @@ struct SessionArguments: ParsableArguments {
         if lab || savedLab != nil {
             let name = LabChoice.name(environment: Platform.environment, saved: savedLab)
             let lab = try LabChoice.sessionLab(name: name, environment: Platform.environment, nodes: labNodes,
-                                               flavour: { try LabFlavourOption.resolve(labOS, fallback: .lessonDefault) },
+                                               flavour: { try LabFlavourOption.resolve(labOS, fallback: .defaultFlavour) },
                                                piwizard: Platform.executablePath, progress: { Platform.writeError($0) })
             sources.lab = LabSession.inputs(for: loaded.lesson, lab: lab)
             practiceLab = lab
