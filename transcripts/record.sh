@@ -55,15 +55,16 @@ mv "$(ls -t "$work"/state/transcripts/*.cast | head -n 1)" "$out/tour-killed.cas
 mv "$(ls -t "$work"/state/transcripts/*.cast | head -n 1)" "$out/tour-resumed.cast"
 
 # expand-cluster: a duplicate hostname and a duplicate IP are refused at once, then fixed, before
-# anything runs on a card or a node.
+# anything runs on a card or a node (the first step, on the master, needs the nodes).
 {
-    printf '/dev/sdz\nskip\n\nskip\n\n\n'     # card, skip, image default, skip, subnet default, 4 nodes
-    printf 'raspi1 192.168.1.101 master dhcpcd\n'
-    printf 'raspi1 192.168.1.102 worker dhcpcd\n'       # duplicate hostname
-    printf 'raspi2 192.168.1.101 worker dhcpcd\n'       # duplicate IP
-    printf 'raspi2 192.168.1.102 worker dhcpcd\n'
-    printf 'raspi3 192.168.1.103 worker dhcpcd\n'
-    printf 'raspi4 192.168.1.104 worker dhcpcd\n'
+    printf '\n\n'                              # subnet default, 4 nodes
+    printf 'raspi1 192.168.1.101 master\n'
+    printf 'raspi1 192.168.1.102 worker\n'       # duplicate hostname
+    printf 'raspi2 192.168.1.101 worker\n'       # duplicate IP
+    printf 'raspi2 192.168.1.102 worker\n'
+    printf 'raspi3 192.168.1.103 worker\n'
+    printf 'raspi4 192.168.1.104 worker\n'
+    printf '\n\n'                              # user, key: the defaults
     printf 'vars\nquit\n'
 } | session expand-cluster-duplicates start expand-cluster
 

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 import TmuxTestSupport
 
-/// The expand-cluster lesson at a real terminal (tmux) against the practice lab: a wrong answer, a
-/// duplicate IP, is refused before anything runs; then the card steps, with the destructive write
+/// The expand-cluster lesson at a real terminal (tmux) against the practice lab (trixie): the master's
+/// key, then a wrong answer, a duplicate IP, refused before anything runs; then the card steps, with the destructive write
 /// confirmed by typing the device; then `resume` finishes the run in the same lab.
 @Suite(.serialized, .enabled(if: PracticeLabFixture.isPossible && TmuxSession.isAvailable, "needs Linux, root, loop devices and tmux"))
 struct LessonInLabTmuxTests {
@@ -23,7 +23,13 @@ struct LessonInLabTmuxTests {
                                    workingDirectory: home)
         defer { tmux.kill() }
 
-        // The lab puts the master's card into the reader, so the first step's check passes at once.
+        // The master gets its key first (the key's path is asked, its default taken), and accepts it itself.
+        try tmux.waitFor(text: "The master's ssh private key", timeout: 60)
+        try tmux.sendKeys(.enter)
+        try tmux.waitFor(text: "ssh-key>", timeout: 30)
+        try tmux.sendKeys(.enter)
+        try tmux.waitFor(text: "✓ ssh-key-exists", timeout: 30)
+        // The lab puts the master's card into the reader, so the next step's check passes at once.
         try tmux.waitFor(text: "Mark it done and go on? [Y/n]", timeout: 60)
         try tmux.sendKeys(.enter)
 
@@ -32,7 +38,7 @@ struct LessonInLabTmuxTests {
         try tmux.sendKeys(.text("set nodes.3.ip \(lab.address(2))"), .enter)
         try tmux.waitFor(text: "✗ record 3: ip '\(lab.address(2))' is already used by record 2; nothing changed.")
         try tmux.sendKeys(.text("vars"), .enter)
-        try tmux.waitFor(text: "3. hostname=node3 ip=\(lab.address(3)) role=worker netconf=interfaces")
+        try tmux.waitFor(text: "3. hostname=node3 ip=\(lab.address(3)) role=worker")
 
         // dd images the master's card; the lab switches the master back on.
         try tmux.sendKeys(.enter)
@@ -56,7 +62,7 @@ struct LessonInLabTmuxTests {
         let resumed = try lab.piwizard(["resume", "expand-cluster", "--yes", "--lessons", PiwizardProcess.repository.appendingPathComponent("lessons").path],
                                        environment: ["HOME": home.path, "XDG_STATE_HOME": home.appendingPathComponent("state").path])
         #expect(resumed.status == 0, "\(resumed.stdout.suffix(3000))\n\(resumed.stderr)")
-        #expect(resumed.stdout.contains("Resuming at step 4 of 19"), "\(resumed.stdout.prefix(2000))")
+        #expect(resumed.stdout.contains("Resuming at step 5 of 20"), "\(resumed.stdout.prefix(2000))")
         #expect(resumed.stdout.contains("Lesson finished"))
         #expect(try lab.onNode(1, "timeout 60 mpiexec -f ~/machinefile -n 3 hostname").split(separator: "\n").sorted() == ["node1", "node2", "node3"])
         try lab.downAndExpectNothingLeft()

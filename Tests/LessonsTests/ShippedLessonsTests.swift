@@ -42,7 +42,7 @@ import Testing
             #expect(validators.contains(name), "expand-cluster never uses \(name)")
         }
         let graph = StepGraph(lesson: lesson)
-        #expect(graph.branchGroups.contains { $0.count == 3 }, "three network-configuration branches")
+        #expect(graph.branchGroups.contains { $0.count == 4 }, "four network-configuration branches")
         #expect(lesson.steps.contains { $0.loop != nil })
         #expect(lesson.steps.allSatisfy { !$0.hints.isEmpty }, "every step has a hint")
     }

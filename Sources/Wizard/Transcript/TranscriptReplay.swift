@@ -25,7 +25,15 @@ public enum TranscriptReplay {
         // a transcript replays the same from any checkout.
         var replayed = loaded
         if !header.piwizard.lessonFile.isEmpty { replayed.url = URL(fileURLWithPath: header.piwizard.lessonFile) }
-        let session = WizardSession(loaded: replayed, terminal: terminal, runner: runner, options: header.options, state: header.piwizard.initialState)
+        // An unattended run was given its secrets (the lab's sudo password), which no transcript holds:
+        // their stand-in takes their place, as in the recorded commands.
+        var state = header.piwizard.initialState
+        if header.options.unattended {
+            for input in loaded.lesson.inputs where input.type == .secret && state.inputs[input.name] == nil {
+                state.inputs[input.name] = .text(SecretStandIn.redacted)
+            }
+        }
+        let session = WizardSession(loaded: replayed, terminal: terminal, runner: runner, options: header.options, state: state)
         session.onEvent = { recorder.append($0) }
         let outcome = session.run()
         recorder.append(.end(outcome.message))
