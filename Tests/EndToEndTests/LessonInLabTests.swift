@@ -22,7 +22,7 @@ struct LessonInLabTests {
         #expect(run.status == 0, "\(run.stdout.suffix(3000))\n\(run.stderr)")
         #expect(run.stdout.contains("Lesson finished"), "\(run.stdout.suffix(2000))")
         #expect(run.stderr.contains("transcript: "))
-        let stack = ["trixie": "networkmanager", "bookworm": "networkmanager", "bullseye": "dhcpcd", "legacy": "interfaces"][flavour]!
+        let stack = ["trixie": "netplan", "bookworm": "networkmanager", "bullseye": "dhcpcd", "legacy": "interfaces"][flavour]!
         #expect(run.stdout.contains("Detected network on the master: \(stack)"), "\(run.stdout.prefix(4000))")
         #expect(!run.stdout.contains("unable to resolve host"), "sudo never meets a name it cannot resolve")
         #expect(!run.stdout.contains("raspberry"), "the sudo password is never shown")

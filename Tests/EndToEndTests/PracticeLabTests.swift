@@ -21,7 +21,8 @@ struct PracticeLabTests {
         Flavour(name: "legacy", lab: PracticeLabFixture(name: "t1l", prefix: "10.77.201"), networkService: "networking", sudoAsksPassword: false),
         Flavour(name: "bullseye", lab: PracticeLabFixture(name: "t1u", prefix: "10.77.207"), networkService: "dhcpcd", sudoAsksPassword: false,
                 refusesDuplicateAddress: "dhcpcd"),
-        Flavour(name: "bookworm", lab: PracticeLabFixture(name: "t1b", prefix: "10.77.205"), networkService: "NetworkManager", sudoAsksPassword: false),
+        Flavour(name: "bookworm", lab: PracticeLabFixture(name: "t1b", prefix: "10.77.205"), networkService: "NetworkManager", sudoAsksPassword: false,
+                refusesDuplicateAddress: "NetworkManager"),
         Flavour(name: "trixie", lab: PracticeLabFixture(name: "t1t", prefix: "10.77.206"), networkService: "NetworkManager", sudoAsksPassword: true,
                 refusesDuplicateAddress: "NetworkManager"),
     ]
@@ -98,7 +99,8 @@ struct PracticeLabTests {
         let copy = try lab.piwizard(["lab", "console", "node2", "--", "sh", "-c", identity]).stdout
         #expect(!master.isEmpty && master == copy)
         if let unit = flavour.refusesDuplicateAddress {
-            // NetworkManager 1.52 and dhcpcd probe an address before they take it, and refuse the master's.
+            // NetworkManager 1.52 (Debian 13, every NetworkManager flavour) and dhcpcd probe an address before
+            // they take it, and refuse the master's.
             #expect(clone.stdout.contains("node2 is on: called node1, address none."), "\(clone.stdout)\(clone.stderr)")
             let journal = try lab.piwizard(["lab", "console", "node2", "--", "sh", "-c", "journalctl -u \(unit) --no-pager"]).stdout
             let refusal = unit == "dhcpcd" ? "claims \(lab.address(1))" : "IP address \(lab.address(1)) cannot be configured because it is already in use"

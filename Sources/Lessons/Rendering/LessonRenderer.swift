@@ -40,10 +40,17 @@ public struct LessonRenderer: Sendable {
 
     /// A short text for an input's default: the value, or the number of records.
     static func describeDefault(_ input: InputDeclaration) -> String? {
+        let detected = input.detect == nil || input.type == .list ? nil : input.detectOn == .master ? "detected on the master" : "detected here"
+        let fallback: String?
         switch input.defaultValue {
-        case .text(let value)?: return "default \(value)"
-        case .records(let records)?: return "default: \(records.count) records"
-        case nil: return nil
+        case .text(let value)?: fallback = "default \(value)"
+        case .records(let records)?: fallback = "default: \(records.count) records"
+        case nil: fallback = nil
         }
+        return [detected, fallback].compactMap { $0 }.joined(separator: ", else ").nonEmpty
     }
+}
+
+private extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
 }
