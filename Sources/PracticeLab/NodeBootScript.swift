@@ -133,11 +133,14 @@ enum NodeBootScript {
             wait "$nspawn"
             fail "the system on the card stopped while starting: $(tail -n 3 "$dir/console.log" | tr '\n' ' ')"
         fi
-        # The network stack may set the address a moment after the system reports running.
+        # The network stack may set the address a while after the system reports running (dhcpcd
+        # probes a static address for several seconds first); the node is up, and its host key known,
+        # once it has one. Unplugged (no carrier), or refused an address in use, it gets none.
         address=''
-        for _ in $(seq 1 50); do
+        for i in $(seq 1 200); do
             address=$(node_address)
             [ -n "$address" ] && break
+            if [ "$i" -gt 20 ] && ip -n "$netns" link show dev eth0 2>/dev/null | grep -q NO-CARRIER; then break; fi
             sleep 0.1
         done
         publish_host_key "$address"

@@ -54,7 +54,8 @@ struct LessonInLabTests {
         let identity = "hostname; cat /etc/machine-id; ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub | cut -d' ' -f2"
         let identities = try (1...4).map { try lab.onNode($0, identity) }
         for line in 0..<3 {
-            #expect(Set(identities.map { $0.split(separator: "\n")[line] }).count == 4, "\(identities)")
+            let values = identities.map { $0.split(separator: "\n").dropFirst(line).first.map(String.init) ?? "(nothing)" }
+            #expect(Set(values).count == 4, "\(identities)")
         }
         let secrets = try (1...4).map { node in
             try lab.piwizard(["lab", "console", "node\(node)", "--", "sh", "-c",
