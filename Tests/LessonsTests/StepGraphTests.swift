@@ -68,6 +68,39 @@ import Testing
         #expect(graph.branchGroups == [["write"], ["rename", "master"]])
     }
 
+    @Test func stepsWhoseConditionsCanNeverHoldTogetherFormOneBranchGroup() {
+        let text = """
+        ---
+        id: p
+        title: Paths
+        summary: A card path beside a console path with a branch per network stack.
+        inputs:
+          setup: { type: choice, choices: [card, console] }
+          network: { type: choice, choices: [a, b] }
+          nodes: { type: list, fields: { role: { type: choice, choices: [master, worker] } } }
+        ---
+        ## Start {#start foreach=nodes as=node when="node.role == worker and setup == card"}
+        ```sh {run readonly}
+        true
+        ```
+        ## Address A {#address-a foreach=nodes as=node when="network == a and setup == console"}
+        ```sh {run readonly}
+        true
+        ```
+        ## Address B {#address-b foreach=nodes as=node when="network == b and setup == console"}
+        ```sh {run readonly}
+        true
+        ```
+        ## Identity {#identity foreach=nodes as=node when="node.role == worker and setup == console"}
+        ```sh {run readonly}
+        true
+        ```
+        """
+        let graph = StepGraph(lesson: LessonParser.parse(text, file: "p.md").lesson)
+        #expect(graph.branchGroups == [["start", "address-a", "address-b"], ["identity"]])
+        #expect(graph.predecessors(of: "identity").sorted() == ["address-a", "address-b", "start"])
+    }
+
     @Test func mermaidShowsLoopsAndBranchLabels() {
         let mermaid = GraphRenderer.render(graph, title: "Graph", format: .mermaid)
         #expect(mermaid.hasPrefix("flowchart TD\n"))

@@ -68,14 +68,10 @@ public struct StepGraph: Sendable {
         predecessorsByID = Dictionary(grouping: edges, by: \.to).mapValues { $0.map(\.from) }
     }
 
-    /// Whether a condition is one more alternative to a group of conditional steps: all compare the same
-    /// variable with `==`, each with another value.
+    /// Whether a condition is one more alternative to a group of conditional steps: it can never hold
+    /// together with any member's (each pair compares one variable with `==` against different values).
     static func isAlternative(_ condition: Condition, to group: [Step]) -> Bool {
-        guard condition.comparison == .equal else { return false }
-        return group.allSatisfy { member in
-            guard let other = member.condition else { return false }
-            return other.comparison == .equal && other.variable == condition.variable && other.value != condition.value
-        }
+        group.allSatisfy { member in member.condition.map(condition.excludes) ?? false }
     }
 
     public func step(_ id: String) -> Step? { indexByID[id].map { steps[$0] } }

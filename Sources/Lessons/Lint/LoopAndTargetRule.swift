@@ -31,9 +31,10 @@ enum LoopAndTargetRule: LintRule {
                     diagnostics.append(targetOutsideLoop(block.target, at: block.location))
                 }
             }
-            if let condition = step.condition {
+            for term in step.condition?.terms ?? [] {
+                let condition = step.condition ?? Condition(terms: [term])
                 let location = step.conditionLocation ?? step.location
-                let path = condition.variable
+                let path = term.variable
                 let isLoopField = step.loop?.variable == path.root
                 if !isLoopField, lesson.input(named: path.root) == nil {
                     diagnostics.append(badCondition(condition, reason: "'\(path.root)' is not a declared input", at: location))

@@ -1,6 +1,6 @@
 /// A step whose condition can never hold, or that requires such a step, can never run.
 enum ReachabilityRule: LintRule {
-    static func impossible(_ step: Step, _ condition: Condition, choices: [String], at location: SourceLocation) -> Diagnostic {
+    static func impossible(_ step: Step, _ condition: Condition.Term, choices: [String], at location: SourceLocation) -> Diagnostic {
         .error("step '\(step.id)' is unreachable: \(condition.variable) is never '\(condition.value)' (it is one of: \(choices.joined(separator: ", ")))", at: location)
     }
 
@@ -27,12 +27,11 @@ enum ReachabilityRule: LintRule {
         var unreachable = Set<String>()
         var diagnostics: [Diagnostic] = []
         for step in graph.steps {
-            guard let condition = step.condition,
-                  let values = possibleValues(of: condition.variable, in: step, lesson: lesson) else { continue }
-            let canHold = values.contains { condition.holds(for: $0) }
-            if !canHold {
+            for term in step.condition?.terms ?? [] {
+                guard let values = possibleValues(of: term.variable, in: step, lesson: lesson),
+                      !values.contains(where: { term.holds(for: $0) }) else { continue }
                 unreachable.insert(step.id)
-                diagnostics.append(impossible(step, condition, choices: values, at: step.conditionLocation ?? step.location))
+                diagnostics.append(impossible(step, term, choices: values, at: step.conditionLocation ?? step.location))
             }
         }
         // Anything that requires an unreachable step is unreachable too.

@@ -58,7 +58,7 @@ enum VariableRule: LintRule {
         let inputNames = lesson.inputs.map(\.name)
         for step in lesson.steps {
             if let loop = step.loop { used.insert(loop.list) }
-            if let condition = step.condition { used.insert(condition.variable.root) }
+            for term in step.condition?.terms ?? [] { used.insert(term.variable.root) }
         }
         for input in lesson.inputs {
             for declaration in [input] + input.fields {

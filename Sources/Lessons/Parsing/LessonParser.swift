@@ -191,7 +191,7 @@ public struct LessonParser {
                     step.condition = condition
                     step.conditionLocation = here
                 } else {
-                    error("cannot read the condition '\(value)'; write when=\"VAR == VALUE\" or when=\"VAR != VALUE\"", at: here)
+                    error("cannot read the condition '\(value)'; write when=\"VAR == VALUE\" or when=\"VAR != VALUE\", several joined with 'and'", at: here)
                 }
             case "requires":
                 step.requires += value.split(separator: ",").map {

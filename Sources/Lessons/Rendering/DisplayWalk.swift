@@ -44,11 +44,13 @@ public struct DisplayWalk: Sendable {
         return text
     }
 
-    /// The first record a loop step applies to (its condition, if on the loop variable, holds).
+    /// The first record a loop step applies to (its condition's comparisons of the loop variable hold).
     static func exampleRecord(for step: Step, records: [[String: String]]) -> [String: String]? {
-        guard let loop = step.loop, let condition = step.condition, condition.variable.root == loop.variable,
-              let field = condition.variable.field else { return records.first }
-        return records.first { $0[field].map(condition.holds) ?? false }
+        guard let loop = step.loop else { return records.first }
+        let terms = (step.condition?.terms ?? []).filter { $0.variable.root == loop.variable && $0.variable.field != nil }
+        return records.first { record in
+            terms.allSatisfy { term in record[term.variable.field ?? ""].map(term.holds) ?? false }
+        }
     }
 
     /// What a block is, in words: `run on node as root (destructive)`.

@@ -37,20 +37,13 @@ public struct StepChecker: Sendable {
     /// Every item's checks, the items at the same time (at most `options.jobs`), each item's checks in
     /// order. Items whose `when=` condition does not hold are left out.
     public func checkEveryItem(of step: Step) -> [ItemVerdict] {
-        let items = items(of: step).filter { item in
-            guard let condition = step.condition, let subject = conditionSubject(of: step, item: item) else { return true }
-            return condition.holds(for: subject.value)
-        }
+        let items = items(of: step).filter { values.applies(step, to: $0) }
         let checks = step.blocks(.check)
         return NodeFanOut(jobs: options.jobs).map(items) { item in
             ItemVerdict(item: item, outcomes: checks.map { check($0, item: item) })
         }
     }
 
-    /// What a step's `when=` condition tests for an item (see `StepValues`).
-    public func conditionSubject(of step: Step, item: LoopItem?) -> (value: String, field: String?)? {
-        values.conditionSubject(of: step, item: item)
-    }
 
     /// The template context for a block (see `StepValues`).
     public func templateContext(_ item: LoopItem?, masked: Bool = false) -> TemplateContext {
@@ -62,7 +55,7 @@ public struct StepChecker: Sendable {
         let host = hosts.host(for: block.target, item: item, inputs: inputs)
         let runner = self.runner
         let user = block.user
-        let sudoPassword = block.runsSudoElsewhere ? lesson.sudoPasswordInput.flatMap { inputs[$0.name]?.text } : nil
+        let sudoPassword = values.sudoPassword(for: block)
         var context = ValidatorContext(run: { text, timeout in
             try runner.run(CommandRequest(command: text, host: host, user: user, timeout: timeout, sudoPassword: sudoPassword), output: { _ in })
         }, sshUser: inputs["user"]?.text, timeout: block.timeout ?? 60, sshOptions: options.sshOptions,

@@ -22,14 +22,34 @@ public struct StepValues: Sendable {
         return records.enumerated().map { LoopItem(variable: loop.variable, record: $0.element, index: $0.offset, count: records.count, list: list) }
     }
 
-    /// What a step's `when=` condition tests for an item: the loop record's field (`field` names it, a
-    /// value the session may still have to detect), else an input's text; nil for a step without one.
-    public func conditionSubject(of step: Step, item: LoopItem?) -> (value: String, field: String?)? {
-        guard let path = step.condition?.variable else { return nil }
-        if let item, path.root == item.variable, let field = path.field {
+    /// The value a comparison of a step's `when=` condition tests for an item: the loop record's field
+    /// (`field` names it: a value the session may still have to detect), else an input's text.
+    func subject(of term: Condition.Term, item: LoopItem?) -> (value: String, field: String?) {
+        if let item, term.variable.root == item.variable, let field = term.variable.field {
             return (item.record[field] ?? "", field)
         }
-        return (inputs[path.root]?.text ?? "", nil)
+        return (inputs[term.variable.root]?.text ?? "", nil)
+    }
+
+    /// The loop record's field that the step's condition tests and that is not known yet for the item
+    /// (empty, `auto` or `?`): the session detects it before it decides.
+    public func undetectedConditionField(of step: Step, item: LoopItem?) -> String? {
+        for term in step.condition?.terms ?? [] {
+            let subject = subject(of: term, item: item)
+            if let field = subject.field, ["", "auto", "?"].contains(subject.value) { return field }
+        }
+        return nil
+    }
+
+    /// The sudo password a block hands to `sudo` on another host (the lesson's `sudo: true` secret, as
+    /// given), or nil for a block that runs no sudo elsewhere.
+    public func sudoPassword(for block: Block) -> String? {
+        block.runsSudoElsewhere ? lesson.sudoPasswordInput.flatMap { inputs[$0.name]?.text } : nil
+    }
+
+    /// Whether the step's `when=` condition holds for the item (a step without one always applies).
+    public func applies(_ step: Step, to item: LoopItem?) -> Bool {
+        step.condition?.terms.allSatisfy { $0.holds(for: subject(of: $0, item: item).value) } ?? true
     }
 
     /// The template context for a block: the inputs and the loop item; `masked` shows secrets as

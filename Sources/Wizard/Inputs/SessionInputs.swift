@@ -9,7 +9,7 @@ struct SessionInputs {
     func used(by step: Step) -> [String] {
         var names = Set<String>()
         if let loop = step.loop { names.insert(loop.list) }
-        if let condition = step.condition { names.insert(condition.variable.root) }
+        for term in step.condition?.terms ?? [] { names.insert(term.variable.root) }
         let texts = [step.title, step.proseText] + step.hints.map(\.text) + step.blocks.map(\.body)
         for text in texts {
             for reference in TemplateReference.scan(text) {

@@ -162,7 +162,7 @@ extension SessionTransition {
         let command = state.session.edits[editKey(offset)].map { RenderedCommand(edited: $0, secrets: values.secretNames) } ?? values.command(block, item: item)
         write(presenter.block(block, text: command.display, place: place(block.target)))
         // A command that hands sudo its password over ssh's standard input cannot have the terminal too.
-        let sudoPassword = block.runsSudoElsewhere ? lesson.sudoPasswordInput.flatMap { state.session.inputs[$0.name]?.text } : nil
+        let sudoPassword = values.sudoPassword(for: block)
         let interactive = machine.interactiveTerminal && sudoPassword == nil
         let request = CommandRequest(command: command.exec(secrets: values.secretValues), host: host(block.target), user: block.user,
                                      timeout: block.timeout, interactive: interactive,

@@ -78,15 +78,13 @@ extension SessionTransition {
                 state.itemIndex += 1
                 continue
             }
-            if let condition = step.condition, let subject = values.conditionSubject(of: step, item: item) {
-                if let field = subject.field, let item, ["", "auto", "?"].contains(subject.value) {
-                    return wait(.detectingField(field), for: .detect(field: field, item: item, list: step.loop?.list ?? ""))
-                }
-                if !condition.holds(for: subject.value) {
-                    setStatus(.notApplicable)
-                    state.itemIndex += 1
-                    continue
-                }
+            if let item, let field = values.undetectedConditionField(of: step, item: item) {
+                return wait(.detectingField(field), for: .detect(field: field, item: item, list: step.loop?.list ?? ""))
+            }
+            if !values.applies(step, to: item) {
+                setStatus(.notApplicable)
+                state.itemIndex += 1
+                continue
             }
             return beginItem()
         }
@@ -99,19 +97,14 @@ extension SessionTransition {
 
     /// A record's field was detected (or given): the step's condition decides.
     mutating func detectedField(_ field: String, value: String?) {
-        guard let value, let item, let list = step.loop?.list else {
+        guard let value, !["", "auto", "?"].contains(value), let item, let list = step.loop?.list else {
             return end(.missingInput(name: "\(step.loop?.list ?? "").\((item?.index ?? 0) + 1).\(field)", step: step.id))
         }
         if var records = state.session.inputs[list]?.records, item.index < records.count {
             records[item.index][field] = value
             update { $0.inputs[list] = .records(records) }
         }
-        if step.condition?.holds(for: value) == false {
-            setStatus(.notApplicable)
-            state.itemIndex += 1
-            return nextItem()
-        }
-        beginItem()
+        nextItem()
     }
 
     /// Shows the item's step, lets the lab set the scene, then sees whether it is done already.
