@@ -27,6 +27,9 @@ struct RuntimeFailure: Error {
         switch error {
         case is ExitCode, is ValidationError, is CleanExit:
             return nil
+        case _ where String(reflecting: type(of: error)).hasPrefix("ArgumentParser."):
+            // The parser's own (internal) errors: a `help` or `--help` that ran as a command.
+            return nil
         case let failure as RuntimeFailure:
             self = failure
         case let error as LessonLibraryError:

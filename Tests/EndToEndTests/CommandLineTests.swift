@@ -137,6 +137,14 @@ import Testing
         #expect(!output.stdout.contains("{{"), "every template is filled in")
     }
 
+    @Test(arguments: [["--help"], ["help"], ["lab", "--help"], ["lab", "up", "--help"], ["help", "start"]])
+    func helpIsTheArgumentParsersAtEveryLevel(arguments: [String]) throws {
+        let output = try PiwizardProcess.run(arguments)
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.contains("USAGE: piwizard"), "\(output.stdout)")
+        #expect(!output.stderr.contains("unexpected error"), "\(output.stderr)")
+    }
+
     @Test func completionScriptsComeFromTheArgumentParser() throws {
         let output = try PiwizardProcess.run(["--generate-completion-script", "bash"])
         #expect(output.status == 0)
