@@ -145,6 +145,41 @@ import Testing
         #expect(!output.stderr.contains("unexpected error"), "\(output.stderr)")
     }
 
+    @Test func aNamedCheckIsShownByItsNameWhetherItPassesOrNot() throws {
+        let folder = try PiwizardProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("named.md")
+        try """
+        ---
+        id: named
+        title: Named checks
+        summary: Checks that say what they check.
+        inputs:
+          place: { type: path, default: /tmp }
+        ---
+        ## Look {#look}
+
+        ```sh {run readonly}
+        true
+        ```
+
+        ```sh {check name="the place is a folder"}
+        test -d {{place}}
+        ```
+
+        ```yaml {check validator=file-contains name="the place holds no such file"}
+        path: "{{place}}/no-such-file"
+        pattern: x
+        ```
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let output = try PiwizardProcess.run(["check", file.path, "--state-dir", folder.path])
+        #expect(output.status == 1, "\(output.stdout)\(output.stderr)")
+        #expect(output.stdout.contains("✓ the place is a folder"), "\(output.stdout)")
+        #expect(output.stdout.contains("✗ the place holds no such file"), "\(output.stdout)")
+        #expect(!output.stdout.contains("test -d"), "\(output.stdout)")
+        #expect(try PiwizardProcess.run(["lint", file.path]).status == 0)
+    }
+
     @Test func completionScriptsComeFromTheArgumentParser() throws {
         let output = try PiwizardProcess.run(["--generate-completion-script", "bash"])
         #expect(output.status == 0)

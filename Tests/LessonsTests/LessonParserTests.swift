@@ -125,6 +125,26 @@ import Testing
         #expect(step.prose.map(\.markdown) == ["```\nA plain fence is an example.\n```"])
     }
 
+    @Test func aCheckMayBeNamedButNotACommand() {
+        let text = """
+        ---
+        id: n
+        title: N
+        summary: Named.
+        ---
+        ## Step {#step}
+        ```sh {run name="a command"}
+        true
+        ```
+        ```sh {check name="the root folder exists"}
+        test -d /
+        ```
+        """
+        let parsed = LessonParser.parse(text, file: "n.md")
+        #expect(parsed.lesson.steps[0].blocks[1].name == "the root folder exists")
+        #expect(parsed.diagnostics.map(\.description) == ["n.md:7:12: error: name= says in words what a check or precondition checks; a {run} block is not one"])
+    }
+
     @Test func keepsTheIntroductionWithoutTheTitle() {
         #expect(parsed.lesson.introduction.map(\.markdown) == ["The introduction."])
     }

@@ -20,6 +20,9 @@ public struct Block: Sendable, Hashable, Codable {
     public var outputPattern: String?
     /// Seconds after which the command is given up.
     public var timeout: Double?
+    /// What a check or precondition checks, in words (`name="the card holds the node's name"`): how its
+    /// result is shown instead of its first line of code or its validator's own words.
+    public var name: String?
     /// The opening fence.
     public var location: SourceLocation
 

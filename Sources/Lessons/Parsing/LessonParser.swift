@@ -13,7 +13,7 @@ public struct LessonParser {
     }
 
     static let stepAttributes = ["foreach", "as", "when", "requires"]
-    static let blockAttributes = ["on", "user", "destructive", "readonly", "validator", "exit", "output", "timeout"]
+    static let blockAttributes = ["on", "user", "destructive", "readonly", "validator", "exit", "output", "timeout", "name"]
 
     private let file: String
     private var diagnostics: [Diagnostic] = []
@@ -230,169 +230,23 @@ public struct LessonParser {
         return id.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-" || $0 == "_") }
     }
 
-    // MARK: Blocks
-
-    /// A block from a fence with `{kind ...}` attributes; nil for a plain code block (prose).
-    private mutating func parseFence(info: String, literal: String, fenceLine: String, at start: SourceLocation) -> Block? {
-        let infoColumn = (fenceLine.range(of: info).map { fenceLine.distance(from: fenceLine.startIndex, to: $0.lowerBound) } ?? 0) + 1
-        let (languagePart, attributes) = AttributeList.split(info, column: start.column + infoColumn - 1)
-        guard let attributes else { return nil }
-        report(attributes.problems, line: start.line)
-        let language = languagePart.split(separator: " ").first.map(String.init) ?? ""
-        guard let kindAttribute = attributes.attributes.first, kindAttribute.value == nil,
-              let kind = BlockKind(rawValue: kindAttribute.key) else {
-            let word = attributes.attributes.first?.key ?? ""
-            error("unknown block kind '\(word)'\(suggestion(word, BlockKind.allCases.map(\.rawValue))); the first word in the braces is one of: \(BlockKind.allCases.map(\.rawValue).joined(separator: ", "))", at: start.at(column: attributes.attributes.first?.column ?? start.column))
-            return nil
-        }
-        var block = Block(kind: kind, language: language, body: literal.hasSuffix("\n") ? String(literal.dropLast()) : literal, location: start)
-        for attribute in attributes.attributes.dropFirst() {
-            let here = start.at(column: attribute.column)
-            guard Self.blockAttributes.contains(attribute.key) else {
-                error("unknown block attribute '\(attribute.key)'\(suggestion(attribute.key, Self.blockAttributes)); a block takes: \(Self.blockAttributes.joined(separator: ", "))", at: here)
-                continue
-            }
-            applyBlockAttribute(attribute, to: &block, at: here)
-        }
-        if kind.isValidator, let validator = block.validator {
-            let arguments = parseValidatorArguments(block)
-            block.validator = ValidatorCall(name: validator.name, arguments: arguments ?? [:], argumentsReadable: arguments != nil)
-        } else if kind.isValidator, block.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            error("this \(kind.rawValue) has no command; write a shell command in the block, or name a validator=", at: start)
-        } else if kind == .run, block.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            error("this run block has no command", at: start)
-        }
-        return block
-    }
-
-    private mutating func applyBlockAttribute(_ attribute: AttributeList.Attribute, to block: inout Block, at here: SourceLocation) {
-        let kind = block.kind
-        func needsValue() -> String? {
-            guard let value = attribute.value, !value.isEmpty else {
-                error("block attribute '\(attribute.key)' needs a value, e.g. \(attribute.key)=...", at: here)
-                return nil
-            }
-            return value
-        }
-        func isFlag() -> Bool {
-            if attribute.value != nil {
-                error("'\(attribute.key)' is a flag and takes no value", at: here)
-                return false
-            }
-            return true
-        }
-        switch attribute.key {
-        case "on":
-            guard let value = needsValue() else { return }
-            guard let target = Target(rawValue: value) else {
-                error("unknown place on=\(value)\(suggestion(value, Target.allCases.map(\.rawValue))); use one of: \(Target.allCases.map(\.rawValue).joined(separator: ", "))", at: here)
-                return
-            }
-            if target == .console && kind != .show {
-                error("on=console means the learner types it by hand: use a {show} block", at: here)
-            }
-            if target == .lab && kind != .run {
-                error("on=lab is what the practice lab does for the learner: use a {run} block", at: here)
-            }
-            block.target = target
-        case "user":
-            block.user = needsValue()
-        case "destructive":
-            if kind != .run { error("only a {run} block can be destructive", at: here) }
-            block.destructive = isFlag()
-        case "readonly":
-            if kind != .run { error("only a {run} block can be readonly", at: here) }
-            block.readonly = isFlag()
-        case "validator":
-            guard let value = needsValue() else { return }
-            if !kind.isValidator { error("validator= belongs on a {check} or {precondition} block", at: here) }
-            block.validator = ValidatorCall(name: value, arguments: [:])
-            block.validatorLocation = here
-        case "exit":
-            guard let value = needsValue() else { return }
-            if !kind.isValidator { error("exit= belongs on a {check} or {precondition} block", at: here) }
-            if let status = Int32(value), (0...255).contains(status) { block.expectedExit = status } else {
-                error("exit= takes an exit status 0-255, not '\(value)'", at: here)
-            }
-        case "output":
-            guard let value = needsValue() else { return }
-            if !kind.isValidator { error("output= belongs on a {check} or {precondition} block", at: here) }
-            if (try? NSRegularExpression(pattern: value)) == nil {
-                error("output= is not a valid regular expression: '\(value)'", at: here)
-            }
-            block.outputPattern = value
-        case "timeout":
-            guard let value = needsValue() else { return }
-            if let seconds = Double(value), seconds > 0 { block.timeout = seconds } else {
-                error("timeout= takes a number of seconds, not '\(value)'", at: here)
-            }
-        default:
-            break
-        }
-    }
-
-    /// A validator's arguments: the block's body as a YAML mapping of names to single values.
-    private mutating func parseValidatorArguments(_ block: Block) -> [String: String]? {
-        let body = block.body
-        guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return [:] }
-        let node: Node?
-        do {
-            node = try Yams.compose(yaml: body)
-        } catch let yamlError as YamlError {
-            var line = 1
-            var column = 1
-            var problem = "\(yamlError)"
-            switch yamlError {
-            case let .scanner(_, text, mark, _), let .parser(_, text, mark, _), let .composer(_, text, mark, _):
-                (line, column, problem) = (mark.line, mark.column, text)
-            case let .duplicatedKeysInMapping(duplicates, context):
-                (line, column, problem) = (context.mark.line, context.mark.column, "duplicate key \(duplicates.joined(separator: ", "))")
-            default:
-                break
-            }
-            // libyaml reports a problem at the end of the text one line past the last one.
-            let bodyLines = body.split(separator: "\n", omittingEmptySubsequences: false).count
-            let lineInBody = min(line, bodyLines)
-            error("the validator's arguments are not valid YAML: \(problem)",
-                  at: block.bodyLocation.offset(lines: lineInBody - 1, column: lineInBody == line ? column : 1))
-            return nil
-        } catch {
-            return nil
-        }
-        guard let mapping = node?.mapping else {
-            error("the validator's arguments must be a YAML mapping, e.g. 'device: \"{{card}}\"'", at: block.bodyLocation)
-            return nil
-        }
-        var arguments: [String: String] = [:]
-        for (key, value) in mapping {
-            guard let name = key.string else { continue }
-            if let text = value.scalar?.string {
-                arguments[name] = text
-            } else {
-                let line = (value.mark?.line ?? 1) - 1
-                error("validator argument '\(name)' must be a single value", at: block.bodyLocation.offset(lines: line, column: value.mark?.column ?? 1))
-            }
-        }
-        return arguments
-    }
-
     // MARK: Helpers
 
-    private func location(line: Int, column: Int = 1) -> SourceLocation {
+    func location(line: Int, column: Int = 1) -> SourceLocation {
         SourceLocation(file: file, line: line, column: column)
     }
 
-    private mutating func report(_ problems: [(column: Int, message: String)], line: Int) {
+    mutating func report(_ problems: [(column: Int, message: String)], line: Int) {
         for problem in problems {
             error(problem.message, at: location(line: line, column: problem.column))
         }
     }
 
-    private mutating func error(_ message: String, at location: SourceLocation) {
+    mutating func error(_ message: String, at location: SourceLocation) {
         diagnostics.append(.error(message, at: location))
     }
 
-    private func suggestion(_ word: String, _ candidates: [String]) -> String {
+    func suggestion(_ word: String, _ candidates: [String]) -> String {
         Suggestion.didYouMean(word, in: candidates)
     }
 }

@@ -73,11 +73,13 @@ public struct StepChecker: Sendable {
             for (name, value) in validator.arguments {
                 arguments[name] = TemplateRenderer.preview(value, context: templateContext(item), quoting: .none)
             }
-            return ValidatorRegistry.check(validator.name, arguments, context: context)
+            var outcome = ValidatorRegistry.check(validator.name, arguments, context: context)
+            if let name = block.name { outcome.title = name }
+            return outcome
         }
         let text = TemplateRenderer.preview(block.body, context: templateContext(item), quoting: block.templateQuoting)
         let shown = TemplateRenderer.preview(block.body, context: templateContext(item, masked: true), quoting: block.templateQuoting)
-        let title = "check: " + (shown.split(separator: "\n").first.map(String.init) ?? "")
+        let title = block.name ?? "check: " + (shown.split(separator: "\n").first.map(String.init) ?? "")
         let expected = "exit status \(block.expectedExit)" + (block.outputPattern.map { " and output matching /\($0)/" } ?? "")
         guard let result = try? context.run(ShellText(authored: text)) else {
             return .fail(title, expected: expected, found: "the check could not be started")
