@@ -124,8 +124,8 @@ import Testing
         #expect(output.status == 0)
         #expect(output.stdout.hasPrefix("flowchart TD\n"))
         #expect(output.stdout.contains("⟳ for each node in nodes"))
-        #expect(output.stdout.contains(#"-->|"network == dhcpcd"|"#))
-        #expect(output.stdout.contains(#"-->|"network == netplan"|"#))
+        #expect(output.stdout.contains(#"-->|"network == dhcpcd and setup == console"|"#), "\(output.stdout)")
+        #expect(output.stdout.contains(#"-->|"node.role == worker and setup == card"|"#), "\(output.stdout)")
     }
 
     @Test func startPreviewWalksTheLessonWithDefaultsFilledIn() throws {

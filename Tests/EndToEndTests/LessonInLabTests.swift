@@ -1,15 +1,36 @@
 import Foundation
 import Testing
 
-/// The expand-cluster lesson, unattended, against a 4-node practice lab of every flavour (the
-/// releases its users run); then every node is restarted cleanly and the cluster is checked for real,
-/// without piwizard: names, addresses, identities, `/etc/hosts`, key logins, the machine file, MPI.
+/// The expand-cluster lesson on its card path (each card made its node's own in the reader), unattended,
+/// in a 4-node lab of every flavour; see `LessonInLabRun`. Its own lab, so it runs beside the console path.
 @Suite(.serialized, .enabled(if: PracticeLabFixture.isPossible, "the practice lab needs Linux, root and loop devices"))
-struct LessonInLabTests {
-    let lab = PracticeLabFixture(name: "e2e", prefix: "10.77.202")
-
+struct LessonInLabCardPathTests {
     @Test(arguments: ["trixie", "bookworm", "bullseye", "legacy"])
     func expandClusterUnattendedBuildsAWorkingCluster(flavour: String) throws {
+        try LessonInLabRun(lab: PracticeLabFixture(name: "e2e", prefix: "10.77.202")).expandCluster(flavour: flavour, setup: "card")
+    }
+}
+
+/// The expand-cluster lesson on its console path (each node changed at its own keyboard, as in the 2014
+/// article), unattended, in a 4-node lab of every flavour; see `LessonInLabRun`.
+@Suite(.serialized, .enabled(if: PracticeLabFixture.isPossible, "the practice lab needs Linux, root and loop devices"))
+struct LessonInLabConsolePathTests {
+    @Test(arguments: ["trixie", "bookworm", "bullseye", "legacy"])
+    func expandClusterUnattendedBuildsAWorkingCluster(flavour: String) throws {
+        try LessonInLabRun(lab: PracticeLabFixture(name: "e2c", prefix: "10.77.209")).expandCluster(flavour: flavour, setup: "console")
+    }
+}
+
+/// One unattended run of expand-cluster in a 4-node practice lab of one flavour (the releases its users
+/// run) on one path; then `check` on the finished cluster, every node restarted cleanly, and the cluster
+/// checked for real, without piwizard: names, addresses, identities, `/etc/hosts`, key logins, the
+/// machine file, MPI.
+struct LessonInLabRun {
+    let lab: PracticeLabFixture
+    /// The flavour whose finished cluster gets the lesson a second time (on the card path).
+    static let secondRunFlavour = "trixie"
+
+    func expandCluster(flavour: String, setup: String) throws {
         _ = try? lab.piwizard(["lab", "down"])
         let state = try PiwizardProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: state) }
@@ -17,7 +38,8 @@ struct LessonInLabTests {
 
         // `--lab` brings the lab up itself and takes the node list from it; the lesson detects the
         // network stack on the master and gets pi's sudo password from the lab.
-        let run = try lab.piwizard(["start", "expand-cluster", "--lab", "--lab-nodes", "4", "--lab-os", flavour, "--yes", "--width", "100"],
+        let run = try lab.piwizard(["start", "expand-cluster", "--lab", "--lab-nodes", "4", "--lab-os", flavour, "--var", "setup=\(setup)",
+                                    "--yes", "--width", "100"],
                                    environment: ["PIWIZARD_STATE_DIR": state.path])
         #expect(run.status == 0, "\(run.stdout.suffix(3000))\n\(run.stderr)")
         #expect(run.stdout.contains("Lesson finished"), "\(run.stdout.suffix(2000))")
@@ -26,6 +48,30 @@ struct LessonInLabTests {
         #expect(run.stdout.contains("Detected network on the master: \(stack)"), "\(run.stdout.prefix(4000))")
         #expect(!run.stdout.contains("unable to resolve host"), "sudo never meets a name it cannot resolve")
         #expect(!run.stdout.contains("raspberry"), "the sudo password is never shown")
+        if setup == "card" {
+            #expect(run.stdout.contains("The card holds the image, byte for byte."))
+            #expect(!run.stdout.contains("the practice lab types it"), "no node is touched at its console")
+        }
+
+        // `check` on the finished cluster: every check of a step that was done passes, and the steps about
+        // a card in the reader are not asked of the empty reader.
+        let check = try lab.piwizard(["check", "expand-cluster", "--lab"], environment: ["PIWIZARD_STATE_DIR": state.path])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.contains("– not checked: no card in "), "\(check.stdout)")
+
+        if flavour == LessonInLabRun.secondRunFlavour && setup == "card" {
+            // The lesson once more on the finished cluster, from a fresh start and with a key of another
+            // name: safe, the master trades each node's remembered host key for its new card's, and
+            // mpiexec finds the key through ~/.ssh/config.
+            let again = try PiwizardProcess.temporaryFolder()
+            defer { try? FileManager.default.removeItem(at: again) }
+            let second = try lab.piwizard(["start", "expand-cluster", "--lab", "--lab-nodes", "4", "--lab-os", flavour, "--var", "key=~/.ssh/cluster_key",
+                                           "--yes", "--width", "100"],
+                                          environment: ["PIWIZARD_STATE_DIR": again.path])
+            #expect(second.status == 0, "\(second.stdout.suffix(3000))\n\(second.stderr)")
+            #expect(second.stdout.contains("The master forgets the key it remembered for \(lab.address(2)): an earlier card's."), "\(second.stdout.suffix(3000))")
+            #expect(second.stdout.contains("ssh on the master now logs in to the nodes with ~/.ssh/cluster_key"), "\(second.stdout.suffix(3000))")
+        }
 
         // Every node is shut down cleanly and started again, as a learner starts the cluster from now on.
         for node in 1...4 {
@@ -33,7 +79,19 @@ struct LessonInLabTests {
             #expect(restart.status == 0, "\(restart.stderr)")
         }
         try expectAWorkingCluster()
+        if setup == "card" { try expectWorkersPersonalisedOnTheirCards(flavour: flavour) }
         try lab.downAndExpectNothingLeft()
+    }
+
+    /// What only the card path leaves on a worker: Wi-Fi off where NetworkManager runs, and on
+    /// trixie a cloud-init seed that names the node.
+    private func expectWorkersPersonalisedOnTheirCards(flavour: String) throws {
+        for node in 2...4 {
+            let files = try lab.piwizard(["lab", "console", "node\(node)", "--", "sh", "-c",
+                                          "cat /var/lib/NetworkManager/NetworkManager.state /boot/firmware/user-data 2>/dev/null; true"]).stdout
+            if flavour == "trixie" || flavour == "bookworm" { #expect(files.contains("WirelessEnabled=false"), "\(files)") }
+            if flavour == "trixie" { #expect(files.contains("hostname: node\(node)\n"), "\(files)") }
+        }
     }
 
     /// What a finished cluster is, looked at without piwizard.

@@ -3,11 +3,14 @@ import Testing
 import TmuxTestSupport
 
 /// The expand-cluster lesson at a real terminal (tmux) against the practice lab (trixie): the master's
-/// key, then a wrong answer, a duplicate IP, refused before anything runs; then the card steps, with the destructive write
-/// confirmed by typing the device; then `resume` finishes the run in the same lab.
+/// key, then a wrong answer, a duplicate IP, refused before anything runs; then the card path (each card
+/// made its node's own in the reader), with the destructive write confirmed by typing the device, on to
+/// the sudo password, asked once and never shown; then `resume` finishes the run in the same lab.
 @Suite(.serialized, .enabled(if: PracticeLabFixture.isPossible && TmuxSession.isAvailable, "needs Linux, root, loop devices and tmux"))
 struct LessonInLabTmuxTests {
     let lab = PracticeLabFixture(name: "tmx", prefix: "10.77.203")
+    /// pi's password on every lab node (docs/lab-flavours.md).
+    static let labPassword = "raspberry"
 
     @Test func aDuplicateAddressIsRefusedAndTheCardsAreWritten() throws {
         _ = try? lab.piwizard(["lab", "down"])
@@ -45,26 +48,68 @@ struct LessonInLabTmuxTests {
         try tmux.waitFor(text: "✓ image-matches-device", timeout: 60)
         try tmux.waitFor(description: "the second 'Mark it done'", timeout: 60) { $0.components(separatedBy: "Mark it done and go on? [Y/n]").count >= 3 }
         try tmux.sendKeys(.enter)
-        // Writing a card is destructive: the device must be typed.
-        try tmux.waitFor(text: "write-cards[node2]>", timeout: 60)
+        // The path: the default, each card made its node's own in the reader.
+        try tmux.waitFor(text: "Where each new card becomes its node's own", timeout: 60)
+        try tmux.sendKeys(.enter)
+        // Writing a card is destructive: the device must be typed. Then the card becomes node2's.
+        try tmux.waitFor(text: "personalise-cards[node2]>", timeout: 60)
         try tmux.sendKeys(.enter)
         try tmux.waitFor(text: "Type the device name (/dev/pw-\(lab.name)-reader) to go on")
         try tmux.sendKeys(.text("/dev/pw-\(lab.name)-reader"), .enter)
-        try tmux.waitFor(text: "✓ same-content", timeout: 60)
-        try tmux.waitFor(text: "write-cards[node3]>", timeout: 60)
+        try tmux.waitFor(text: "✓ the card holds the node's name, address and identity", timeout: 120)
+        // On to the first command that runs sudo on a node: piwizard asks for the sudo password there,
+        // once, and hides what is typed. Every prompt on the way is answered as a learner would.
+        try answerPrompts(tmux, until: "That user's password on the Pis")
+        try tmux.type(Self.labPassword)
+        try tmux.sendKeys(.enter)
+        try tmux.waitFor(text: "hosts-file[node1]>", timeout: 60)
+        try tmux.sendKeys(.enter)
+        try tmux.waitFor(text: "✓ every node's name is known here, and its own means its address", timeout: 120)
+        try tmux.waitFor(text: "hosts-file[node2]>", timeout: 60)
         try tmux.sendKeys(.text("quit"), .enter)
         let screen = try tmux.waitFor(text: "EXIT=0")
         #expect(screen.contains("piwizard resume expand-cluster"))
+        #expect(!screen.contains(Self.labPassword), "the password never reaches the screen")
+        #expect(!screen.contains("the practice lab types it"), "no node is touched at its console on the card path")
 
-        // node2's card now holds the master's system: it starts, as the master's twin.
-        try PracticeLabFixture.sh("cmp \(lab.stateFolder)/cluster.img \(lab.stateFolder)/cards/node2.img")
         // The run remembers its lab: `resume`, without --lab, goes on in it unattended, to the end.
         let resumed = try lab.piwizard(["resume", "expand-cluster", "--yes", "--lessons", PiwizardProcess.repository.appendingPathComponent("lessons").path],
                                        environment: ["HOME": home.path, "XDG_STATE_HOME": home.appendingPathComponent("state").path])
         #expect(resumed.status == 0, "\(resumed.stdout.suffix(3000))\n\(resumed.stderr)")
-        #expect(resumed.stdout.contains("Resuming at step 5 of 20"), "\(resumed.stdout.prefix(2000))")
+        #expect(resumed.stdout.contains("Resuming at step 17 of 23"), "\(resumed.stdout.prefix(2000))")
         #expect(resumed.stdout.contains("Lesson finished"))
         #expect(try lab.onNode(1, "timeout 60 mpiexec -f ~/machinefile -n 3 hostname").split(separator: "\n").sorted() == ["node1", "node2", "node3"])
         try lab.downAndExpectNothingLeft()
+    }
+
+    /// Answers every prompt as a learner who agrees would (run the step, mark it done, confirm the
+    /// device, take the default) until the last lines show `text`.
+    private func answerPrompts(_ tmux: TmuxSession, until text: String) throws {
+        var previous = ""
+        for _ in 0..<60 {
+            let screen = try tmux.waitFor(description: "a prompt after the last answer", timeout: 240) { screen in
+                screen != previous && (Self.isPrompt(Self.lastLines(screen, 1)) || Self.lastLines(screen, 3).contains(text))
+            }
+            if Self.lastLines(screen, 3).contains(text) { return }
+            if Self.lastLines(screen, 1).contains("Type the device name") {
+                try tmux.sendKeys(.text("/dev/pw-\(lab.name)-reader"), .enter)
+            } else {
+                try tmux.sendKeys(.enter)
+            }
+            previous = screen
+        }
+        throw TmuxSession.Failure.timedOut(waitingFor: text, screen: try tmux.capture(scrollback: false))
+    }
+
+    /// The screen's last `count` lines that are not blank, joined.
+    static func lastLines(_ screen: String, _ count: Int) -> String {
+        screen.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.suffix(count).joined(separator: "\n")
+    }
+
+    /// A line the session waits at: a step's prompt (`step[node]>`), a yes/no question, a device to
+    /// type, or an input's question (`PROMPT [type]: default`).
+    static func isPrompt(_ line: String) -> Bool {
+        line.range(of: #"^[a-z0-9-]+(\[[^\]]+\])?>$"#, options: .regularExpression) != nil
+            || line.hasSuffix("[Y/n]") || line.contains("Type the device name") || line.contains("]: ")
     }
 }

@@ -90,10 +90,26 @@ import Testing
         context.standInDevices = [dir + "/reader"]
         let outcome = ValidatorRegistry.check("block-device", ["device": dir + "/reader", "fits": dir + "/image"], context: context)
         #expect(!outcome.passed)
-        #expect(outcome.found.hasPrefix("only 32.0 MiB"), "\(outcome.found)")
+        #expect(outcome.found.hasPrefix("only 32.0 MiB: 33554432 bytes too small (33554432 bytes, 67108864 needed)"), "\(outcome.found)")
         #expect(outcome.found.hasSuffix("(the practice lab's card reader)"), "\(outcome.found)")
         let empty = ValidatorRegistry.check("block-device", ["device": dir + "/none", "fits": dir + "/image"], context: ValidatorContext(run: context.run, sshUser: nil, standInDevices: [dir + "/none"]))
         #expect(empty.found.hasPrefix("the reader is empty"), "\(empty.found)")
+    }
+
+    @Test(.enabled(if: getuid() == 0, "attaching a loop device and mounting need root"))
+    func aCardWithAMountedFileSystemIsNotComparedAndTheCardIsNotBlamed() throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let device = try run("cd '\(dir)' && truncate -s 16M image && mkfs.ext4 -q -F image && cp image card && mkdir mnt && losetup -f --show card")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        defer { _ = try? run("losetup -d '\(device)'") }
+        let context = ValidatorContext(run: { text, _ in try LocalShellRunner().run(CommandRequest(command: text), output: { _ in }) }, sshUser: nil)
+        #expect(ValidatorRegistry.check("same-content", ["source": dir + "/image", "target": device], context: context).passed)
+        _ = try run("mount '\(device)' '\(dir)/mnt'")
+        defer { _ = try? run("umount '\(dir)/mnt'") }
+        let mounted = ValidatorRegistry.check("same-content", ["source": dir + "/image", "target": device], context: context)
+        #expect(!mounted.passed)
+        #expect(mounted.found.hasPrefix("not compared: \(device) has a partition mounted at \(dir)/mnt"), "\(mounted.found)")
     }
 }
 

@@ -10,6 +10,8 @@ public struct CheckReport: Sendable, Hashable, Codable {
         public var id: String
         public var title: String
         public var items: [ItemResult]
+        /// Why the step was not checked (its checks look at a card, and the reader holds none); nil when it was.
+        public var notChecked: String?
     }
 
     /// One loop item's (or the step's, `item` nil) checks.
@@ -33,12 +35,18 @@ public struct CheckReport: Sendable, Hashable, Codable {
         }))
     }
 
+    /// A step whose checks are not asked, and why.
+    public mutating func skip(_ step: Step, because reason: String) {
+        steps.append(StepResult(id: step.id, title: step.title, items: [], notChecked: reason))
+    }
+
     public var checked: Int { steps.reduce(0) { $0 + $1.items.count } }
     public var failed: Int { steps.reduce(0) { $0 + $1.items.filter { !$0.passed }.count } }
 
     /// One step's lines: a passed item on one line, a failed one with each check.
     public static func text(_ step: StepResult, style: TextStyle) -> String {
         var lines = [style.apply(.bold, to: step.id) + "  " + step.title]
+        if let reason = step.notChecked { lines.append("  – not checked: \(reason)") }
         for item in step.items {
             let label = item.item ?? "-"
             if item.passed {
@@ -54,6 +62,8 @@ public struct CheckReport: Sendable, Hashable, Codable {
     }
 
     public var verdict: String {
-        failed == 0 ? "All \(checked) checked: every check passes." : "\(failed) of \(checked) checked failed."
+        let skipped = steps.filter { $0.notChecked != nil }.count
+        let notChecked = skipped == 0 ? "" : " (\(skipped) step\(skipped == 1 ? "" : "s") not checked: no card in the reader)"
+        return (failed == 0 ? "All \(checked) checked: every check passes." : "\(failed) of \(checked) checked failed.") + notChecked
     }
 }

@@ -100,7 +100,9 @@ public struct BlockDeviceValidator: Validator {
         }
         if let minimum = wanted.minimumSize {
             expected.append("at least \(ByteSize.format(minimum))")
-            if found.size < minimum { problems.append("only \(ByteSize.format(found.size))") }
+            if found.size < minimum {
+                problems.append("only \(ByteSize.format(found.size)): \(minimum - found.size) bytes too small (\(found.size) bytes, \(minimum) needed)")
+            }
         }
         let description = describe(found)
         return problems.isEmpty
