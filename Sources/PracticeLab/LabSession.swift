@@ -10,10 +10,11 @@ public enum LabSession {
     /// The lab's values for the inputs a cluster lesson declares, by their kind:
     /// a `cidr` input is the lab's subnet; `gateway` this computer's lab address; a list with an address
     /// field the lab's nodes (its name field nodeK, its address field .(10+K), `role` master for node1,
-    /// `netconf` the flavour's network stack); `user` pi and the sudo password pi's; a `block-device`
-    /// input the lab's reader; `image` a file in the lab's folder. What the lesson detects on the
-    /// nodes (its network stack) is left to the lesson.
-    public static func inputs(for lesson: Lesson, lab: Lab) -> [String: InputValue] {
+    /// `netconf` the flavour's network stack); `user` pi, and the sudo password pi's unless a learner
+    /// types it (`learnerTypesSecrets`: at a terminal, sudo's password is asked as on a Pi); a
+    /// `block-device` input the lab's reader; `image` a file in the lab's folder. What the lesson
+    /// detects on the nodes (its network stack) is left to the lesson.
+    public static func inputs(for lesson: Lesson, lab: Lab, learnerTypesSecrets: Bool = false) -> [String: InputValue] {
         let layout = lab.layout
         var values: [String: InputValue] = [:]
         for input in lesson.inputs {
@@ -21,7 +22,7 @@ public enum LabSession {
             case (_, .cidr): values[input.name] = .text(layout.subnet.description)
             case ("gateway", .ipv4): values[input.name] = .text(layout.hostAddress.description)
             case ("user", _): values[input.name] = .text(LabLayout.nodeUser)
-            case (_, .secret) where input.isSudoPassword: values[input.name] = .text(LabLayout.nodePassword)
+            case (_, .secret) where input.isSudoPassword: if !learnerTypesSecrets { values[input.name] = .text(LabLayout.nodePassword) }
             case (_, .blockDevice): values[input.name] = .text(layout.reader)
             case ("image", _): values[input.name] = .text(layout.image)
             case (_, .list) where input.addressField != nil:

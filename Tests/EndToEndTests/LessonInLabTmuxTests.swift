@@ -51,6 +51,9 @@ struct LessonInLabTmuxTests {
         // The path: the default, each card made its node's own in the reader.
         try tmux.waitFor(text: "Where each new card becomes its node's own", timeout: 60)
         try tmux.sendKeys(.enter)
+        // The card's network stack is the master's: detected there, offered as the answer.
+        try tmux.waitFor(text: "Detected network on the master: netplan", timeout: 60)
+        try tmux.sendKeys(.enter)
         // Writing a card is destructive: the device must be typed. Then the card becomes node2's.
         try tmux.waitFor(text: "personalise-cards[node2]>", timeout: 60)
         try tmux.sendKeys(.enter)
@@ -87,11 +90,12 @@ struct LessonInLabTmuxTests {
     private func answerPrompts(_ tmux: TmuxSession, until text: String) throws {
         var previous = ""
         for _ in 0..<60 {
+            // New output since the last answer (the echo of an Enter alone adds only blank lines).
             let screen = try tmux.waitFor(description: "a prompt after the last answer", timeout: 240) { screen in
-                screen != previous && (Self.isPrompt(Self.lastLines(screen, 1)) || Self.lastLines(screen, 3).contains(text))
+                Self.trimmed(screen) != Self.trimmed(previous) && (Self.isPrompt(Self.lastLines(screen, 1)) || Self.lastLines(screen, 3).contains(text))
             }
             if Self.lastLines(screen, 3).contains(text) { return }
-            if Self.lastLines(screen, 1).contains("Type the device name") {
+            if Self.lastLines(screen, 1).hasSuffix("anything else to stop:") {
                 try tmux.sendKeys(.text("/dev/pw-\(lab.name)-reader"), .enter)
             } else {
                 try tmux.sendKeys(.enter)
@@ -101,15 +105,19 @@ struct LessonInLabTmuxTests {
         throw TmuxSession.Failure.timedOut(waitingFor: text, screen: try tmux.capture(scrollback: false))
     }
 
+    static func trimmed(_ screen: String) -> String {
+        String(screen.reversed().drop { $0.isWhitespace }.reversed())
+    }
+
     /// The screen's last `count` lines that are not blank, joined.
     static func lastLines(_ screen: String, _ count: Int) -> String {
         screen.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.suffix(count).joined(separator: "\n")
     }
 
-    /// A line the session waits at: a step's prompt (`step[node]>`), a yes/no question, a device to
-    /// type, or an input's question (`PROMPT [type]: default`).
+    /// A line the session waits at, with nothing typed yet: a step's prompt (`step[node]>`), a yes/no
+    /// question, a device to type, or an input's question (`PROMPT [type]: default`).
     static func isPrompt(_ line: String) -> Bool {
         line.range(of: #"^[a-z0-9-]+(\[[^\]]+\])?>$"#, options: .regularExpression) != nil
-            || line.hasSuffix("[Y/n]") || line.contains("Type the device name") || line.contains("]: ")
+            || line.hasSuffix("[Y/n]") || line.hasSuffix("anything else to stop:") || line.contains("]: ")
     }
 }

@@ -35,7 +35,8 @@ struct SessionArguments: ParsableArguments {
             let lab = try LabChoice.sessionLab(name: name, environment: Platform.environment, nodes: labNodes,
                                                flavour: { try LabFlavourOption.resolve(labOS, fallback: .defaultFlavour) },
                                                piwizard: Platform.executablePath, progress: { Platform.writeError($0) })
-            sources.lab = LabSession.inputs(for: loaded.lesson, lab: lab)
+            // A learner at a terminal types sudo's password, as on a Pi; an unattended run gets it from the lab.
+            sources.lab = LabSession.inputs(for: loaded.lesson, lab: lab, learnerTypesSecrets: !yes && TerminalFactory.standardStreamsAreTerminals)
             practiceLab = lab
         }
         let terminal = TerminalFactory.makeTerminal(historyFile: TerminalFactory.historyFile(environment: Platform.environment))
