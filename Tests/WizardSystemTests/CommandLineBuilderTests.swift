@@ -65,7 +65,7 @@ struct CommandLineBuilderTests {
     @Test func remoteInteractiveGetsATerminalAndTheSudoTextAsOneArgument() {
         let request = CommandRequest(command: "raspi-config", host: RemoteHost(address: "10.0.0.5"), user: "root", interactive: true)
         #expect(builder.arguments(for: request) == [
-            "ssh", "-t",
+            "ssh", "-t", "-o", "LogLevel=ERROR",
             "-o", "ControlMaster=auto", "-o", "ControlPath=/run/user/1000/piwizard-ssh/%C", "-o", "ControlPersist=120",
             "-o", "ConnectTimeout=10",
             "--", "10.0.0.5", "sudo -- sh -c raspi-config",

@@ -31,7 +31,7 @@ import Testing
             "-o", "ControlPersist=120", "-o", "ConnectTimeout=10", "-p", "2222", "--", "pi@10.0.0.2", "hostname",
         ])
         let interactive = SSHInvocation(destination: "pi@10.0.0.2", interactive: true, sharing: .none)
-        #expect(interactive.options == ["-t", "-o", "ConnectTimeout=10"])
+        #expect(interactive.options == ["-t", "-o", "LogLevel=ERROR", "-o", "ConnectTimeout=10"])
     }
 
     @Test func aFreshLoginNeverRidesOnAnOpenConnectionButBecomesOne() {

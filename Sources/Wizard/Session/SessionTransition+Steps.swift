@@ -175,9 +175,20 @@ extension SessionTransition {
         }
     }
 
+    /// The end: a step counts as skipped when the learner skipped it for an item, else as done when it
+    /// was done for one (a step that applied to nothing counts as neither); loop items are told apart.
     mutating func finish() {
-        let statuses = lesson.steps.flatMap { step in (state.session.statuses[step.id] ?? [:]).values }
-        let outcome = SessionOutcome.finished(done: statuses.filter { $0 == .done }.count, skipped: statuses.filter { $0 == .skipped }.count)
+        var (done, skipped, loopSteps, loopItems) = (0, 0, 0, 0)
+        for step in lesson.steps {
+            let statuses = Array((state.session.statuses[step.id] ?? [:]).values)
+            if statuses.contains(.skipped) {
+                skipped += 1
+            } else if statuses.contains(.done) {
+                done += 1
+                if step.loop != nil { (loopSteps, loopItems) = (loopSteps + 1, loopItems + statuses.filter { $0 == .done }.count) }
+            }
+        }
+        let outcome = SessionOutcome.finished(done: done, skipped: skipped, loopSteps: loopSteps, loopItems: loopItems)
         write("\n" + style.apply([.bold, .green], to: outcome.message) + "\n")
         end(outcome)
     }

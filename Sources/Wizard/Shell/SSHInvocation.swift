@@ -4,7 +4,7 @@ import Lessons
 /// (an argument list) and for the checks that reach a host from where they run (shell words).
 ///
 /// Host keys are always checked. Non-interactive ssh never prompts (`BatchMode=yes`); interactive ssh
-/// gets a remote terminal (`-t`). Connections are shared through the user's control folder
+/// gets a remote terminal (`-t`) and keeps its informational chatter to itself (`LogLevel=ERROR`). Connections are shared through the user's control folder
 /// (`SSHControlFolder`), so a session logs in to a host once.
 public struct SSHInvocation: Sendable, Hashable {
     /// How this ssh shares connections.
@@ -44,7 +44,9 @@ public struct SSHInvocation: Sendable, Hashable {
 
     /// The options, in order, up to the destination (without the program and without `$shared`).
     public var options: [String] {
-        var options = interactive ? ["-t"] : ["-o", "BatchMode=yes"]
+        // At a remote terminal, ssh says "Shared connection to … closed." (information) after every
+        // command: only its errors reach the learner.
+        var options = interactive ? ["-t", "-o", "LogLevel=ERROR"] : ["-o", "BatchMode=yes"]
         switch sharing {
         case .folder(let folder): options += SSHControlFolder.sharingOptions(folder)
         case .freshLogin(.folder(let folder)): options += SSHControlFolder.sharingOptions(folder, master: "yes")
