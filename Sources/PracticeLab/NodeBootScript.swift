@@ -25,6 +25,12 @@ enum NodeBootScript {
     """# + CardDeviceScript.functions + #"""
     set_state() { printf '%s\n' "$*" > "$dir/state.new" && mv -f "$dir/state.new" "$dir/state"; }
 
+    # This script runs in a private copy of this computer's mount namespace, made when the node was
+    # switched on. Drop the copies of what is mounted in /mnt or /media (a card being made a node's own
+    # in the reader): a running node must not keep another card's file system alive, or the card could
+    # not be mounted read-only again to be checked, nor be written safely.
+    findmnt -rn -o TARGET | grep -E '^/(mnt|media)/' | sort -r | while read -r target; do umount -l "$target" 2>/dev/null; done
+
     publish_host_key() {
         rm -f "$run/shared/hostkeys/$node"
         if [ -n "$1" ] && [ -f "$root/etc/ssh/ssh_host_ed25519_key.pub" ]; then
