@@ -70,7 +70,8 @@ struct LessonInLabRun {
                                           environment: ["PIWIZARD_STATE_DIR": again.path])
             #expect(second.status == 0, "\(second.stdout.suffix(3000))\n\(second.stderr)")
             #expect(second.stdout.contains("The master forgets the key it remembered for \(lab.address(2)): an earlier card's."), "\(second.stdout.suffix(3000))")
-            #expect(second.stdout.contains("ssh on the master now logs in to the nodes with ~/.ssh/cluster_key"), "\(second.stdout.suffix(3000))")
+            #expect(second.stdout.contains("\nssh on the master now logs in to the nodes with ~/.ssh/cluster_key\n"), "\(second.stdout.suffix(3000))")
+            #expect(try lab.onNode(1, "cat ~/.ssh/config").contains("IdentityFile /home/pi/.ssh/cluster_key"))
         }
 
         // Every node is shut down cleanly and started again, as a learner starts the cluster from now on.
