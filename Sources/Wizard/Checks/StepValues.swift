@@ -36,10 +36,13 @@ public struct StepValues: Sendable {
     public func undetectedConditionField(of step: Step, item: LoopItem?) -> String? {
         for term in step.condition?.terms ?? [] {
             let subject = subject(of: term, item: item)
-            if let field = subject.field, ["", "auto", "?"].contains(subject.value) { return field }
+            if let field = subject.field, Self.isUndetected(subject.value) { return field }
         }
         return nil
     }
+
+    /// Whether a record's field value says "not known yet, detect it" (empty, `auto` or `?`).
+    public static func isUndetected(_ value: String) -> Bool { ["", "auto", "?"].contains(value) }
 
     /// The sudo password a block hands to `sudo` on another host (the lesson's `sudo: true` secret, as
     /// given), or nil for a block that runs no sudo elsewhere.
