@@ -54,6 +54,8 @@ public struct LiveSession {
                 baseTerminal.write("These steps changed since you did them and will be checked again: \(changed.joined(separator: ", ")).\n")
             }
         }
+        // What the user gave must agree with every other value (a node's address is not the gateway).
+        try ProvidedValues.checkRelations(state.inputs, given: sources.provided.keys.sorted(), lesson: lesson)
         if let lab = options.labName { state.practiceLab = lab }
         let stamp = ISO8601DateFormatter().string(from: now).replacingOccurrences(of: ":", with: "")
         // One file per session (the process id keeps two sessions started in the same second apart).

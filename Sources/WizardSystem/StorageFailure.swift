@@ -17,14 +17,21 @@ enum StorageFailure {
         case .SQLITE_READONLY, .SQLITE_PERM: return "it is read-only for this user"
         case .SQLITE_CANTOPEN: return "it cannot be opened (its folder is missing or not writable)"
         case .SQLITE_IOERR: return "the disk reported an error while reading or writing it"
-        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return "it is damaged" + (error.message.map { ": \($0)" } ?? "")
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return "SQLite reads it as: \(error.message ?? "not a database")"
         default: return "SQLite error \(error.extendedResultCode.rawValue)" + (error.message.map { ": \($0)" } ?? "")
         }
     }
 
-    /// Moves the database and its WAL aside (`progress.corrupt-TIME.sqlite`); returns the new path.
+    /// Moves the database and its WAL aside (`progress.corrupt-TIME.sqlite`, `-TIME-2` for a second
+    /// one in the same second: a copy kept aside is never overwritten); returns the new path.
     static func moveAside(_ path: String) -> String {
-        let aside = path.replacingOccurrences(of: ".sqlite", with: ".corrupt-\(Int(Date().timeIntervalSince1970)).sqlite")
+        let stamp = path.replacingOccurrences(of: ".sqlite", with: ".corrupt-\(Int(Date().timeIntervalSince1970))")
+        var aside = stamp + ".sqlite"
+        var number = 1
+        while FileManager.default.fileExists(atPath: aside) {
+            number += 1
+            aside = "\(stamp)-\(number).sqlite"
+        }
         for suffix in ["", "-wal", "-shm"] {
             rename(path + suffix, aside + suffix)
         }

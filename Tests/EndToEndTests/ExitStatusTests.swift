@@ -39,6 +39,22 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).contains { $0.hasPrefix("progress.corrupt-") })
     }
 
+    @Test(arguments: [["status"], ["resume"], ["resume", "tour"], ["check", "tour"], ["reset", "tour"]])
+    func everyCommandReportsDamagedProgressAlikeAndKeepsEveryCopy(_ command: [String]) throws {
+        let dir = try folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for round in 1...2 {
+            try String(repeating: "garbage \(round) ", count: 100).write(to: dir.appendingPathComponent("progress.sqlite"), atomically: true, encoding: .utf8)
+            let output = try PiwizardProcess.run(command + ["--state-dir", dir.path])
+            #expect(output.status == 65, "\(command): \(output.stderr)")
+            #expect(output.stderr.hasPrefix("piwizard: the saved progress in \(dir.path)/progress.sqlite is damaged (SQLite reads it as: file is not a database); it was kept aside as "), "\(output.stderr)")
+        }
+        let kept = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix("progress.corrupt-") }
+        #expect(kept.count == 2, "a second damaged copy does not overwrite the first: \(kept)")
+        let texts = try kept.map { try String(contentsOf: dir.appendingPathComponent($0), encoding: .utf8) }
+        #expect(Set(texts.map { $0.prefix(9) }) == ["garbage 1", "garbage 2"])
+    }
+
     @Test func aStateFolderThatIsAFileIs74() throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(at: dir) }

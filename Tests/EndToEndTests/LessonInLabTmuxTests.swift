@@ -39,7 +39,7 @@ struct LessonInLabTmuxTests {
         // The wrong answer: node3 gets node2's address. Refused at once; nothing changes.
         try tmux.waitFor(text: "image-master>")
         try tmux.sendKeys(.text("set nodes.3.ip \(lab.address(2))"), .enter)
-        try tmux.waitFor(text: "✗ record 3: ip '\(lab.address(2))' is already used by record 2; nothing changed.")
+        try tmux.waitFor(text: "✗ record 3 (node3): ip '\(lab.address(2))' is already used by record 2 (node2); nothing changed.")
         try tmux.sendKeys(.text("vars"), .enter)
         try tmux.waitFor(text: "3. hostname=node3 ip=\(lab.address(3)) role=worker")
 

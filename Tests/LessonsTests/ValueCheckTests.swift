@@ -54,12 +54,15 @@ import Testing
             ["hostname": "raspi3", "ip": "192.168.2.5"],
             ["hostname": "raspi4", "ip": "192.168.1.255"],
         ]
-        let problems = RecordListChecker.problems(with: records, as: nodes, subnets: ["subnet": "192.168.1.0/24"]).map(\.message)
-        #expect(problems == [
-            "record 3: ip: 192.168.2.5 is outside the subnet 192.168.1.0/24 (subnet)",
-            "record 4: ip: 192.168.1.255 is the broadcast address of 192.168.1.0/24, not a host address",
-            "record 2: hostname 'RASPI1' is already used by record 1",
-            "record 2: ip '192.168.1.101' is already used by record 1",
+        #expect(RecordListChecker.problems(with: records, as: nodes).map(\.message) == [
+            "record 2 (RASPI1): hostname 'RASPI1' is already used by record 1 (raspi1)",
+            "record 2 (RASPI1): ip '192.168.1.101' is already used by record 1 (raspi1)",
+        ])
+        let subnet = InputDeclaration(name: "subnet", type: .cidr, location: location)
+        let relations = InputRelations(inputs: [subnet, nodes])
+        #expect(relations.problems(in: ["subnet": .text("192.168.1.0/24"), "nodes": .records(records)]).map(\.message) == [
+            "nodes record 3 (raspi3): ip 192.168.2.5 is outside the subnet 192.168.1.0/24 (ip must be in subnet)",
+            "nodes record 4 (raspi4): ip 192.168.1.255 is the broadcast address of 192.168.1.0/24 (subnet), not a host address",
         ])
         #expect(RecordListChecker.problems(with: [records[0]], as: nodes).map(\.message) == ["nodes needs at least 2 records, has 1"])
     }

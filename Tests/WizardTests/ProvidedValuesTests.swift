@@ -31,11 +31,10 @@ import Wizard
     }
 
     @Test(arguments: [
-        ("subnet=10.9.0.0/40", "--var subnet: '10.9.0.0/40' is not a subnet in CIDR form (e.g. 192.168.1.0/24)"),
-        ("usr=pi", "--var: the lesson has no input 'usr' (did you mean 'user'?); it has: subnet, nodes, user, image"),
+        ("subnet=10.9.0.0/40", "--var subnet: '10.9.0.0/40' has the prefix length '40'; it is a number 0-32 (e.g. 192.168.1.0/24)"),
+        ("usr=pi", "--var: the lesson has no input 'usr' (did you mean 'user'?); it has: subnet, gateway, nodes, user, image"),
         ("user", "--var user: write NAME=VALUE"),
-        ("nodes=n1 10.9.0.1 dhcpcd; n1 10.9.0.2 dhcpcd", "nodes: record 2: hostname 'n1' is already used by record 1"),
-        ("nodes=n1 10.8.0.1 dhcpcd", "nodes: record 1: ip: 10.8.0.1 is outside the subnet 10.9.0.0/24 (subnet)"),
+        ("nodes=n1 10.9.0.1 dhcpcd; n1 10.9.0.2 dhcpcd", "nodes: record 2 (n1): hostname 'n1' is already used by record 1 (n1)"),
         ("nodes=n1 10.9.0.1", "nodes: each record needs 3 values (hostname ip netconf), got 'n1 10.9.0.1'"),
     ])
     func refusesInvalidValuesWithTheReason(_ assignment: String, _ message: String) {
@@ -45,5 +44,20 @@ import Wizard
         } catch {
             #expect("\(error)" == message)
         }
+    }
+
+    @Test func givenValuesMustAgreeWithTheOtherInputs() throws {
+        let values = try ProvidedValues.resolve(for: lesson, assignments: ["nodes=n1 10.8.0.1 dhcpcd"], file: nil, environment: [:])
+        #expect(throws: ProvidedValues.Problem.self) {
+            try ProvidedValues.checkRelations(values, given: values.keys, lesson: lesson)
+        }
+        do {
+            try ProvidedValues.checkRelations(values, given: ["nodes"], lesson: lesson)
+        } catch {
+            #expect("\(error)" == "nodes: refused, because nodes record 1 (n1): ip 10.8.0.1 is outside the subnet 10.9.0.0/24 (ip must be in subnet)")
+        }
+        var lab = values
+        lab["subnet"] = .text("10.8.0.0/24")
+        try ProvidedValues.checkRelations(lab, given: ["nodes"], lesson: lesson)
     }
 }

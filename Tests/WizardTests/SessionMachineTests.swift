@@ -44,7 +44,7 @@ import Testing
     @Test func aStepGoesFromItsChecksToThePromptToItsCommandToItsChecksToTheNextStep() throws {
         var drive = try Drive()
         drive.send(.begin)
-        #expect(drive.effects.first == .setCompletions(SessionCommand.words + ["prepare", "name", "dhcpcd", "interfaces"] + ["subnet", "nodes", "user", "image"]))
+        #expect(drive.effects.first == .setCompletions(SessionCommand.words + ["prepare", "name", "dhcpcd", "interfaces"] + ["subnet", "gateway", "nodes", "user", "image"]))
         #expect(drive.effects.contains(.record(.marker("prepare"))))
         #expect(drive.shown.contains("Step 1 of 4 · Prepare"))
         guard case .check(let blocks, nil)? = drive.last else { Issue.record("\(drive.effects)"); return }

@@ -95,15 +95,32 @@ import Testing
         ]
         let (session, terminal) = try Self.make(answers: answers, runner: runner, state: nil)
         #expect(session.run() == .quit(step: "name"))
-        #expect(terminal.output.contains("✗ '10.9.0.0/33' is not a subnet in CIDR form"))
-        #expect(terminal.output.contains("✗ record 1: ip: 10.9.1.1 is outside the subnet 10.9.0.0/24 (subnet)"))
-        #expect(terminal.output.contains("✗ record 2: hostname 'n1' is already used by record 1"))
-        #expect(terminal.output.contains("✗ record 2: ip '10.9.0.1' is already used by record 1"))
+        #expect(terminal.output.contains("✗ '10.9.0.0/33' has the prefix length '33'; it is a number 0-32"))
+        #expect(terminal.output.contains("✗ nodes record 1 (n1): ip 10.9.1.1 is outside the subnet 10.9.0.0/24 (ip must be in subnet)"))
+        #expect(terminal.output.contains("✗ record 2 (n1): hostname 'n1' is already used by record 1 (n1)"))
+        #expect(terminal.output.contains("✗ record 2 (n2): ip '10.9.0.1' is already used by record 1 (n1)"))
         #expect(session.state.inputs["nodes"] == .records([
             ["hostname": "n1", "ip": "10.9.0.1", "netconf": "dhcpcd"], ["hostname": "n2", "ip": "10.9.0.2", "netconf": "interfaces"],
         ]))
         #expect(session.state.inputs["subnet"] == .text("10.9.0.0/24"))
         #expect(terminal.prompts.first?.prefill == "/tmp/x.img", "the default is offered for editing")
+    }
+
+    @Test func setRefusesAValueThatBreaksARuleWithAnotherInput() throws {
+        let answers: [ScriptedTerminal.Answer] = [
+            .type("set gateway 10.9.0.1"), .type("set subnet 10.8.0.0/24"), .type("set nodes.2.ip 10.9.0.254"),
+            .type("set image cards/../x.img"), .type("set image ../x.img"), .type("quit"),
+        ]
+        let (session, terminal) = try Self.make(answers: answers, runner: Self.freshCluster())
+        #expect(session.run() == .quit(step: "prepare"))
+        let output = terminal.output
+        #expect(output.contains("✗ nodes record 1 (n1): ip 10.9.0.1 is also gateway (ip must not be gateway); nothing changed."), "\(output)")
+        #expect(output.contains("✗ gateway 10.9.0.254 is outside the subnet 10.8.0.0/24 (gateway must be in subnet); nothing changed."))
+        #expect(output.contains("✗ nodes record 2 (n2): ip 10.9.0.254 is also gateway (ip must not be gateway); nothing changed."))
+        #expect(output.contains("✓ image = ~/x.img"))
+        #expect(output.contains("✗ '../x.img' climbs out of the home folder"))
+        #expect(session.state.inputs["gateway"] == .text("10.9.0.254") && session.state.inputs["subnet"] == .text("10.9.0.0/24"), "unchanged")
+        #expect(session.state.inputs["image"] == .text("~/x.img"))
     }
 
     @Test func editChangesTheCommandBeforeItRuns() throws {
@@ -142,7 +159,7 @@ import Testing
         #expect(output.contains("    2. hostname=n2 ip=10.9.0.2 netconf=interfaces"))
         #expect(output.contains("goto STEP"))
         #expect(output.contains("┌ 3. With dhcpcd [dhcpcd]"))
-        #expect(output.contains("✗ record 2: ip '10.9.0.1' is already used by record 1; nothing changed."))
+        #expect(output.contains("✗ record 2 (n2): ip '10.9.0.1' is already used by record 1 (n1); nothing changed."))
         #expect(output.contains("✓ nodes.2.ip = 10.9.0.7"))
         #expect(output.contains("✗ 'nonsense' is not a subnet in CIDR form"))
         #expect(output.contains("No step 'nowhere'"))

@@ -38,13 +38,15 @@ public struct LessonLibrary: Sendable {
         return LessonLibrary(folders: folders, workingDirectory: workingDirectory, validators: validators)
     }
 
-    /// Every lesson file in the folders, by id; an id in an earlier folder hides the same id later.
+    /// Every lesson file in the folders, by id (its name without `.md`); an id in an earlier folder
+    /// hides the same id later. Only regular files (or links to them) count: never a folder or a FIFO.
     public func lessonFiles() -> [(id: String, url: URL)] {
         var found: [(String, URL)] = []
         var seen = Set<String>()
         for folder in folders {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
             for name in names.sorted() where name.hasSuffix(".md") && !name.hasPrefix(".") {
+                guard FileKind(path: folder.appendingPathComponent(name).path) == .regular else { continue }
                 let id = String(name.dropLast(3))
                 if seen.insert(id).inserted { found.append((id, folder.appendingPathComponent(name))) }
             }
@@ -56,9 +58,7 @@ public struct LessonLibrary: Sendable {
     public func resolve(_ name: String) throws -> URL {
         if name.hasSuffix(".md") || name.contains("/") {
             let url = URL(fileURLWithPath: name, relativeTo: workingDirectory).standardizedFileURL
-            guard FileManager.default.fileExists(atPath: url.path) else {
-                throw LessonLibraryError.unreadable(path: name, reason: "no such file")
-            }
+            if let reason = FileKind(path: url.path).notAFileReason { throw LessonLibraryError.unreadable(path: name, reason: reason) }
             return url
         }
         if let match = lessonFiles().first(where: { $0.id == name }) { return match.url }
@@ -67,13 +67,31 @@ public struct LessonLibrary: Sendable {
 
     /// Reads and lints a lesson file: the lesson and every finding, errors or not.
     public func lint(_ url: URL) throws -> (lesson: Lesson, diagnostics: [Diagnostic]) {
+        if let reason = FileKind(path: url.path).notAFileReason {
+            throw LessonLibraryError.unreadable(path: displayPath(url), reason: reason)
+        }
         let text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
             throw LessonLibraryError.unreadable(path: displayPath(url), reason: FileFailure.reason(error))
         }
-        return LessonLinter.lint(text, file: displayPath(url), validators: validators)
+        let (lesson, diagnostics) = LessonLinter.lint(text, file: displayPath(url), validators: validators)
+        return (lesson, diagnostics + idDiagnostics(lesson, url: url, text: text))
+    }
+
+    /// In a lesson folder, a lesson is found by its file's name: an `id` that differs from it could
+    /// not be started by its id, and may be the id of another lesson there (both are named).
+    private func idDiagnostics(_ lesson: Lesson, url: URL, text: String) -> [Diagnostic] {
+        let stem = url.deletingPathExtension().lastPathComponent
+        guard !lesson.id.isEmpty, lesson.id != stem,
+              folders.contains(where: { $0.standardizedFileURL.path == url.deletingLastPathComponent().standardizedFileURL.path }) else { return [] }
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("id:") }.map { $0 + 1 } ?? 1
+        let location = SourceLocation(file: displayPath(url), line: line, column: 1)
+        if let other = lessonFiles().first(where: { $0.id == lesson.id }) {
+            return [.error("the id '\(lesson.id)' is also the lesson \(displayPath(other.url)); give each lesson its own id, the name of its file (id: \(stem))", at: location)]
+        }
+        return [.error("the id '\(lesson.id)' is not the file's name, so 'piwizard start \(lesson.id)' cannot find it; write id: \(stem), or rename the file \(lesson.id).md", at: location)]
     }
 
     /// Loads a lesson by id or path; throws `invalid` with the errors when it does not lint cleanly of errors.

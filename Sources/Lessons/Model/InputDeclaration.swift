@@ -20,6 +20,10 @@ public struct InputDeclaration: Sendable, Hashable, Codable {
     public var unique: Bool
     /// For an `ipv4`: the `cidr` input the address must lie in.
     public var sameSubnetAs: String?
+    /// For an `ipv4`: another `ipv4` input whose address this one must not be (a node is not the gateway).
+    public var distinctFrom: String?
+    /// For a `path`: it may point into the system's folders (`/etc`, `/usr`, …); refused there otherwise.
+    public var allowsSystemFolders = false
     /// For a `list`: the record's fields, in declaration order.
     public var fields: [InputDeclaration]
     public var location: SourceLocation

@@ -3,6 +3,8 @@ public enum InputType: String, Sendable, Hashable, Codable, CaseIterable {
     case ipv4
     case cidr
     case hostname
+    /// A user name on the nodes (POSIX portable, as `adduser` takes it).
+    case username
     case path
     case blockDevice = "block-device"
     case int

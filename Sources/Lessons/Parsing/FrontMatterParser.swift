@@ -12,7 +12,7 @@ struct FrontMatterParser {
     private var recordLocations: [String: [SourceLocation]] = [:]
 
     static let topLevelKeys = ["id", "title", "summary", "time", "needs", "inputs"]
-    static let inputKeys = ["type", "prompt", "default", "choices", "detect", "detect-on", "sudo", "min", "max", "unique", "same-subnet-as", "fields"]
+    static let inputKeys = ["type", "prompt", "default", "choices", "detect", "detect-on", "sudo", "min", "max", "unique", "same-subnet-as", "distinct-from", "system-folders", "fields"]
 
     init(file: String, firstLine: Int) {
         self.file = file
@@ -154,6 +154,14 @@ struct FrontMatterParser {
             if type != .ipv4 { error("\(what): same-subnet-as applies only to ipv4", at: location(subnet)) }
             declaration.sameSubnetAs = scalar(subnet, what: "\(what): same-subnet-as")
         }
+        if let other = values["distinct-from"] {
+            if type != .ipv4 { error("\(what): distinct-from applies only to ipv4", at: location(other)) }
+            declaration.distinctFrom = scalar(other, what: "\(what): distinct-from")
+        }
+        if let allowed = values["system-folders"] {
+            if type != .path { error("\(what): system-folders applies only to type path", at: location(allowed)) }
+            if let flag = allowed.bool { declaration.allowsSystemFolders = flag } else { error("\(what): system-folders must be true or false", at: location(allowed)) }
+        }
         if let fields = values["fields"] {
             if type != .list { error("\(what): fields apply only to type list", at: location(fields)) }
             if let fieldMapping = fields.mapping {
@@ -211,30 +219,40 @@ struct FrontMatterParser {
         }
     }
 
-    /// `same-subnet-as` must name a cidr input; list defaults must satisfy their constraints.
+    /// `same-subnet-as` must name a cidr input and `distinct-from` an ipv4 one; defaults must satisfy
+    /// their constraints, each alone and together.
     private mutating func checkCrossReferences(_ inputs: [InputDeclaration]) {
         let cidrNames = Set(inputs.filter { $0.type == .cidr }.map(\.name))
+        let addressNames = Set(inputs.filter { $0.type == .ipv4 }.map(\.name))
         for extra in inputs.filter(\.isSudoPassword).dropFirst() {
             error("'\(extra.name)': a lesson has one sudo password; '\(inputs.first(where: \.isSudoPassword)!.name)' is it already", at: extra.location)
-        }
-        var subnets: [String: String] = [:]
-        for input in inputs where input.type == .cidr {
-            subnets[input.name] = input.defaultValue?.text
         }
         for input in inputs {
             for declaration in [input] + input.fields {
                 if let subnet = declaration.sameSubnetAs, !cidrNames.contains(subnet) {
                     error("'\(declaration.name)': same-subnet-as names '\(subnet)', which is not a cidr input", at: declaration.location)
                 }
+                if let other = declaration.distinctFrom, !addressNames.contains(other) || other == declaration.name {
+                    error("'\(declaration.name)': distinct-from names '\(other)', which is not another ipv4 input", at: declaration.location)
+                }
             }
             if input.type == .list, let records = input.defaultValue?.records {
-                let locations = recordLocations[input.name] ?? []
-                for problem in RecordListChecker.problems(with: records, as: input, subnets: subnets) {
-                    let recordLocation = problem.record.flatMap { $0 < locations.count ? locations[$0] : nil } ?? input.location
-                    error("input '\(input.name)': default \(problem.message)", at: recordLocation)
+                for problem in RecordListChecker.problems(with: records, as: input) {
+                    error("input '\(input.name)': default \(problem.message)", at: recordLocation(problem.record, of: input))
                 }
             }
         }
+        let defaults = inputs.reduce(into: [String: InputValue]()) { $0[$1.name] = $1.defaultValue }
+        for problem in InputRelations(inputs: inputs).problems(in: defaults) {
+            let input = inputs.first { $0.name == problem.input } ?? inputs[0]
+            error("input '\(input.name)': the defaults break a rule: \(problem.message)", at: recordLocation(problem.record, of: input))
+        }
+    }
+
+    /// Where a default record is written, else where its input is declared.
+    private func recordLocation(_ record: Int?, of input: InputDeclaration) -> SourceLocation {
+        let locations = recordLocations[input.name] ?? []
+        return record.flatMap { $0 < locations.count ? locations[$0] : nil } ?? input.location
     }
 
     // MARK: Helpers
@@ -286,24 +304,8 @@ struct FrontMatterParser {
     }
 
     private mutating func report(_ yamlError: Error) {
-        var line = 1
-        var column = 1
-        var problem = "\(yamlError)"
-        if let yamlError = yamlError as? YamlError {
-            switch yamlError {
-            case let .scanner(_, text, mark, _), let .parser(_, text, mark, _), let .composer(_, text, mark, _):
-                line = mark.line
-                column = mark.column
-                problem = text
-            case let .duplicatedKeysInMapping(duplicates, context):
-                line = context.mark.line
-                column = context.mark.column
-                problem = "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))"
-            default:
-                break
-            }
-        }
-        error("malformed front matter: \(problem)", at: SourceLocation(file: file, line: line + firstLine - 1, column: column))
+        let failure = YAMLFailure(yamlError)
+        error("malformed front matter: \(failure.problem)", at: SourceLocation(file: file, line: failure.line + firstLine - 1, column: failure.column))
     }
 
     private func suggestion(_ word: String, _ candidates: [String]) -> String {

@@ -31,7 +31,7 @@ public enum LessonListing {
 
     public static func table(_ entries: [Entry], style: TextStyle) -> String {
         let rows = entries.map { entry in
-            [entry.id, entry.title + (entry.errors > 0 ? " (\(entry.errors) lint errors)" : ""), String(entry.steps), entry.time ?? "-"]
+            [entry.id, entry.title + (entry.errors > 0 ? " (\(entry.errors) lint error\(entry.errors == 1 ? "" : "s"))" : ""), String(entry.steps), entry.time ?? "-"]
         }
         let header = ["ID", "TITLE", "STEPS", "TIME"]
         let widths = (0..<header.count).map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }

@@ -1,21 +1,24 @@
 /// Checks a scalar value against its input type: the reason it is refused, or nil when it is valid.
 ///
 /// Used by lint on defaults and by the wizard on what the learner types, so both refuse the same values
-/// with the same words.
+/// with the same words. Each reason says which rule the value broke.
 public enum InputValueChecker {
     public static func problem(with text: String, as declaration: InputDeclaration) -> String? {
+        if let problem = spacesProblem(text, as: declaration.type) { return problem }
         switch declaration.type {
         case .ipv4:
-            return IPv4Address(text) == nil ? "'\(text)' is not an IPv4 address (four numbers 0-255, e.g. 192.168.1.10)" : nil
+            return IPv4Address(text) == nil ? NameAndAddressRules.addressProblem(text) : nil
         case .cidr:
-            return IPv4Network(text) == nil ? "'\(text)' is not a subnet in CIDR form (e.g. 192.168.1.0/24)" : nil
+            return NameAndAddressRules.subnetProblem(text)
         case .hostname:
-            return hostnameProblem(text)
-        case .path, .string, .secret:
-            // An empty sudo password says that sudo asks for none.
-            if text.isEmpty, !declaration.isSudoPassword { return "the value is empty" }
-            if text.contains("\0") || text.contains("\n") { return "the value contains a line break or NUL" }
-            return nil
+            return NameAndAddressRules.hostnameProblem(text)
+        case .username:
+            return NameAndAddressRules.usernameProblem(text)
+        case .path:
+            if let problem = textProblem(text, as: declaration) { return problem }
+            return PathValue.problem(with: text, allowsSystemFolders: declaration.allowsSystemFolders)
+        case .string, .secret:
+            return textProblem(text, as: declaration)
         case .blockDevice:
             return text.hasPrefix("/dev/") && text.count > 5 && !text.contains(" ")
                 ? nil : "'\(text)' is not a block device path (e.g. /dev/sdb)"
@@ -34,13 +37,22 @@ public enum InputValueChecker {
         }
     }
 
-    /// RFC 1123 host name: labels of letters, digits and inner hyphens, 1–63 characters, 253 in all.
-    static func hostnameProblem(_ text: String) -> String? {
-        let labels = text.split(separator: ".", omittingEmptySubsequences: false)
-        let valid = !text.isEmpty && text.count <= 253 && labels.allSatisfy { label in
-            (1...63).contains(label.count) && label.first != "-" && label.last != "-"
-                && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
-        }
-        return valid ? nil : "'\(text)' is not a valid host name (letters, digits and inner hyphens, e.g. raspi2)"
+    /// The value as the lesson uses it: a path resolved (`PathValue`), anything else as given.
+    public static func normalised(_ text: String, as declaration: InputDeclaration) -> String {
+        declaration.type == .path ? PathValue.resolved(text) ?? text : text
+    }
+
+    /// A space or tab before or after a value that cannot hold one is refused, not silently dropped.
+    private static func spacesProblem(_ text: String, as type: InputType) -> String? {
+        guard type != .string, type != .secret, let first = text.first, let last = text.last else { return nil }
+        guard first.isWhitespace || last.isWhitespace else { return nil }
+        return "'\(text)' has a space before or after it; give the value without spaces around it"
+    }
+
+    private static func textProblem(_ text: String, as declaration: InputDeclaration) -> String? {
+        // An empty sudo password says that sudo asks for none.
+        if text.isEmpty, !declaration.isSudoPassword { return "the value is empty" }
+        if text.contains("\0") || text.contains("\n") || text.contains("\r") { return "the value contains a line break or NUL" }
+        return nil
     }
 }

@@ -1,17 +1,16 @@
-/// Checks the records of a list input: each field's type, `unique` fields, `same-subnet-as`, and `min`/`max`.
+/// Checks the records of a list input by themselves: each field's type, `unique` fields, and
+/// `min`/`max`. Rules that relate a field to other inputs are `InputRelations`.
 public enum RecordListChecker {
-    /// One problem: its message (naming the record, 1-based, and the field) and the record's 0-based index.
+    /// One problem: its message (naming the record, 1-based, its name, and the field) and the
+    /// record's 0-based index.
     public struct Problem: Sendable, Hashable, CustomStringConvertible {
         public var message: String
         public var record: Int?
         public var description: String { message }
     }
 
-    /// Every problem, each naming the record (1-based) and field it is about.
-    /// `subnets` gives the values of the `cidr` inputs that `same-subnet-as` may name.
-    public static func problems(
-        with records: [[String: String]], as declaration: InputDeclaration, subnets: [String: String] = [:]
-    ) -> [Problem] {
+    /// Every problem, each naming the record and field it is about.
+    public static func problems(with records: [[String: String]], as declaration: InputDeclaration) -> [Problem] {
         var problems: [Problem] = []
         if let min = declaration.min, records.count < min {
             problems.append(Problem(message: "\(declaration.name) needs at least \(min) records, has \(records.count)", record: nil))
@@ -20,19 +19,18 @@ public enum RecordListChecker {
             problems.append(Problem(message: "\(declaration.name) allows at most \(max) records, has \(records.count)", record: nil))
         }
         for (index, record) in records.enumerated() {
+            let name = recordName(record, at: index, of: declaration)
             for key in record.keys.sorted() where declaration.field(named: key) == nil {
-                problems.append(Problem(message: "record \(index + 1): unknown field '\(key)'", record: index))
+                problems.append(Problem(message: "\(name): unknown field '\(key)'", record: index))
             }
             for field in declaration.fields {
                 guard let value = record[field.name] else {
-                    problems.append(Problem(message: "record \(index + 1): missing field '\(field.name)'", record: index))
+                    problems.append(Problem(message: "\(name): missing field '\(field.name)'", record: index))
                     continue
                 }
                 if field.detect != nil && value == "auto" { continue }  // detected on the node when needed
                 if let problem = InputValueChecker.problem(with: value, as: field) {
-                    problems.append(Problem(message: "record \(index + 1): \(field.name): \(problem)", record: index))
-                } else if let problem = subnetProblem(value, field: field, subnets: subnets) {
-                    problems.append(Problem(message: "record \(index + 1): \(field.name): \(problem)", record: index))
+                    problems.append(Problem(message: "\(name): \(field.name): \(problem)", record: index))
                 }
             }
         }
@@ -42,7 +40,9 @@ public enum RecordListChecker {
                 guard let value = record[field.name] else { continue }
                 let key = field.type == .hostname ? value.lowercased() : value
                 if let first = seen[key] {
-                    problems.append(Problem(message: "record \(index + 1): \(field.name) '\(value)' is already used by record \(first + 1)", record: index))
+                    let name = recordName(record, at: index, of: declaration)
+                    let other = recordName(records[first], at: first, of: declaration)
+                    problems.append(Problem(message: "\(name): \(field.name) '\(value)' is already used by \(other)", record: index))
                 } else {
                     seen[key] = index
                 }
@@ -51,14 +51,11 @@ public enum RecordListChecker {
         return problems
     }
 
-    /// The reason an address is outside its `same-subnet-as` subnet, or nil.
-    public static func subnetProblem(_ value: String, field: InputDeclaration, subnets: [String: String]) -> String? {
-        guard let subnetName = field.sameSubnetAs, let subnetText = subnets[subnetName],
-              let subnet = IPv4Network(subnetText), let address = IPv4Address(value) else { return nil }
-        if !subnet.contains(address) { return "\(value) is outside the subnet \(subnet) (\(subnetName))" }
-        if !subnet.isUsableHost(address) {
-            return "\(value) is the \(address == subnet.network ? "network" : "broadcast") address of \(subnet), not a host address"
-        }
-        return nil
+    /// How a message names a record: its position from 1, and the name in its name field when that
+    /// name is valid (`record 3 (raspi3)`).
+    public static func recordName(_ record: [String: String], at index: Int, of declaration: InputDeclaration) -> String {
+        guard let field = declaration.nameField.flatMap(declaration.field(named:)), let name = record[field.name],
+              InputValueChecker.problem(with: name, as: field) == nil else { return "record \(index + 1)" }
+        return "record \(index + 1) (\(name))"
     }
 }

@@ -18,14 +18,16 @@ struct InputDialog {
         let rules = SessionInputs(lesson: lesson)
         if input.type == .list {
             let defaults = inputs[input.name]?.records ?? input.defaultValue?.records ?? []
-            return prompter.askRecords(input, defaults: defaults, subnets: rules.subnets(inputs)).map(InputValue.records)
+            return prompter.askRecords(input, defaults: defaults) { records in
+                rules.problems(setting: input, to: .records(records), among: inputs)
+            }.map(InputValue.records)
         }
         var prefill = inputs[input.name]?.text ?? input.defaultValue?.text
         if let detected = detectedValue(of: input, inputs: inputs) {
             prefill = detected
         }
         return prompter.askScalar(input, prefill: input.type == .secret ? nil : prefill) { value in
-            rules.crossCheck(input, value, inputs: inputs)
+            rules.problems(setting: input, to: .text(value), among: inputs).first?.message
         }.map(InputValue.text)
     }
 

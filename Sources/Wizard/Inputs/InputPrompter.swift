@@ -24,13 +24,19 @@ struct InputPrompter {
                 terminal.write(style.apply(.red, to: "✗ \(problem)") + "\n")
                 continue
             }
-            return value
+            let resolved = InputValueChecker.normalised(value, as: input)
+            if resolved != value {
+                terminal.write(style.apply(.dim, to: "Taken as \(resolved) (a path that does not start with / starts in the home folder).") + "\n")
+            }
+            return resolved
         }
     }
 
     /// Asks for the records of a list: how many, then each record on one line (fields separated by
-    /// spaces, in declaration order), each checked against the earlier ones for uniqueness and subnets.
-    func askRecords(_ input: InputDeclaration, defaults: [[String: String]], subnets: [String: String]) -> [[String: String]]? {
+    /// spaces, in declaration order), each checked at once with the earlier ones: `validate` gives the
+    /// problems of the records so far, and those about the new record refuse it.
+    func askRecords(_ input: InputDeclaration, defaults: [[String: String]],
+                    validate: ([[String: String]]) -> [(message: String, record: Int?)]) -> [[String: String]]? {
         let fieldNames = input.fields.map(\.name)
         terminal.write("\(input.prompt): one record per line, as: \(fieldNames.joined(separator: " "))\n")
         var countDeclaration = InputDeclaration(name: "count", type: .int, location: input.location)
@@ -51,8 +57,7 @@ struct InputPrompter {
                 continue
             }
             let record = Dictionary(uniqueKeysWithValues: zip(fieldNames, words))
-            let problems = RecordListChecker.problems(with: records + [record], as: withoutCount(input), subnets: subnets)
-                .filter { $0.record == index }
+            let problems = validate(records + [record]).filter { $0.record == index }
             if let problem = problems.first {
                 terminal.write(style.apply(.red, to: "✗ \(problem.message)") + "\n")
                 continue
@@ -60,13 +65,5 @@ struct InputPrompter {
             records.append(record)
         }
         return records
-    }
-
-    /// The declaration without min/max, so a partial list is not refused for its length.
-    private func withoutCount(_ input: InputDeclaration) -> InputDeclaration {
-        var copy = input
-        copy.min = nil
-        copy.max = nil
-        return copy
     }
 }

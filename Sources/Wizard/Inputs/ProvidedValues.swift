@@ -1,6 +1,5 @@
 import Foundation
 import Lessons
-import Yams
 
 /// Input values given before the session starts: `--var NAME=VALUE`, a `--vars FILE` (YAML or JSON),
 /// and `PIWIZARD_VAR_NAME` environment variables. Every value is checked against its declaration.
@@ -18,18 +17,7 @@ public enum ProvidedValues {
             if let text = environment[key] { values[input.name] = try value(text, for: input, source: key) }
         }
         if let file {
-            let text: String
-            do { text = try String(contentsOfFile: file, encoding: .utf8) } catch {
-                throw Problem(description: "cannot read \(file): \(FileFailure.reason(error))")
-            }
-            let node: Node?
-            do { node = try Yams.compose(yaml: text) } catch { throw Problem(description: "\(file) is not YAML or JSON: \(error)") }
-            guard let mapping = node?.mapping else { throw Problem(description: "\(file) must map input names to values") }
-            for (key, valueNode) in mapping {
-                guard let name = key.string else { continue }
-                guard let input = lesson.input(named: name) else { throw unknown(name, lesson, source: file) }
-                values[name] = try value(valueNode, for: input, source: file)
-            }
+            values.merge(try VarsFile(path: file).values(for: lesson)) { $1 }
         }
         for assignment in assignments {
             guard let equals = assignment.firstIndex(of: "=") else {
@@ -58,33 +46,25 @@ public enum ProvidedValues {
     private static func value(_ text: String, for input: InputDeclaration, source: String) throws -> InputValue {
         if input.type == .list { return .records(try records(from: text, for: input)) }
         if let problem = InputValueChecker.problem(with: text, as: input) { throw Problem(description: "\(source): \(problem)") }
-        return .text(text)
-    }
-
-    private static func value(_ node: Node, for input: InputDeclaration, source: String) throws -> InputValue {
-        if input.type == .list {
-            guard let sequence = node.sequence else { throw Problem(description: "\(source): \(input.name) must be a list of records") }
-            return .records(try sequence.map { item in
-                guard let mapping = item.mapping else { throw Problem(description: "\(source): each \(input.name) record is a mapping") }
-                var record: [String: String] = [:]
-                for (key, value) in mapping {
-                    if let key = key.string, let text = value.scalar?.string { record[key] = text }
-                }
-                return record
-            })
-        }
-        guard let text = node.scalar?.string else { throw Problem(description: "\(source): \(input.name) must be a single value") }
-        return try value(text, for: input, source: source)
+        return .text(InputValueChecker.normalised(text, as: input))
     }
 
     private static func checkLists(_ values: [String: InputValue], lesson: Lesson) throws {
-        let subnets = Dictionary(uniqueKeysWithValues: lesson.inputs.filter { $0.type == .cidr }.compactMap { input in
-            (values[input.name]?.text ?? input.defaultValue?.text).map { (input.name, $0) }
-        })
         for input in lesson.inputs where input.type == .list {
             guard let records = values[input.name]?.records else { continue }
-            let problems = RecordListChecker.problems(with: records, as: input, subnets: subnets)
+            let problems = RecordListChecker.problems(with: records, as: input)
             if !problems.isEmpty { throw Problem(description: "\(input.name): " + problems.map(\.message).joined(separator: "; ")) }
+        }
+    }
+
+    /// Refuses given values that break a rule relating them to other inputs (`InputRelations`):
+    /// `values` are all of a run's values, `given` the names the user gave.
+    public static func checkRelations(_ values: [String: InputValue], given: some Sequence<String>, lesson: Lesson) throws {
+        let relations = InputRelations(inputs: lesson.inputs)
+        for name in given {
+            if let problem = relations.problems(in: values, involving: name).first {
+                throw Problem(description: "\(name): refused, because \(problem.message)")
+            }
         }
     }
 

@@ -39,17 +39,20 @@ struct SessionInputs {
         return lesson.inputs.map(\.name).filter(names.contains)
     }
 
-    /// The subnets addresses are checked against: every `cidr` input's value, else its default.
-    func subnets(_ inputs: [String: InputValue]) -> [String: String] {
-        var result: [String: String] = [:]
-        for input in lesson.inputs where input.type == .cidr {
-            result[input.name] = inputs[input.name]?.text ?? input.defaultValue?.text
+    /// Why `value` cannot be `input`'s value next to the other `inputs`: its type, its records, and
+    /// every rule that relates it to another input (`InputRelations`). Each problem names its record
+    /// (0-based) when it is about one.
+    func problems(setting input: InputDeclaration, to value: InputValue, among inputs: [String: InputValue]) -> [(message: String, record: Int?)] {
+        var problems: [(message: String, record: Int?)] = []
+        switch value {
+        case .records(let records):
+            problems += RecordListChecker.problems(with: records, as: input).map { ($0.message, $0.record) }
+        case .text(let text):
+            if let problem = InputValueChecker.problem(with: text, as: input) { problems.append((problem, nil)) }
         }
-        return result
-    }
-
-    /// Constraints that involve other inputs (`same-subnet-as`): why `value` breaks one, or nil.
-    func crossCheck(_ input: InputDeclaration, _ value: String, inputs: [String: InputValue]) -> String? {
-        RecordListChecker.subnetProblem(value, field: input, subnets: subnets(inputs))
+        guard problems.isEmpty else { return problems }
+        var values = inputs
+        values[input.name] = value
+        return InputRelations(inputs: lesson.inputs).problems(in: values, involving: input.name).map { ($0.message, $0.record) }
     }
 }

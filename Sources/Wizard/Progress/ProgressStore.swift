@@ -22,7 +22,7 @@ public enum ProgressStoreError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .corrupt(path, keptAt, reason):
-            return "the saved progress in \(path) is damaged (\(reason)); it was moved to \(keptAt) and this run starts afresh"
+            return "the saved progress in \(path) is damaged (\(reason)); it was kept aside as \(keptAt), and piwizard starts a new, empty one"
         case let .newerVersion(path, version):
             return "the saved progress in \(path) was written by a newer piwizard (format \(version)); update piwizard, or remove the file to start over"
         case let .cannotWrite(path, reason):

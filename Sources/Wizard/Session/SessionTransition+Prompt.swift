@@ -136,7 +136,7 @@ extension SessionTransition {
             }
             let oldKey = LoopItem.key(of: records[index - 1], index: index - 1, nameField: input.nameField)
             records[index - 1][field.name] = value
-            if let problem = RecordListChecker.problems(with: records, as: input, subnets: inputs.subnets(state.session.inputs)).first {
+            if let problem = inputs.problems(setting: input, to: .records(records), among: state.session.inputs).first {
                 say("✗ \(problem.message); nothing changed.", .red)
                 return nil
             }
@@ -154,9 +154,10 @@ extension SessionTransition {
             say("'\(input.name)' has no parts to set.", .red)
             return nil
         }
-        guard let value, input.type != .list else { return (input.name, input) }
-        if let problem = InputValueChecker.problem(with: value, as: input) ?? inputs.crossCheck(input, value, inputs: state.session.inputs) {
-            say("✗ \(problem); nothing changed.", .red)
+        guard let given = value, input.type != .list else { return (input.name, input) }
+        let value = InputValueChecker.problem(with: given, as: input) == nil ? InputValueChecker.normalised(given, as: input) : given
+        if let problem = inputs.problems(setting: input, to: .text(value), among: state.session.inputs).first {
+            say("✗ \(problem.message); nothing changed.", .red)
             return nil
         }
         update { $0.inputs[input.name] = .text(value) }

@@ -29,7 +29,7 @@ struct SessionArguments: ParsableArguments {
         var sources = InputSources(provided: try ProvidedValues.resolve(for: loaded.lesson, assignments: assignments, file: varsFile, environment: Platform.environment))
         var practiceLab: Lab?
         // A resumed run goes on in the lab it was started in.
-        let savedLab = resume == .resume ? (try? state.store().load(lessonID: loaded.lesson.id))?.state.practiceLab : nil
+        let savedLab = resume == .resume ? try state.store().load(lessonID: loaded.lesson.id)?.state.practiceLab : nil
         if lab || savedLab != nil {
             let name = LabChoice.name(environment: Platform.environment, saved: savedLab)
             let lab = try LabChoice.sessionLab(name: name, environment: Platform.environment, nodes: labNodes,

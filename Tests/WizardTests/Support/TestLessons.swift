@@ -11,12 +11,13 @@ enum TestLessons {
     summary: Three steps, a loop and a branch.
     inputs:
       subnet: { type: cidr, default: 10.9.0.0/24 }
+      gateway: { type: ipv4, same-subnet-as: subnet, default: 10.9.0.254 }
       nodes:
         type: list
         min: 1
         fields:
           hostname: { type: hostname, unique: true }
-          ip: { type: ipv4, unique: true, same-subnet-as: subnet }
+          ip: { type: ipv4, unique: true, same-subnet-as: subnet, distinct-from: gateway }
           netconf: { type: choice, choices: [dhcpcd, interfaces], detect: "detect-netconf" }
         default:
           - { hostname: n1, ip: 10.9.0.1, netconf: dhcpcd }
