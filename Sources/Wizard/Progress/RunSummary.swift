@@ -25,8 +25,11 @@ public struct RunSummary: Sendable, Hashable, Codable {
         self.lesson = run.lessonID
         lessonFile = run.lessonFile
         finished = run.finished
-        stepIndex = run.state.stepIndex
-        currentStep = lesson.flatMap { !run.finished && run.state.stepIndex < $0.steps.count ? $0.steps[run.state.stepIndex].id : nil }
+        stepIndex = lesson.map { SavedRun.resumeIndex(of: run.state, in: $0) } ?? run.state.stepIndex
+        currentStep = lesson.flatMap { lesson in
+            let index = SavedRun.resumeIndex(of: run.state, in: lesson)
+            return !run.finished && index < lesson.steps.count ? lesson.steps[index].id : nil
+        }
         totalSteps = lesson?.steps.count
         settledSteps = lesson?.steps.filter { step in
             let items = run.state.statuses[step.id] ?? [:]

@@ -74,7 +74,17 @@ public struct SavedRun: Sendable, Hashable, Codable {
                 state.setStatus(.pending, step: step.id, item: item)
             }
         }
-        state.stepIndex = min(state.stepIndex, lesson.steps.count)
+        state.stepIndex = SavedRun.resumeIndex(of: state, in: lesson)
         return (state, changed)
+    }
+
+    /// Where a run goes on: its saved position, or the first step before it that is not settled (one
+    /// that `reset --step` or a changed lesson made pending again).
+    public static func resumeIndex(of state: SessionState, in lesson: Lesson) -> Int {
+        let open = lesson.steps.firstIndex { step in
+            let statuses = state.statuses[step.id] ?? [:]
+            return statuses.isEmpty || !statuses.values.allSatisfy(\.isSettled)
+        }
+        return min(state.stepIndex, open ?? lesson.steps.count, lesson.steps.count)
     }
 }

@@ -16,7 +16,9 @@ struct ResumeCommand: ParsableCommand {
         let saved = try session.state.store().all()
         let runs = saved.filter { !$0.finished }
         let loaded: LoadedLesson
-        if let lesson {
+        if let lesson, let run = runs.first(where: { $0.lessonID == lesson }) {
+            loaded = try options.library.load(file: run.lessonFile, id: run.lessonID)   // its file, wherever it is
+        } else if let lesson {
             loaded = try options.library.load(lesson)
         } else if let latest = runs.first {
             loaded = try options.library.load(file: latest.lessonFile, id: latest.lessonID)
