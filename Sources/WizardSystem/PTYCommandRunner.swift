@@ -46,6 +46,7 @@ public struct PTYCommandRunner: CommandRunner {
         var masterOpen = true
         var inputOpen = request.interactive
         var typed: [UInt8] = []
+        var interruptTyped = false
         var buffer = [UInt8](repeating: 0, count: 16384)
 
         while lifecycle.shouldContinue(outputOpen: masterOpen) {
@@ -94,14 +95,21 @@ public struct PTYCommandRunner: CommandRunner {
                     let count = buffer.withUnsafeMutableBytes { read(inputDescriptor, $0.baseAddress, $0.count) }
                     if count > 0 {
                         typed.append(contentsOf: buffer[..<count])
+                        if buffer[..<count].contains(Self.interruptCharacter) { interruptTyped = true }
                     } else if count == 0 || (errno != EAGAIN && errno != EINTR) {
                         inputOpen = false
                     }
                 }
             }
         }
-        return lifecycle.result(output: collector.finish())
+        var result = lifecycle.result(output: collector.finish())
+        // Ctrl-C reaches the program as the terminal's interrupt signal: a program it ended reports 130.
+        result.interrupted = interruptTyped && result.exitStatus == 128 + SIGINT
+        return result
     }
+
+    /// The byte Ctrl-C types (the terminal's default `VINTR`).
+    static let interruptCharacter: UInt8 = 0x03
 
     /// Writes all of `bytes` to `fd`, waiting while it is full; gives up on an error (the display is
     /// gone, the command keeps running).

@@ -118,9 +118,15 @@ struct PTYCommandRunnerTerminalTests {
             if sink.text.components(separatedBy: "ping").count > 2, pressed.raise() { learner.type("\u{03}") }
         }
         #expect(result.exitStatus == 130)
+        #expect(result.interrupted, "the session is told it was Ctrl-C, not a failure")
         #expect(!result.timedOut)
         // Still here, and the terminal is back to normal.
         #expect(learner.settings.c_lflag & tcflag_t(ISIG) != 0)
+    }
+
+    @Test func anExitStatusOf130WithoutCtrlCIsNotAnInterruption() throws {
+        let result = try RunnerKind.pty.run("exit 130")
+        #expect(result.exitStatus == 130 && !result.interrupted)
     }
 
     @Test func theProgramGetsTheLearnersWindowSizeAndItsChanges() throws {

@@ -123,6 +123,20 @@ import Testing
         #expect(session.state.inputs["image"] == .text("~/x.img"))
     }
 
+    @Test func aCommandStoppedWithCtrlCIsInterruptedNotFailed() throws {
+        let runner = Self.freshCluster()
+        runner.on("mkdir -p /tmp/mini", results: [CommandResult(exitStatus: 130, output: "^C", duration: 1, interrupted: true),
+                                                  CommandResult(exitStatus: 0, output: "", duration: 0.01)])
+        let (session, terminal) = try Self.make(answers: [.type(""), .type("quit")], runner: runner)
+        #expect(session.run() == .quit(step: "prepare"))
+        #expect(terminal.output.contains("Interrupted (Ctrl-C): the command stopped before it finished. The step is not done, and not failed either"))
+        #expect(!terminal.output.contains("✗ command") && !terminal.output.contains("exit status 130"), "\(terminal.output)")
+        #expect(session.state.status("prepare") == .pending, "resume treats it as not yet done, not as failed")
+        let (again, _) = try Self.make(answers: [.type(""), .type("quit")], runner: runner, state: { _ in session.state })
+        #expect(again.run() == .quit(step: "name"), "run again, it finishes")
+        #expect(again.state.status("prepare") == .done)
+    }
+
     @Test func editChangesTheCommandBeforeItRuns() throws {
         let runner = Self.freshCluster()
         let answers: [ScriptedTerminal.Answer] = [.type("edit"), .edit { ($0 ?? "").replacingOccurrences(of: "/tmp/mini", with: "/tmp/other") }, .type("quit")]

@@ -76,4 +76,6 @@ enum PerformResult: Sendable, Equatable {
     case waitingForHands(Int)
     /// A destructive command was not confirmed.
     case refused(String)
+    /// The learner stopped a command with Ctrl-C: not done, not failed.
+    case interrupted
 }

@@ -173,6 +173,11 @@ extension SessionTransition {
 
     mutating func commandFinished(_ offset: Int, result: CommandResult, _ performance: Performance) {
         if !result.output.isEmpty, !result.output.hasSuffix("\n") { write("\n") }
+        if result.interrupted {
+            setStatus(.pending)
+            say("Interrupted (Ctrl-C): the command stopped before it finished. The step is not done, and not failed either: press Enter to run it again, or type show, skip or quit.", .yellow)
+            return blockEnded(performance, failure: .interrupted)
+        }
         guard result.succeeded else {
             let found = result.timedOut ? "stopped after \(Int(step.blocks[offset].timeout ?? 0)) s without finishing" : "exit status \(result.exitStatus)"
             let outcome = CheckOutcome.fail("command", expected: "exit status 0", found: found + ": " + OutputSummary.lastLines(result.output))
@@ -210,11 +215,12 @@ extension SessionTransition {
             case .failed(let reason): itemEnded(.end(.failed(step: step.id, reason: reason)))
             case .waitingForHands: end(.needsHands(step: step.id, reason: "it has commands to type by hand (\(place(.console)))"))
             case .refused(let reason): end(.needsHands(step: step.id, reason: reason))
+            case .interrupted: end(.quit(step: step.id))
             }
         case .prompt(let prompt):
             switch result {
             case .done: itemEnded(.next)
-            case .failed, .refused: self.prompt(prompt)
+            case .failed, .refused, .interrupted: self.prompt(prompt)
             case .waitingForHands(let next): self.prompt(PromptState(resumeAt: next, shownOnly: prompt.shownOnly))
             }
         case .edit(let prompt):

@@ -24,6 +24,11 @@ final class FakeRunner: CommandRunner, @unchecked Sendable {
         }
     }
 
+    /// Answers commands containing `text` with these results in turn.
+    func on(_ text: String, results: [CommandResult]) {
+        lock.withLock { rules.insert(Rule(contains: text, results: results), at: 0) }
+    }
+
     func run(_ request: CommandRequest, output: @escaping @Sendable (String) -> Void) throws -> CommandResult {
         let result = lock.withLock { () -> CommandResult in
             recorded.append(request)
