@@ -80,13 +80,14 @@ public struct LiveSession {
                                     options: options, state: state)
         var saved = SavedRun(lesson: lesson, lessonFile: loaded.url.path, state: state, now: now, transcript: transcriptURL.path)
         if let existing, state.statuses == existing.state.statuses { saved.marks = existing.marks; saved.startedAt = existing.startedAt }
-        var warned = false
         // What has not reached the database yet: the whole run until its first save worked, then the
         // changes since the last update that worked (so a full disk loses nothing once it has room).
         var needsWholeSave = true
         var unsaved = StateChanges()
-        func persist(_ state: SessionState, _ changes: StateChanges, finished: Bool = false) {
+        /// Saves what changed; why it could not, else nil.
+        func persist(_ state: SessionState, _ changes: StateChanges, finished: Bool = false) -> Error? {
             unsaved = unsaved.merged(with: changes)
+            if let failure = file.failure { return TranscriptFile.CreateError(path: file.url.path, reason: failure) }
             do {
                 let update = ProgressUpdate(lesson: lesson, state: state, changes: unsaved, now: Date(), transcriptEvent: recorder.count, finished: finished)
                 if needsWholeSave {
@@ -97,20 +98,22 @@ public struct LiveSession {
                 }
                 needsWholeSave = false
                 unsaved = StateChanges()
+                return nil
             } catch {
-                if !warned { baseTerminal.write("Warning: \(error)\n") }
-                warned = true
+                return error
             }
         }
-        persist(state, StateChanges())
-        session.onStateChange = { newState, changes in persist(newState, changes) }
+        if let error = persist(state, StateChanges()) { throw error }
+        session.onStateChange = { newState, changes in persist(newState, changes).map { "\($0)" } }
         session.onEvent = { event in
             recorder.append(event)
             if case .marker = event { file.syncInBackground() }
         }
         let outcome = session.run()
         recorder.append(.end(outcome.message))
-        if case .finished = outcome { persist(session.state, StateChanges(), finished: true) }
+        if case .finished = outcome, let reason = persist(session.state, StateChanges(), finished: true) {
+            baseTerminal.write("Warning: the lesson is finished, but that could not be saved: \(reason)\n")
+        }
         file.sync()
         return (outcome, transcriptURL)
     }

@@ -10,6 +10,11 @@ public final class TranscriptFile: @unchecked Sendable {
     public let url: URL
     private let descriptor: Int32
     private let lock = NSLock()
+    private var firstFailure: String?
+
+    /// Why a line could not be written ("the disk is full"), from the first failure on; nil while
+    /// every line was written.
+    public var failure: String? { lock.withLock { firstFailure } }
 
     /// Why a transcript file could not be made.
     public struct CreateError: Error, Sendable, CustomStringConvertible {
@@ -46,7 +51,12 @@ public final class TranscriptFile: @unchecked Sendable {
             var offset = 0
             while offset < bytes.count {
                 let written = bytes.withUnsafeMutableBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-                if written < 0 { if errno == EINTR { continue }; return }
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    let reason = FileFailure.reason(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO))
+                    if firstFailure == nil { firstFailure = reason }
+                    return
+                }
                 offset += written
             }
         }

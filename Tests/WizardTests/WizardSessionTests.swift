@@ -210,7 +210,7 @@ import Testing
     @Test func reportsEveryStateChange() throws {
         let (session, _) = try Self.make(answers: [.type(""), .type("quit")], runner: Self.freshCluster())
         var seen: [StepStatus] = []
-        session.onStateChange = { state, _ in seen.append(state.status("prepare")) }
+        session.onStateChange = { state, _ in seen.append(state.status("prepare")); return nil }
         _ = session.run()
         #expect(seen.starts(with: [.running, .done]))
     }

@@ -11,6 +11,9 @@ public enum SessionOutcome: Sendable, Equatable {
     case missingInput(name: String, step: String)
     /// Unattended: the step needs a person (hand-typed commands, a confirmation).
     case needsHands(step: String, reason: String)
+    /// Progress or the transcript could not be saved (a full disk): the session stopped before
+    /// anything more ran, keeping what was saved before.
+    case cannotSave(step: String, reason: String)
 
     /// The process exit status for this outcome.
     public var exitStatus: Int32 {
@@ -20,6 +23,7 @@ public enum SessionOutcome: Sendable, Equatable {
         case .failed: return 1
         case .missingInput: return 2
         case .needsHands: return 3
+        case .cannotSave: return 74
         }
     }
 
@@ -36,6 +40,8 @@ public enum SessionOutcome: Sendable, Equatable {
             return "Step '\(step)' needs the input '\(name)': give it with --var \(name)=VALUE, --vars FILE or PIWIZARD_VAR_\(name.uppercased().replacingOccurrences(of: "-", with: "_"))."
         case let .needsHands(step, reason):
             return "Step '\(step)' needs a person: \(reason)"
+        case let .cannotSave(step, reason):
+            return "Stopped before anything more ran: \(reason). What was saved before is kept (a step whose end was not saved is checked again); make room (or fix the folder), then resume."
         }
     }
 }

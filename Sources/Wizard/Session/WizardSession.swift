@@ -9,8 +9,10 @@ public final class WizardSession {
     public let loaded: LoadedLesson
     public let machine: SessionMachine
     private var machineState: MachineState
-    /// Called after every change of `state` with what changed (to save progress).
-    public var onStateChange: ((SessionState, StateChanges) -> Void)?
+    /// Called after every change of `state` with what changed, to save progress. It returns why the
+    /// change could not be saved, or nil; the session then stops at once (`SessionOutcome.cannotSave`),
+    /// so nothing runs that saved progress would not know of.
+    public var onStateChange: ((SessionState, StateChanges) -> String?)?
     /// Called with what a transcript records besides terminal and runner traffic: step markers, status
     /// changes, input values and check results.
     public var onEvent: ((TranscriptEvent) -> Void)?
@@ -38,6 +40,10 @@ public final class WizardSession {
             var answer: SessionEvent?
             for effect in machine.transition(&machineState, event) {
                 if case .end(let outcome) = effect { return outcome }
+                if case .save(let changes) = effect, let reason = onStateChange?(machineState.session, changes) {
+                    let steps = loaded.lesson.steps
+                    return .cannotSave(step: steps[min(state.stepIndex, steps.count - 1)].id, reason: reason)
+                }
                 answer = perform(effect) ?? answer
             }
             guard let answer else { preconditionFailure("the session waits for nothing in \(machineState.phase)") }
@@ -54,8 +60,8 @@ public final class WizardSession {
             terminal.setCompletions(words)
         case .record(let event):
             onEvent?(event)
-        case .save(let changes):
-            onStateChange?(machineState.session, changes)
+        case .save:
+            break   // saved in `run`, which stops when it cannot be
         case .readLine(let prompt, let prefill):
             guard let line = terminal.readLine(prompt: prompt, prefill: prefill) else { return .endOfInput }
             return terminal.lastReadWasInterrupted ? .interrupted : .line(line)

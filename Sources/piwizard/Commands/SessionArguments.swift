@@ -55,6 +55,7 @@ struct SessionArguments: ParsableArguments {
         switch outcome {
         case .finished: break
         case .quit: terminal.write(outcome.message + " Continue with: piwizard resume \(loaded.lesson.id)\n")
+        case .cannotSave: Platform.writeError("piwizard: " + outcome.message + " Continue with: piwizard resume \(loaded.lesson.id)")
         default: Platform.writeError("piwizard: " + outcome.message)
         }
         Platform.writeError("transcript: \(transcript.path)")
