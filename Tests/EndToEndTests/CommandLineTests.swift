@@ -220,23 +220,3 @@ import Testing
         #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
     }
 }
-
-/// `replay --live` runs a recorded session's commands again for real (the tour, in its own /tmp folder):
-/// the steps must end as recorded, and a world that differs makes it diverge.
-@Suite(.serialized) struct LiveReplayTests {
-    @Test func theRecordedTourReplaysLiveAndNoticesADifferentWorld() throws {
-        let folder = "/tmp/piwizard-tour"
-        try? FileManager.default.removeItem(atPath: folder)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let same = try PiwizardProcess.run(["replay", "--live", "transcripts/tour-resumed.cast"])
-        #expect(same.status == 0, "\(same.stdout)\(same.stderr)")
-        #expect(same.stdout.contains("commands run for real"))
-        #expect(FileManager.default.fileExists(atPath: folder + "/basket/plum.txt"), "the commands really ran")
-        // The learner had not done the by-hand step; here it is done already, so the session goes differently.
-        try "14:05\n".write(toFile: folder + "/by-hand.txt", atomically: true, encoding: .utf8)
-        let different = try PiwizardProcess.run(["replay", "--live", "transcripts/tour-resumed.cast"])
-        #expect(different.status == 1)
-        #expect(different.stdout.contains("replay diverges at event"))
-        #expect(different.stdout.contains("x-status {\"item\":\"\",\"status\":\"done\",\"step\":\"by-hand\"}"), "\(different.stdout)")
-    }
-}

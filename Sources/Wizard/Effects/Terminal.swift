@@ -6,6 +6,9 @@ public protocol Terminal: AnyObject {
     func readLine(prompt: String, prefill: String?) -> String?
     /// A line typed with echo off (a secret); nil at end of input. Never stored in history.
     func readSecret(prompt: String) -> String?
+    /// A line that confirms a destructive command (the device's name, or yes): like `readLine`, but a
+    /// replay never answers it from a recording.
+    func readConfirmation(prompt: String) -> String?
     /// Shows text as it is (it carries its own newlines).
     func write(_ text: String)
     /// Words offered for tab completion from now on (session commands, step ids, variable names).
@@ -19,4 +22,8 @@ public protocol Terminal: AnyObject {
 
 extension Terminal {
     public var lastReadWasInterrupted: Bool { false }
+
+    public func readConfirmation(prompt: String) -> String? {
+        readLine(prompt: prompt, prefill: nil)
+    }
 }

@@ -14,6 +14,8 @@ public enum SessionEffect: Sendable, Equatable {
     case save(StateChanges)
     /// Read a line → `.line`, `.interrupted` or `.endOfInput`.
     case readLine(prompt: String, prefill: String?)
+    /// Read the line that confirms a destructive command (`Terminal.readConfirmation`) → as `readLine`.
+    case confirm(prompt: String)
     /// Run a command → `.commandFinished` or `.commandFailed`; `showsOutput` passes its output to the
     /// terminal (when the runner does not show it itself).
     case run(CommandRequest, showsOutput: Bool)

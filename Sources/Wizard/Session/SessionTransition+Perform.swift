@@ -133,7 +133,7 @@ extension SessionTransition {
 
     /// "This command is destructive. Run it?", for a command whose step names no device.
     var destructiveQuestion: SessionEffect {
-        YesNo.question(style.apply([.bold, .red], to: "This command is destructive. Run it?"), default: false)
+        .confirm(prompt: YesNo.prompt(style.apply([.bold, .red], to: "This command is destructive. Run it?"), default: false))
     }
 
     /// A destructive command's device passed the guard's refusals: confirmed unattended, or asked.
@@ -145,7 +145,7 @@ extension SessionTransition {
             return confirmed(offset, refusal: options.confirmedDevices.contains(device) ? nil : "it writes over \(device); confirm with --confirm-device \(device)", performance)
         }
         performance.stage = .confirmingDevice(block: offset, device: device)
-        wait(.performing(performance), for: .readLine(prompt: "Type the device name (\(device)) to go on, anything else to stop: ", prefill: nil))
+        wait(.performing(performance), for: .confirm(prompt: "Type the device name (\(device)) to go on, anything else to stop: "))
     }
 
     /// Runs the command when it was confirmed; else says why not.

@@ -65,6 +65,9 @@ public final class WizardSession {
         case .readLine(let prompt, let prefill):
             guard let line = terminal.readLine(prompt: prompt, prefill: prefill) else { return .endOfInput }
             return terminal.lastReadWasInterrupted ? .interrupted : .line(line)
+        case .confirm(let prompt):
+            guard let line = terminal.readConfirmation(prompt: prompt) else { return .endOfInput }
+            return terminal.lastReadWasInterrupted ? .interrupted : .line(line)
         case .run(let request, let showsOutput):
             do {
                 let sink = OutputSink(terminal: showsOutput ? terminal : nil)

@@ -13,8 +13,17 @@ public final class RecordingTerminal: Terminal {
     public var lastReadWasInterrupted: Bool { base.lastReadWasInterrupted }
 
     public func readLine(prompt: String, prefill: String?) -> String? {
+        record(prompt) { base.readLine(prompt: prompt, prefill: prefill) }
+    }
+
+    public func readConfirmation(prompt: String) -> String? {
+        record(prompt) { base.readConfirmation(prompt: prompt) }
+    }
+
+    /// Records a prompt and the line read at it (or Ctrl-C), as the terminal showed them.
+    private func record(_ prompt: String, read: () -> String?) -> String? {
         recorder.append(.output(prompt))
-        let line = base.readLine(prompt: prompt, prefill: prefill)
+        let line = read()
         if base.lastReadWasInterrupted {
             recorder.append(.input(Self.interrupt))
             recorder.append(.output("^C\r\n"))

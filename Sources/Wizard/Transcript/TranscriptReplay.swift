@@ -13,18 +13,41 @@ public enum TranscriptReplay {
         public var matches: Bool { diff.isEmpty }
     }
 
+    /// How a live replay runs: the runner that runs commands for real, who confirms destructive
+    /// commands (never the recording), and the devices confirmed for an unattended recording (never
+    /// the recorded ones).
+    public struct Live {
+        public var runner: CommandRunner
+        public var confirmer: Terminal?
+        public var confirmedDevices: Set<String>
+
+        public init(runner: CommandRunner, confirmer: Terminal?, confirmedDevices: Set<String> = []) {
+            self.runner = runner
+            self.confirmer = confirmer
+            self.confirmedDevices = confirmedDevices
+        }
+    }
+
     /// Replays with recorded results (`live` nil: every event must match), or re-executes the commands
     /// for real with `live` (then the steps must end the same way: markers and statuses must match,
     /// since real output and timings differ from the recording).
-    public static func replay(_ transcript: Transcript, lesson loaded: LoadedLesson, live: CommandRunner? = nil) throws -> Result {
+    public static func replay(_ transcript: Transcript, lesson loaded: LoadedLesson, live: Live? = nil) throws -> Result {
         let header = transcript.header
         let recorder = try TranscriptRecorder(header: header, clock: { Date(timeIntervalSince1970: 0) }, write: { _ in })
-        let terminal = RecordingTerminal(ReplayTerminal(lines: transcript.inputs, interactive: header.piwizard.interactive), recorder: recorder)
-        let runner = RecordingRunner(live ?? ReplayRunner(transcript: transcript), recorder: recorder)
-        // The lesson's text is the one given; its asset folder is where the recorded session found it, so
-        // a transcript replays the same from any checkout.
+        let replayTerminal = ReplayTerminal(lines: transcript.inputs, interactive: header.piwizard.interactive,
+                                            confirmations: live.map { .askedAgain($0.confirmer) } ?? .recorded)
+        let terminal = RecordingTerminal(replayTerminal, recorder: recorder)
+        let runner = RecordingRunner(live?.runner ?? ReplayRunner(transcript: transcript), recorder: recorder)
+        // The lesson's text is the one given; in a replay that runs nothing its asset folder is where
+        // the recorded session found it, so a transcript replays the same from any checkout.
         var replayed = loaded
-        if !header.piwizard.lessonFile.isEmpty { replayed.url = URL(fileURLWithPath: header.piwizard.lessonFile) }
+        if live == nil, !header.piwizard.lessonFile.isEmpty { replayed.url = URL(fileURLWithPath: header.piwizard.lessonFile) }
+        var options = header.options
+        if let live {
+            // What the header says about devices is data too: no recorded confirmation or stand-in counts.
+            options.confirmedDevices = live.confirmedDevices
+            options.standInDevices = []
+        }
         // An unattended run was given its secrets (the lab's sudo password), which no transcript holds:
         // their stand-in takes their place, as in the recorded commands.
         var state = header.piwizard.initialState
@@ -33,7 +56,7 @@ public enum TranscriptReplay {
                 state.inputs[input.name] = .text(SecretStandIn.redacted)
             }
         }
-        let session = WizardSession(loaded: replayed, terminal: terminal, runner: runner, options: header.options, state: state)
+        let session = WizardSession(loaded: replayed, terminal: terminal, runner: runner, options: options, state: state)
         session.onEvent = { recorder.append($0) }
         let outcome = session.run()
         recorder.append(.end(outcome.message))

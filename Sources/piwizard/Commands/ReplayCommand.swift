@@ -10,15 +10,45 @@ struct ReplayCommand: ParsableCommand {
 
     @OptionGroup var options: LessonOptions
     @Argument(help: "A .cast transcript file.") var file: String
-    @Option(help: "The lesson to replay against (default: the one the transcript names).") var lesson: String?
+    @Option(help: "The lesson to replay against (default: the one the transcript names; with --live, found by its id in the lesson folders).")
+    var lesson: String?
     @Flag(help: "Re-execute the recorded session's commands for real (e.g. against the practice lab); the steps must end the same way.")
     var live = false
+    @Flag(name: [.customShort("y"), .long], help: "With --live: run without asking first (destructive commands are still confirmed).")
+    var yes = false
+    @Option(name: .customLong("confirm-device"), help: ArgumentHelp("With --live, for an unattended recording: allow destructive commands on this device (a recorded one is never used).", valueName: "device"))
+    var confirmedDevices: [String] = []
 
     func run() throws {
         let transcript = try TranscriptCommand.read(file)
         let recorded = transcript.header.piwizard
-        let loaded = try lesson.map(options.library.load) ?? options.library.load(file: recorded.lessonFile, id: recorded.lesson)
-        let result = try TranscriptReplay.replay(transcript, lesson: loaded, live: live ? LiveCommandRunner() : nil)
+        guard live else {
+            let loaded = try lesson.map(options.library.load) ?? options.library.load(file: recorded.lessonFile, id: recorded.lesson)
+            return try report(TranscriptReplay.replay(transcript, lesson: loaded))
+        }
+        // A transcript is data: live, it runs the lesson the user names or the one its id finds here.
+        let loaded = try options.library.load(lesson ?? recorded.lesson)
+        let plan = LiveReplayPlan(transcript: transcript, lesson: loaded, lessonPath: options.library.displayPath(loaded.url))
+        if !plan.problems.isEmpty {
+            throw RuntimeFailure(message: "the transcript's inputs are refused by the lesson: " + plan.problems.joined(separator: "; "), status: RuntimeFailure.Status.badInput)
+        }
+        print(plan.lines.joined(separator: "\n"))
+        let person = TerminalFactory.standardStreamsAreTerminals ? TerminalFactory.makeTerminal(historyFile: nil) : nil
+        if !yes {
+            guard let person else {
+                throw RuntimeFailure(message: "replay --live runs commands for real: run it at a terminal to be asked first, or give --yes", status: RuntimeFailure.Status.badInput)
+            }
+            let line = person.readLine(prompt: YesNo.prompt("Run them for real?", default: false), prefill: nil)
+            guard YesNo.answer(line.map(SessionEvent.line) ?? .endOfInput, default: false) == .yes else {
+                print("Nothing was run.")
+                return
+            }
+        }
+        let live = TranscriptReplay.Live(runner: LiveCommandRunner(), confirmer: person, confirmedDevices: Set(confirmedDevices))
+        try report(TranscriptReplay.replay(transcript, lesson: loaded, live: live))
+    }
+
+    private func report(_ result: TranscriptReplay.Result) throws {
         if result.matches {
             print("replay matches: \(result.recorded) events" + (live ? " (steps and statuses, commands run for real)" : ""))
         } else {
