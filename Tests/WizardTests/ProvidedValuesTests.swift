@@ -61,3 +61,41 @@ import Wizard
         try ProvidedValues.checkRelations(lab, given: ["nodes"], lesson: lesson)
     }
 }
+
+/// A path for another host that starts with this computer's home: the shell expanded `~` (a note).
+@Suite struct RemotePathWarningTests {
+    static let lesson = """
+    ---
+    id: remote
+    title: Remote
+    summary: A path used on the master and one used here.
+    inputs:
+      nodes:
+        type: list
+        fields:
+          hostname: { type: hostname }
+          ip: { type: ipv4 }
+          role: { type: choice, choices: [master, worker] }
+        default:
+          - { hostname: n1, ip: 10.9.0.1, role: master }
+      machinefile: { type: path, default: ~/machinefile }
+      image: { type: path, default: ~/x.img }
+    ---
+    ## Write {#write}
+
+    ```sh {run on=master}
+    touch {{machinefile}}
+    ```
+
+    ```sh {run}
+    touch {{image}}
+    ```
+    """
+
+    @Test func aRemotePathInThisComputersHomeIsNoted() throws {
+        let lesson = try TestLessons.load(Self.lesson, id: "remote").lesson
+        let notes = RemotePathWarning.notes(for: ["machinefile": .text("/root/machinefile"), "image": .text("/root/x.img")], lesson: lesson, home: "/root")
+        #expect(notes == ["machinefile /root/machinefile is used on the master, but /root is this computer's home folder; if the shell expanded ~, quote it: --var 'machinefile=~/machinefile'"])
+        #expect(RemotePathWarning.notes(for: ["machinefile": .text("~/machinefile")], lesson: lesson, home: "/root").isEmpty)
+    }
+}

@@ -261,7 +261,21 @@ import Testing
         #expect(terminal.output.contains("a precondition of this step does not hold, so nothing was run"))
         #expect(terminal.output.contains("found:    not removable; mounted at /boot/efi, /; /dev/sda holds this computer's system (/boot/efi, /)"))
         #expect(terminal.output.contains("Hint: Unmount it first."))
+        #expect(!terminal.output.contains("umount /dev/sda"), "a hint that acts on the device is held back: it is the system disk")
+        #expect(terminal.output.contains("Hint: Hints that act on /dev/sda are held back until it passes its checks"))
         #expect(!runner.commands.contains { $0.hasPrefix("dd ") })
+    }
+
+    @Test func aHintThatActsOnTheCardIsShownWhenTheCardIsOnlyMounted() throws {
+        let runner = Self.cardRunner(device: "/dev/sdb")
+        runner.on("lsblk --json", output: TestLessons.lsblkWithCard.replacingOccurrences(
+            of: "\"path\":\"/dev/sdb1\", \"size\":268435456, \"rm\":true, \"hotplug\":true, \"type\":\"part\", \"mountpoint\":null",
+            with: "\"path\":\"/dev/sdb1\", \"size\":268435456, \"rm\":true, \"hotplug\":true, \"type\":\"part\", \"mountpoint\":\"/media/card\""))
+        let (session, terminal) = try Self.make(TestLessons.card, id: "card", answers: [.type("/dev/sdb"), .edit { $0 ?? "" }, .type("run"), .type("quit")], runner: runner, state: nil)
+        #expect(session.run() == .quit(step: "write"))
+        #expect(terminal.output.contains("found:    mounted at /media/card"), "\(terminal.output)")
+        #expect(terminal.output.contains("sudo umount /dev/sdb?*"))
+        #expect(!terminal.output.contains("held back"))
     }
 
     // MARK: Unattended

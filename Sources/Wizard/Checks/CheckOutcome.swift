@@ -5,12 +5,16 @@ public struct CheckOutcome: Sendable, Hashable, Codable {
     public var title: String
     public var expected: String
     public var found: String
+    /// A device this check found unsafe to act on (missing, not removable, or holding this computer's
+    /// system): hints that act on it are held back.
+    public var unsafeDevice: String?
 
-    public init(passed: Bool, title: String, expected: String, found: String) {
+    public init(passed: Bool, title: String, expected: String, found: String, unsafeDevice: String? = nil) {
         self.passed = passed
         self.title = title
         self.expected = expected
         self.found = found
+        self.unsafeDevice = unsafeDevice
     }
 
     public static func pass(_ title: String, expected: String, found: String) -> CheckOutcome {

@@ -30,9 +30,22 @@ extension SessionTransition {
         "\(step.id)/\(state.itemKey)/\(offset)"
     }
 
+    /// The step's hints for the learner. A hint that acts on a device (it names a `block-device`
+    /// input) is held back while a check found that device unsafe (the system disk, not removable,
+    /// missing): advice such as `sudo umount DEVICE?*` must never point at the wrong disk.
     var hints: [String] {
         let context = values.templateContext(item, masked: true)
-        return step.hints.map { TemplateRenderer.preview($0.text, context: context, quoting: .none) }
+        let unsafe = Set(state.lastFailures.compactMap(\.unsafeDevice))
+        let devices = Set(lesson.inputs.filter { $0.type == .blockDevice }.map(\.name))
+        var heldBack: Set<String> = []
+        let shown = step.hints.filter { hint in
+            let named = TemplateReference.scan(hint.text).compactMap { $0.path?.root }.filter(devices.contains)
+            let unsafeNamed = named.compactMap { state.session.inputs[$0]?.text }.filter(unsafe.contains)
+            heldBack.formUnion(unsafeNamed)
+            return unsafeNamed.isEmpty
+        }
+        let notes = heldBack.sorted().map { "Hints that act on \($0) are held back until it passes its checks: it does not look like the card to change." }
+        return shown.map { TemplateRenderer.preview($0.text, context: context, quoting: .none) } + notes
     }
 
     mutating func reportFailures(_ outcomes: [CheckOutcome]) {

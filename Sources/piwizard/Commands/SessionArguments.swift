@@ -27,6 +27,9 @@ struct SessionArguments: ParsableArguments {
     func run(_ loaded: LoadedLesson, resume: LiveSession.ResumeChoice) throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         var sources = InputSources(provided: try ProvidedValues.resolve(for: loaded.lesson, assignments: assignments, file: varsFile, environment: Platform.environment))
+        for note in RemotePathWarning.notes(for: sources.provided, lesson: loaded.lesson, home: Platform.environment["HOME"]) {
+            Platform.writeError("piwizard: note: " + note)
+        }
         var practiceLab: Lab?
         // A resumed run goes on in the lab it was started in.
         let savedLab = resume == .resume ? try state.store().load(lessonID: loaded.lesson.id)?.state.practiceLab : nil

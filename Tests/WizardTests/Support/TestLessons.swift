@@ -106,6 +106,8 @@ enum TestLessons {
     ```
 
     > **Hint:** Unmount it first.
+
+    > **Hint:** Unmount its partitions: `sudo umount {{card}}?*`.
     """
 
     /// lsblk output with an SD card reader (sdb) and the system disk (sda).

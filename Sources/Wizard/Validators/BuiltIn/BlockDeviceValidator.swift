@@ -81,12 +81,15 @@ public struct BlockDeviceValidator: Validator {
         var expected: [String] = ["exists"]
         guard let found = report.device(resolved) ?? report.device(device) else {
             let disks = report.devices.filter { $0.type == "disk" }.map { "\($0.path) (\(ByteSize.format($0.size)))" }
-            return .fail(title, expected: "a block device \(device)", found: "no such device; disks: \(disks.joined(separator: ", "))")
+            var missing = CheckOutcome.fail(title, expected: "a block device \(device)", found: "no such device; disks: \(disks.joined(separator: ", "))")
+            missing.unsafeDevice = device
+            return missing
         }
         var problems: [String] = []
+        var unsafe = false
         if wanted.removable {
             expected.append("removable")
-            if !found.removable { problems.append("not removable") }
+            if !found.removable { problems.append("not removable"); unsafe = true }
         }
         if wanted.unmounted {
             expected.append("not mounted")
@@ -96,7 +99,10 @@ public struct BlockDeviceValidator: Validator {
         if wanted.notSystem {
             expected.append("not the system disk")
             let top = report.topLevel(containing: found.path) ?? found
-            if top.holdsSystem { problems.append("\(top.path) holds this computer's system (\(top.allMountpoints.joined(separator: ", ")))") }
+            if top.holdsSystem {
+                problems.append("\(top.path) holds this computer's system (\(top.allMountpoints.joined(separator: ", ")))")
+                unsafe = true
+            }
         }
         if let minimum = wanted.minimumSize {
             expected.append("at least \(ByteSize.format(minimum))")
@@ -105,9 +111,10 @@ public struct BlockDeviceValidator: Validator {
             }
         }
         let description = describe(found)
-        return problems.isEmpty
-            ? .pass(title, expected: expected.joined(separator: ", "), found: description)
-            : .fail(title, expected: expected.joined(separator: ", "), found: problems.joined(separator: "; ") + " — \(description)")
+        guard !problems.isEmpty else { return .pass(title, expected: expected.joined(separator: ", "), found: description) }
+        var failed = CheckOutcome.fail(title, expected: expected.joined(separator: ", "), found: problems.joined(separator: "; ") + " — \(description)")
+        if unsafe { failed.unsafeDevice = device }
+        return failed
     }
 
     /// `/dev/sdb: 29.7 GiB, removable, model "SD Card Reader", usb, not mounted`.
