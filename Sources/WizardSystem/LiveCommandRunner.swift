@@ -12,7 +12,15 @@ public struct LiveCommandRunner: CommandRunner {
     }
 
     public func run(_ request: CommandRequest, output: @escaping @Sendable (String) -> Void) throws -> CommandResult {
-        request.interactive ? try interactive.run(request, output: output) : try background.run(request, output: output)
+        var result = request.interactive ? try interactive.run(request, output: output) : try background.run(request, output: output)
+        // ssh refused a host whose key changed: say so with both fingerprints, and what to do.
+        if result.exitStatus == 255, let change = HostKeyChange(output: result.output) {
+            let listing = try? background.run(CommandRequest(command: change.knownFingerprintCommand, timeout: 10)) { _ in }
+            let explanation = change.explanation(known: HostKeyChange.fingerprints(in: listing?.output ?? "")) + "\n"
+            output(explanation)
+            result.output += (result.output.hasSuffix("\n") ? "" : "\n") + explanation
+        }
+        return result
     }
 
     /// A probe from this machine connects itself (a check of 32 nodes then starts 64 programs fewer);

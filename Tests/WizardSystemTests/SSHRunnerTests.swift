@@ -148,6 +148,25 @@ final class SSHRunnerTests {
         #expect(result.output.contains("Host key verification failed"))
     }
 
+    /// A host whose key is not the one this computer knows (a new card at a known address): refused,
+    /// with both fingerprints, the known one (from `ssh-keygen -F`) and the offered one, and what to do.
+    @Test func aChangedHostKeyIsExplainedWithBothFingerprints() throws {
+        let tools = PipeCommandRunner()
+        let folder = server.directory
+        let setup = try tools.run(CommandRequest(command: """
+            ssh-keygen -q -t ed25519 -N '' -f \(folder)/other_key && \
+            printf '[127.0.0.1]:\(server.port) %s\n' "$(cut -d' ' -f1,2 \(folder)/other_key.pub)" > \(folder)/changed_known_hosts && \
+            ssh-keygen -l -f \(folder)/other_key.pub | cut -d' ' -f2 && ssh-keygen -l -f \(folder)/host_key.pub | cut -d' ' -f2
+            """, timeout: 30)) { _ in }
+        let fingerprints = setup.output.split(separator: "\n").map(String.init)
+        #expect(setup.exitStatus == 0 && fingerprints.count == 2, "\(setup.output)")
+        let runner = LiveCommandRunner(builder: builder("ctl-changed", knownHosts: folder + "/changed_known_hosts"))
+        let result = try runner.run(CommandRequest(command: "hostname", host: host, timeout: 30)) { _ in }
+        #expect(result.exitStatus == 255)
+        #expect(result.output.contains("The host key of [127.0.0.1]:\(server.port) has changed: this computer knows \(fingerprints[0]) (\(folder)/changed_known_hosts, line 1), and [127.0.0.1]:\(server.port) now offers \(fingerprints[1])."), "\(result.output)")
+        #expect(result.output.contains("forget the old key with ssh-keygen -R"))
+    }
+
     @Test func aHostThatLooksLikeAnOptionIsNotTakenAsOne() throws {
         let marker = server.directory + "/injected"
         let runner = PipeCommandRunner(builder: builder())

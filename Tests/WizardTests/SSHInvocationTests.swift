@@ -62,3 +62,34 @@ import Testing
         #expect(text == "ssh -o BatchMode=yes -o ConnectTimeout=10 -o ServerAliveInterval=3 -o ServerAliveCountMax=2 -i ~/'.ssh/my key' -- pi@n1 'cat '\\''a b'\\''' \"$blob\"")
     }
 }
+
+/// ssh's report of a changed host key, read from its real wording.
+@Suite struct HostKeyChangeTests {
+    static let output = """
+    @@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@
+    @    WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!     @
+    @@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@
+    IT IS POSSIBLE THAT SOMEONE IS DOING SOMETHING NASTY!
+    Someone could be eavesdropping on you right now (man-in-the-middle attack)!
+    It is also possible that a host key has just been changed.
+    The fingerprint for the ED25519 key sent by the remote host is
+    SHA256:+DiY3wvvV6TuJJhbpZisF/zLDA0zPMSvHdkr4UvCOqU.
+    Please contact your system administrator.
+    Add correct host key in /root/.ssh/known_hosts to get rid of this message.
+    Offending ED25519 key in /root/.ssh/known_hosts:3
+      remove with:
+      ssh-keygen -f '/root/.ssh/known_hosts' -R '10.77.0.12'
+    Host key for 10.77.0.12 has changed and you have requested strict checking.
+    Host key verification failed.
+    """
+
+    @Test func itIsReadFromSSHsWords() throws {
+        let change = try #require(HostKeyChange(output: Self.output))
+        #expect(change == HostKeyChange(output: Self.output))
+        #expect(change.host == "10.77.0.12" && change.offered == "SHA256:+DiY3wvvV6TuJJhbpZisF/zLDA0zPMSvHdkr4UvCOqU")
+        #expect(change.knownHostsFile == "/root/.ssh/known_hosts" && change.line == 3)
+        #expect(change.knownFingerprintCommand == "ssh-keygen -l -F 10.77.0.12 -f /root/.ssh/known_hosts")
+        #expect(HostKeyChange.fingerprints(in: "10.77.0.12 ED25519 SHA256:abc (no comment)\n") == ["SHA256:abc"])
+        #expect(HostKeyChange(output: "Host key verification failed.\n") == nil, "an unknown key is not a changed one")
+    }
+}
