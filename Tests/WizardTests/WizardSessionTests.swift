@@ -137,6 +137,73 @@ import Testing
         #expect(again.state.status("prepare") == .done)
     }
 
+    @Test func editNumbersTheCommandsAsTheScreenShowsThem() throws {
+        let lesson = """
+        ---
+        id: two-commands
+        title: Two commands
+        summary: A step with two commands and a check.
+        ---
+        ## Both {#both}
+
+        ```sh {run}
+        first-command
+        ```
+
+        ```sh {check}
+        test -f /tmp/nothing
+        ```
+
+        ```sh {run}
+        second-command
+        ```
+        """
+        let answers: [ScriptedTerminal.Answer] = [.type("edit 3"), .type("edit 2"), .edit { ($0 ?? "") + " --changed" }, .type("quit")]
+        let runner = FakeRunner()
+        runner.on("test -f /tmp/nothing", exits: [1])
+        let (session, terminal) = try Self.make(lesson, id: "two-commands", answers: answers, runner: runner, state: nil)
+        _ = session.run()
+        #expect(terminal.output.contains("run 1 of 2:\n    first-command"), "\(terminal.output)")
+        #expect(terminal.output.contains("run 2 of 2:\n    second-command"))
+        #expect(terminal.output.contains("This step has 2 commands to edit, numbered on the screen (run 1 of 2, …): type edit N, N from 1 to 2 (checks and commands typed by hand are not edited"))
+        #expect(terminal.prompts.contains { $0.prefill == "second-command" }, "edit 2 is the second command shown")
+    }
+
+    @Test func aCommandWithAQuestionRunsOnlyAfterYes() throws {
+        let lesson = """
+        ---
+        id: trust
+        title: Trust
+        summary: A command that asks first.
+        ---
+        ## Trust the key {#trust}
+
+        ```sh {run readonly}
+        show-fingerprint
+        ```
+
+        ```sh {run confirm="Are the two fingerprints the same?"}
+        trust-key
+        ```
+
+        ```sh {check}
+        key-trusted
+        ```
+
+        > **Hint:** The fingerprints differ: do not trust this machine.
+        """
+        let runner = FakeRunner()
+        runner.on("key-trusted", exits: [1, 0])
+        let answers: [ScriptedTerminal.Answer] = [.type(""), .type("n"), .type("run"), .type("maybe"), .type("y"), .type("quit")]
+        let (session, terminal) = try Self.make(lesson, id: "trust", answers: answers, runner: runner, state: nil)
+        #expect(session.run() == .finished(done: 1, skipped: 0))
+        #expect(terminal.prompts.filter { $0.prompt == "Are the two fingerprints the same? [y/N] " }.count == 3, "asked, asked again after run, and once more for an unclear answer")
+        #expect(terminal.output.contains("Not run, as you answered no."))
+        #expect(terminal.output.contains("Hint: The fingerprints differ: do not trust this machine."))
+        #expect(runner.commands.filter { $0 == "trust-key" }.count == 1, "only after yes")
+        #expect(runner.commands.filter { $0 == "show-fingerprint" }.count == 2)
+    }
+
     @Test func editChangesTheCommandBeforeItRuns() throws {
         let runner = Self.freshCluster()
         let answers: [ScriptedTerminal.Answer] = [.type("edit"), .edit { ($0 ?? "").replacingOccurrences(of: "/tmp/mini", with: "/tmp/other") }, .type("quit")]
@@ -170,6 +237,7 @@ import Testing
         #expect(output.contains("unknown command 'rnu'; did you mean 'run'?"))
         #expect(output.contains("→ · 2. Name each node [name]  n1 · n2 ·"))
         #expect(output.contains("  ✓ 1. Prepare [prepare]"))
+        #expect(output.contains("→ you are here · ✓ done · ↷ skipped · – does not apply · ✗ failed · … was running · · to do"), "a legend under the status list")
         #expect(output.contains("    2. hostname=n2 ip=10.9.0.2 netconf=interfaces"))
         #expect(output.contains("goto STEP"))
         #expect(output.contains("┌ 3. With dhcpcd [dhcpcd]"))

@@ -23,6 +23,9 @@ public struct Block: Sendable, Hashable, Codable {
     /// What a check or precondition checks, in words (`name="the card holds the node's name"`): how its
     /// result is shown instead of its first line of code or its validator's own words.
     public var name: String?
+    /// For a `{run}` block: a yes/no question the learner answers before it runs
+    /// (`confirm="Are the two fingerprints the same?"`); no stops the step and shows its hints.
+    public var confirmation: String?
     /// The opening fence.
     public var location: SourceLocation
 

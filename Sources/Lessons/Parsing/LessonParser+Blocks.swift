@@ -72,6 +72,10 @@ extension LessonParser {
             guard let value = needsValue() else { return }
             if kind != .check && kind != .precondition { error("name= says in words what a check or precondition checks; a {\(kind.rawValue)} block is not one", at: here) }
             block.name = value
+        case "confirm":
+            guard let value = needsValue() else { return }
+            if kind != .run { error("confirm= asks the learner before a command runs; a {\(kind.rawValue)} block is not one", at: here) }
+            block.confirmation = value
         case "destructive":
             if kind != .run { error("only a {run} block can be destructive", at: here) }
             block.destructive = isFlag()

@@ -24,9 +24,14 @@ struct SessionPresenter {
     }
 
     /// A block as shown before it runs: what and where, then its text.
-    func block(_ block: Block, text: String, place: String) -> String {
+    /// A block with its label and where it runs; `number` is a command's number for `edit N`
+    /// (`run 2 of 3`), given when its step has more than one.
+    func block(_ block: Block, text: String, place: String, number: (Int, of: Int)? = nil) -> String {
         var label = DisplayWalk.label(block, withTarget: place.isEmpty)
         label.removeLast()  // the colon
+        if let number, block.kind == .run, label.hasPrefix("run") {
+            label = "run \(number.0) of \(number.of)" + label.dropFirst(3)
+        }
         var out = "  " + style.apply(.bold, to: "\(label) \(place)".trimmingCharacters(in: .whitespaces) + ":") + "\n"
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             out += "    " + style.apply(.yellow, to: String(line)) + "\n"
@@ -67,7 +72,7 @@ struct SessionPresenter {
             }
             text += line + "\n"
         }
-        return text
+        return text + style.apply(.dim, to: StepStatus.legend) + "\n"
     }
 
     /// A step's mark from its items' statuses: settled, the best of done, skipped, not applicable;

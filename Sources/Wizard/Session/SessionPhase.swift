@@ -59,6 +59,8 @@ struct Performance: Sendable, Equatable {
         case confirmingDevice(block: Int, device: String)
         /// "This command is destructive. Run it?" (a line).
         case confirmingDestructive(block: Int)
+        /// The block's own question (`confirm=`), answered before it runs (a line).
+        case confirmingBlock(block: Int)
         case checks
     }
 

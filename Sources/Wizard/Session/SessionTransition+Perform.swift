@@ -101,6 +101,8 @@ extension SessionTransition {
             var typed: String?
             if case .line(let line) = event { typed = line }
             confirmed(offset, refusal: DestructiveGuard.typedConfirmation(typed, device: device), performance)
+        case (.confirmingBlock(let offset), _):
+            answeredBlockQuestion(offset, event: event, performance)
         case (.confirmingDestructive(let offset), _):
             switch YesNo.answer(event, default: false) {
             case .unclear:
@@ -116,11 +118,38 @@ extension SessionTransition {
 
     // MARK: One command
 
-    /// Starts one command block (after its destructive guard).
+    /// Starts one command block: its question first (`confirm=`, asked unless unattended), then its
+    /// destructive guard.
     mutating func startBlock(_ offset: Int, _ performance: Performance) {
         var performance = performance
-        let block = step.blocks[offset]
         setStatus(.running)
+        if let question = step.blocks[offset].confirmation, !options.unattended {
+            performance.stage = .confirmingBlock(block: offset)
+            return wait(.performing(performance), for: .confirm(prompt: YesNo.prompt(question, default: false)))
+        }
+        guardBlock(offset, performance)
+    }
+
+    /// The learner's answer to a block's question: yes runs it; no stops the step with its hints.
+    mutating func answeredBlockQuestion(_ offset: Int, event: SessionEvent, _ performance: Performance) {
+        switch YesNo.answer(event, default: false) {
+        case .unclear:
+            say("Please answer y or n.")
+            wait(.performing(performance), for: .confirm(prompt: YesNo.prompt(step.blocks[offset].confirmation ?? "", default: false)))
+        case .yes:
+            guardBlock(offset, performance)
+        case .no, .none:
+            setStatus(.failed)
+            say("Not run, as you answered no.", .red)
+            write(presenter.hints(hints))
+            blockEnded(performance, failure: .refused("you answered no to: \(step.blocks[offset].confirmation ?? "")"))
+        }
+    }
+
+    /// Starts a command block after its destructive guard.
+    mutating func guardBlock(_ offset: Int, _ performance: Performance) {
+        var performance = performance
+        let block = step.blocks[offset]
         guard block.destructive else { return launch(offset, performance) }
         guard let device = DestructiveGuard.device(of: step, context: values.templateContext(item)) else {
             if options.unattended { return confirmed(offset, refusal: "a destructive command runs unattended only with --confirm-device", performance) }

@@ -16,9 +16,19 @@ extension SessionTransition {
                 write(presenter.markdown.render(TemplateRenderer.preview(prose.markdown, context: context, quoting: .none)))
             }
             if let offset = entry.block {
-                write(presenter.block(step.blocks[offset], text: shownCommand(offset), place: place(step.blocks[offset].target)))
+                write(presenter.block(step.blocks[offset], text: shownCommand(offset), place: place(step.blocks[offset].target), number: commandNumber(offset)))
             }
         }
+    }
+
+    /// The offsets of the blocks `edit N` changes, N from 1: the step's commands.
+    var editableBlocks: [Int] { step.blocks.indices.filter { step.blocks[$0].kind == .run } }
+
+    /// A command's number on the screen, when the step has more than one.
+    func commandNumber(_ offset: Int) -> (Int, of: Int)? {
+        let editable = editableBlocks
+        guard editable.count > 1, let index = editable.firstIndex(of: offset) else { return nil }
+        return (index + 1, of: editable.count)
     }
 
     /// A command block's text on the screen: the learner's edit, else the block filled in.

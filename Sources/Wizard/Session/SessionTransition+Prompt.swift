@@ -46,9 +46,12 @@ extension SessionTransition {
             say("Run these yourself, then type done to check the step.", .dim)
             prompt.shownOnly = true
         case .edit(let number):
-            let runBlocks = step.blocks.indices.filter { step.blocks[$0].kind == .run }
-            guard (number ?? 1) <= runBlocks.count else {
-                say(runBlocks.isEmpty ? "This step has no command to edit." : "This step has \(runBlocks.count) command\(runBlocks.count == 1 ? "" : "s").", .red)
+            let runBlocks = editableBlocks
+            guard (1...max(1, runBlocks.count)).contains(number ?? 1), !runBlocks.isEmpty else {
+                let others = "checks and commands typed by hand are not edited: the checks are what proves the step worked"
+                say(runBlocks.isEmpty ? "This step has no command to edit (\(others))." :
+                    runBlocks.count == 1 ? "This step has one command to edit: type edit (\(others))." :
+                    "This step has \(runBlocks.count) commands to edit, numbered on the screen (run 1 of \(runBlocks.count), …): type edit N, N from 1 to \(runBlocks.count) (\(others)).", .red)
                 break
             }
             let offset = runBlocks[(number ?? 1) - 1]

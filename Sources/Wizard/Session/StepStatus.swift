@@ -14,6 +14,9 @@ public enum StepStatus: String, Sendable, Hashable, Codable {
     /// Whether the step needs no more work.
     public var isSettled: Bool { self == .done || self == .skipped || self == .notApplicable }
 
+    /// What the marks mean, in one line under every status list.
+    public static let legend = "→ you are here · ✓ done · ↷ skipped · – does not apply · ✗ failed · … was running · · to do"
+
     /// A one-character mark for status lists.
     public var mark: String {
         switch self {
