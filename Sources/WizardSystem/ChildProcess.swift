@@ -73,6 +73,7 @@ struct ChildProcess {
                 reason: "cannot run \(program): \(String(cString: strerror(code)))"
             )
         }
+        if newSession || ownProcessGroup { ChildGroups.add(pid) }
         return ChildProcess(pid: pid)
     }
 
@@ -99,8 +100,14 @@ struct ChildProcess {
     func reap() -> Int32? {
         var status: Int32 = 0
         let result = waitpid(pid, &status, WNOHANG)
-        if result == pid { return WaitStatus.exitStatus(status) }
-        if result == -1, errno == ECHILD { return 255 } // reaped elsewhere: the status is lost
+        if result == pid {
+            ChildGroups.remove(pid)
+            return WaitStatus.exitStatus(status)
+        }
+        if result == -1, errno == ECHILD { // reaped elsewhere: the status is lost
+            ChildGroups.remove(pid)
+            return 255
+        }
         return nil
     }
 }

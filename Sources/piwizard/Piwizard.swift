@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WizardSystem
 
 /// The `piwizard` command: a guided setup wizard that walks you through a lesson.
 @main
@@ -16,6 +17,7 @@ struct Piwizard: ParsableCommand {
     /// Parses and runs a command; a runtime error becomes its message and exit status (`RuntimeFailure`),
     /// the only place piwizard ends with an error. Usage errors are the argument parser's.
     static func main() {
+        ChildGroups.endWithPiwizard()
         var command: ParsableCommand
         do { command = try parseAsRoot() } catch { exit(withError: error) }
         do {
