@@ -1,0 +1,107 @@
+import Foundation
+import Lessons
+import Testing
+import Wizard
+
+/// Commands at a step's prompt that change what runs: `edit N` numbers what the screen shows, a
+/// command's own question (`confirm=`), Ctrl-C during a command, and `set` refusing a value that breaks
+/// a rule relating inputs.
+@Suite struct StepPromptTests {
+    @Test func setRefusesAValueThatBreaksARuleWithAnotherInput() throws {
+        let answers: [ScriptedTerminal.Answer] = [
+            .type("set gateway 10.9.0.1"), .type("set subnet 10.8.0.0/24"), .type("set nodes.2.ip 10.9.0.254"),
+            .type("set image cards/../x.img"), .type("set image ../x.img"), .type("quit"),
+        ]
+        let (session, terminal) = try WizardSessionTests.make(answers: answers, runner: WizardSessionTests.freshCluster())
+        #expect(session.run() == .quit(step: "prepare"))
+        let output = terminal.output
+        #expect(output.contains("✗ nodes record 1 (n1): ip 10.9.0.1 is also gateway (ip must not be gateway); nothing changed."), "\(output)")
+        #expect(output.contains("✗ gateway 10.9.0.254 is outside the subnet 10.8.0.0/24 (gateway must be in subnet); nothing changed."))
+        #expect(output.contains("✗ nodes record 2 (n2): ip 10.9.0.254 is also gateway (ip must not be gateway); nothing changed."))
+        #expect(output.contains("✓ image = ~/x.img"))
+        #expect(output.contains("✗ '../x.img' climbs out of the home folder"))
+        #expect(session.state.inputs["gateway"] == .text("10.9.0.254") && session.state.inputs["subnet"] == .text("10.9.0.0/24"), "unchanged")
+        #expect(session.state.inputs["image"] == .text("~/x.img"))
+    }
+
+    @Test func aCommandStoppedWithCtrlCIsInterruptedNotFailed() throws {
+        let runner = WizardSessionTests.freshCluster()
+        runner.on("mkdir -p /tmp/mini", results: [CommandResult(exitStatus: 130, output: "^C", duration: 1, interrupted: true),
+                                                  CommandResult(exitStatus: 0, output: "", duration: 0.01)])
+        let (session, terminal) = try WizardSessionTests.make(answers: [.type(""), .type("quit")], runner: runner)
+        #expect(session.run() == .quit(step: "prepare"))
+        #expect(terminal.output.contains("Interrupted (Ctrl-C): the command stopped before it finished. The step is not done, and not failed either"))
+        #expect(!terminal.output.contains("✗ command") && !terminal.output.contains("exit status 130"), "\(terminal.output)")
+        #expect(session.state.status("prepare") == .pending, "resume treats it as not yet done, not as failed")
+        let (again, _) = try WizardSessionTests.make(answers: [.type(""), .type("quit")], runner: runner, state: { _ in session.state })
+        #expect(again.run() == .quit(step: "name"), "run again, it finishes")
+        #expect(again.state.status("prepare") == .done)
+    }
+
+    @Test func editNumbersTheCommandsAsTheScreenShowsThem() throws {
+        let lesson = """
+        ---
+        id: two-commands
+        title: Two commands
+        summary: A step with two commands and a check.
+        ---
+        ## Both {#both}
+
+        ```sh {run}
+        first-command
+        ```
+
+        ```sh {check}
+        test -f /tmp/nothing
+        ```
+
+        ```sh {run}
+        second-command
+        ```
+        """
+        let answers: [ScriptedTerminal.Answer] = [.type("edit 3"), .type("edit 2"), .edit { ($0 ?? "") + " --changed" }, .type("quit")]
+        let runner = FakeRunner()
+        runner.on("test -f /tmp/nothing", exits: [1])
+        let (session, terminal) = try WizardSessionTests.make(lesson, id: "two-commands", answers: answers, runner: runner, state: nil)
+        _ = session.run()
+        #expect(terminal.output.contains("run 1 of 2:\n    first-command"), "\(terminal.output)")
+        #expect(terminal.output.contains("run 2 of 2:\n    second-command"))
+        #expect(terminal.output.contains("This step has 2 commands to edit, numbered on the screen (run 1 of 2, …): type edit N, N from 1 to 2 (checks and commands typed by hand are not edited"))
+        #expect(terminal.prompts.contains { $0.prefill == "second-command" }, "edit 2 is the second command shown")
+    }
+
+    @Test func aCommandWithAQuestionRunsOnlyAfterYes() throws {
+        let lesson = """
+        ---
+        id: trust
+        title: Trust
+        summary: A command that asks first.
+        ---
+        ## Trust the key {#trust}
+
+        ```sh {run readonly}
+        show-fingerprint
+        ```
+
+        ```sh {run confirm="Are the two fingerprints the same?"}
+        trust-key
+        ```
+
+        ```sh {check}
+        key-trusted
+        ```
+
+        > **Hint:** The fingerprints differ: do not trust this machine.
+        """
+        let runner = FakeRunner()
+        runner.on("key-trusted", exits: [1, 0])
+        let answers: [ScriptedTerminal.Answer] = [.type(""), .type("n"), .type("run"), .type("maybe"), .type("y"), .type("quit")]
+        let (session, terminal) = try WizardSessionTests.make(lesson, id: "trust", answers: answers, runner: runner, state: nil)
+        #expect(session.run() == .finished(done: 1, skipped: 0))
+        #expect(terminal.prompts.filter { $0.prompt == "Are the two fingerprints the same? [y/N] " }.count == 3, "asked, asked again after run, and once more for an unclear answer")
+        #expect(terminal.output.contains("Not run, as you answered no."))
+        #expect(terminal.output.contains("Hint: The fingerprints differ: do not trust this machine."))
+        #expect(runner.commands.filter { $0 == "trust-key" }.count == 1, "only after yes")
+        #expect(runner.commands.filter { $0 == "show-fingerprint" }.count == 2)
+    }
+}
