@@ -32,7 +32,11 @@ struct LessonInLabTmuxTests {
         try tmux.waitFor(text: "ssh-key>", timeout: 30)
         try tmux.sendKeys(.enter)
         try tmux.waitFor(text: "✓ ssh-key-exists", timeout: 30)
-        // The lab puts the master's card into the reader, so the next step's check passes at once.
+        // The next step starts with the lab's part (the master's card into the reader): the learner sees
+        // the step first, and the lab acts when they run it. Then the step's check passes at once.
+        let shown = try tmux.waitFor(text: "find-card>", timeout: 60)
+        #expect(!shown.contains("Mark it done"), "nothing is offered as done before the learner ran the step")
+        try tmux.sendKeys(.enter)
         try tmux.waitFor(text: "Mark it done and go on? [Y/n]", timeout: 60)
         try tmux.sendKeys(.enter)
 
@@ -46,6 +50,8 @@ struct LessonInLabTmuxTests {
         // dd images the master's card; the lab switches the master back on.
         try tmux.sendKeys(.enter)
         try tmux.waitFor(text: "✓ image-matches-device", timeout: 60)
+        try tmux.waitFor(text: "master-back>", timeout: 60)
+        try tmux.sendKeys(.enter)
         try tmux.waitFor(description: "the second 'Mark it done'", timeout: 60) { $0.components(separatedBy: "Mark it done and go on? [Y/n]").count >= 3 }
         try tmux.sendKeys(.enter)
         // The path: the default, each card made its node's own in the reader.

@@ -104,4 +104,40 @@ import Wizard
         #expect(runner.commands.filter { $0 == "trust-key" }.count == 1, "only after yes")
         #expect(runner.commands.filter { $0 == "show-fingerprint" }.count == 2)
     }
+
+    @Test func theLabsPartOfAStepRunsWhenTheLearnerRunsIt() throws {
+        let lesson = """
+        ---
+        id: scene
+        title: Scene
+        summary: The lab sets the scene, then the learner looks.
+        ---
+        ## Find the card {#find}
+
+        ```sh {run on=lab}
+        piwizard lab card insert node1
+        ```
+
+        ```sh {run readonly}
+        lsblk
+        ```
+
+        ```sh {check}
+        card-is-in
+        ```
+        """
+        let loaded = try TestLessons.load(lesson, id: "scene")
+        let runner = FakeRunner()
+        runner.on("card-is-in", exits: [0])   // it would pass at once: the scene must not be set before the learner acts
+        var options = SessionOptions()
+        options.practiceLab = true
+        let terminal = ScriptedTerminal([.type(""), .type("n"), .type("quit")], interactive: true)
+        let session = WizardSession(loaded: loaded, terminal: terminal, runner: runner, options: options)
+        _ = session.run()
+        #expect(terminal.prompts.first?.prompt == "find> ", "the learner sees the step before the lab acts: \(terminal.output)")
+        #expect(terminal.output.components(separatedBy: "piwizard lab card insert node1").count == 3, "shown with the step, then as it runs")
+        #expect(runner.commands.first == "piwizard lab card insert node1", "the lab acts first when the learner runs the step")
+        #expect(terminal.prompts.dropFirst().first?.prompt == "Mark it done and go on? [Y/n] ", "then the step is looked at")
+        #expect(runner.commands == ["piwizard lab card insert node1", "card-is-in", "lsblk", "card-is-in"], "no: the learner's commands run at once")
+    }
 }

@@ -11,6 +11,12 @@ public struct MachineState: Sendable {
     var failedNodes: [String] = []
     /// What the last failed check or command expected and found, for `why`.
     var lastFailures: [CheckOutcome] = []
+    /// Whether the practice lab has set the current item's scene (the `on=lab` blocks a step starts
+    /// with), and the learner's command that waits for it.
+    var labSceneSet = true
+    var afterLabScene: LabSceneRequest?
+    /// The learner ran the step: when its checks do not pass already, its commands run at once.
+    var runWhenNotDone: PromptState?
 
     public init(session: SessionState) {
         self.session = session
@@ -24,4 +30,10 @@ public struct MachineState: Sendable {
 
     /// Whether the session is over.
     public var hasEnded: Bool { phase == .ended }
+}
+
+/// A command typed at the prompt that waits for the practice lab to set the scene first.
+struct LabSceneRequest: Sendable, Equatable {
+    var command: SessionCommand
+    var prompt: PromptState
 }

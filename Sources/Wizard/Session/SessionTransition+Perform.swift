@@ -31,7 +31,7 @@ extension SessionTransition {
     mutating func continueQueue(_ performance: Performance) {
         var performance = performance
         guard performance.position < performance.queue.count else {
-            if performance.origin == .labSetUp { return checkIfDone() }
+            if performance.origin == .labSetUp { return labSceneReady() }
             performance.stage = .checks
             return wait(.performing(performance), for: .check(step.blocks(.check), item: item))
         }
@@ -237,7 +237,7 @@ extension SessionTransition {
     mutating func performed(_ performance: Performance, result: PerformResult) {
         switch performance.origin {
         case .labSetUp:
-            checkIfDone()
+            labSceneReady()
         case .unattended:
             switch result {
             case .done: itemEnded(.next)

@@ -28,8 +28,22 @@ extension SessionTransition {
             say(error.message, .red)
             return self.prompt(prompt)
         }
+        promptCommand(command, prompt: prompt)
+    }
+
+    /// What a command typed at the step's prompt does.
+    mutating func promptCommand(_ command: SessionCommand, prompt current: PromptState) {
+        var prompt = current
         switch command {
         case .run, .done, .check:
+            // In the lab, the lab's part of the step (a card in the reader, a Pi switched on) comes
+            // first, when the learner runs the step, and the step is looked at after it.
+            if !state.labSceneSet {
+                state.labSceneSet = true
+                state.afterLabScene = LabSceneRequest(command: command, prompt: prompt)
+                let setUp = labSetUp
+                return startPerformance(Performance(origin: .labSetUp, queue: setUp, stage: .running(setUp[0])))
+            }
             let resumeAt = prompt.resumeAt
             prompt.resumeAt = nil
             if command == .check || (command == .done && resumeAt == nil) {
@@ -111,6 +125,7 @@ extension SessionTransition {
         }
         let key = editKey(block)
         update { $0.edits[key] = text }
+        if !state.labSceneSet { return promptCommand(.run, prompt: prompt) }   // the lab's part first
         perform(from: 0, origin: .edit(prompt))
     }
 

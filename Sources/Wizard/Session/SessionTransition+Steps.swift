@@ -112,9 +112,25 @@ extension SessionTransition {
         effects.append(.record(.marker(item.map { "\(step.id)/\($0.key)" } ?? step.id)))
         present()
         let setUp = labSetUp
+        state.labSceneSet = setUp.isEmpty
+        state.afterLabScene = nil
+        state.runWhenNotDone = nil
         if !setUp.isEmpty {
+            // A learner sees the step first; the lab acts when they run it (`promptCommand`).
+            if !options.unattended { return prompt(PromptState()) }
+            state.labSceneSet = true
             return startPerformance(Performance(origin: .labSetUp, queue: setUp, stage: .running(setUp[0])))
         }
+        checkIfDone()
+    }
+
+    /// The lab has set the scene: the learner's command goes on (a run first looks whether the step is
+    /// done already, then runs its commands), or, unattended, the step is looked at.
+    mutating func labSceneReady() {
+        guard let request = state.afterLabScene else { return checkIfDone() }
+        state.afterLabScene = nil
+        guard request.command == .run else { return promptCommand(request.command, prompt: request.prompt) }
+        state.runWhenNotDone = request.prompt
         checkIfDone()
     }
 
@@ -150,6 +166,10 @@ extension SessionTransition {
 
     /// The item is to be done: unattended it runs, else the prompt waits for the learner.
     mutating func notDoneYet() {
+        if let prompt = state.runWhenNotDone {
+            state.runWhenNotDone = nil
+            return perform(from: 0, origin: .prompt(prompt))
+        }
         if options.unattended {
             return perform(from: 0, origin: .unattended)
         }
