@@ -47,12 +47,13 @@ struct LessonInLabTmuxTests {
         try tmux.sendKeys(.text("vars"), .enter)
         try tmux.waitFor(text: "3. hostname=node3 ip=\(lab.address(3)) role=worker")
 
-        // dd images the master's card; the lab switches the master back on.
+        // dd images the master's card.
         try tmux.sendKeys(.enter)
-        try tmux.waitFor(text: "✓ image-matches-device", timeout: 60)
-        try tmux.waitFor(text: "master-back>", timeout: 60)
+        try tmux.waitFor(text: "✓ image-matches-device", timeout: 300)   // dd reads the whole card (2.4 GB)
+        // The master back on: the lab's part again waits for the learner, then the master answers.
+        try tmux.waitFor(text: "master-back[node1]>", timeout: 60)
         try tmux.sendKeys(.enter)
-        try tmux.waitFor(description: "the second 'Mark it done'", timeout: 60) { $0.components(separatedBy: "Mark it done and go on? [Y/n]").count >= 3 }
+        try tmux.waitFor(description: "'Mark it done' for the master back on", timeout: 120) { Self.lastLines($0, 1).contains("Mark it done and go on? [Y/n]") }
         try tmux.sendKeys(.enter)
         // The path: the default, each card made its node's own in the reader.
         try tmux.waitFor(text: "Where each new card becomes its node's own", timeout: 60)

@@ -52,12 +52,8 @@ public struct SSHInvocation: Sendable, Hashable {
         case .freshLogin(.folder(let folder)): options += SSHControlFolder.sharingOptions(folder, master: "yes")
         case .decidedByShell, .freshLogin(.decidedByShell), .none: break
         }
-        return options + ["-o", "ConnectTimeout=\(connectTimeout)"] + Self.deadConnection + extraOptions
+        return options + ["-o", "ConnectTimeout=\(connectTimeout)"] + extraOptions
     }
-
-    /// A connection that stops answering (a pulled cable, a node switched off) is given up after about
-    /// 6 s, a shared one included, instead of hanging every command that rides on it.
-    static let deadConnection = ["-o", "ServerAliveInterval=3", "-o", "ServerAliveCountMax=2"]
 
     /// The argument list that runs `remoteCommand` on the destination (`program` looked up in `PATH`).
     public func arguments(program: String = "ssh", remoteCommand: String) -> [String] {

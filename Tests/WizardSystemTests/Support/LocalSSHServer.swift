@@ -21,8 +21,6 @@ final class LocalSSHServer {
     let directory: String
     let port: UInt16
     private let sshd: ChildProcess
-    /// The listening sshd; each connection is served by a process under it.
-    var pid: pid_t { sshd.pid }
     private let tools = PipeCommandRunner()
 
     /// The ssh options a builder needs to reach this server with the client key, checking its host
