@@ -205,7 +205,11 @@ public struct Lab: Sendable {
             return name == layout.bridge || name.hasPrefix(layout.bridge + "-") ? name : nil
         }
         for link in links.sorted(by: { $0.count > $1.count }) where shell.attempt(["ip", "link", "show", "dev", link]).succeeded {
-            try shell.run(["ip", "link", "delete", link])
+            // A cable's end here goes by itself when its node's namespace is deleted, a moment later:
+            // it may be gone between the look and the delete.
+            if !shell.attempt(["ip", "link", "delete", link]).succeeded, shell.attempt(["ip", "link", "show", "dev", link]).succeeded {
+                try shell.run(["ip", "link", "delete", link])  // still there: say why
+            }
             removed.append("link \(link)")
         }
         let cards = (try? FileManager.default.contentsOfDirectory(atPath: layout.stateFolder + "/cards")) ?? []
