@@ -142,9 +142,7 @@ public struct Lab: Sendable {
     private func prepareNetwork() throws {
         let bridge = layout.bridge
         if !shell.attempt(["ip", "link", "show", "dev", bridge]).succeeded {
-            // A MAC of its own, as a router's: otherwise a bridge takes its lowest port's, and a node
-            // restarting (a new cable) can change it, so the nodes send to a stale address for a while.
-            try shell.run(["ip", "link", "add", bridge, "address", layout.bridgeMAC, "type", "bridge"])
+            try shell.run(["ip", "link", "add", bridge, "type", "bridge"])
         }
         let hostCIDR = "\(layout.hostAddress)/\(layout.subnet.prefixLength)"
         if !(shell.attempt(["ip", "-4", "-o", "addr", "show", "dev", bridge]).output.contains(" \(hostCIDR) ")) {

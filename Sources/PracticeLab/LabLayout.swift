@@ -55,15 +55,6 @@ public struct LabLayout: Sendable, Hashable {
     // MARK: Network names
 
     public var bridge: String { "pw-\(name)" }
-    /// The bridge's own MAC: locally administered (`02:`), made from the lab's name (FNV-1a), so it
-    /// stays the same however the nodes' cables come and go.
-    public var bridgeMAC: String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in name.utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-        }
-        return (["02"] + (0..<5).map { String(format: "%02x", (hash >> (UInt64($0) * 8)) & 0xff) }).joined(separator: ":")
-    }
     public func hostLink(_ number: Int) -> String { "pw-\(name)-\(number)" }
     public func namespace(_ number: Int) -> String { "pw-\(name)-node\(number)" }
     public var namespacePrefix: String { "pw-\(name)-node" }

@@ -38,15 +38,3 @@ import Testing
         #expect(LabNodeStatus.Power(stateText: "booting").description == "starting")
     }
 }
-
-/// The lab bridge's MAC is the lab's own and stable: locally administered, from its name alone.
-@Suite struct LabBridgeAddressTests {
-    @Test func theBridgeHasAStableLocallyAdministeredMAC() throws {
-        let one = try LabLayout(name: "ab", subnet: try #require(IPv4Network("10.77.9.0/24")), nodeCount: 2)
-        let again = try LabLayout(name: "ab", subnet: try #require(IPv4Network("10.77.8.0/24")), nodeCount: 4)
-        let other = try LabLayout(name: "cd", nodeCount: 2)
-        #expect(one.bridgeMAC == again.bridgeMAC)
-        #expect(one.bridgeMAC != other.bridgeMAC)
-        #expect(one.bridgeMAC.hasPrefix("02:") && one.bridgeMAC.split(separator: ":").count == 6)
-    }
-}
