@@ -65,12 +65,17 @@ let package = Package(
         ),
         .testTarget(
             name: "LessonsTests",
-            dependencies: ["Lessons", "Wizard"],
+            dependencies: ["Lessons", "Wizard", "MutationTestSupport"],
             exclude: ["Fixtures", "Snapshots"]
         ),
         .testTarget(
             name: "WizardTests",
-            dependencies: ["Wizard", "Lessons", "NetworkTestSupport"]
+            dependencies: ["Wizard", "Lessons", "NetworkTestSupport", "MutationTestSupport"]
+        ),
+        // Seeded, repeatable broken variants of valid files, for tests of the readers.
+        .target(
+            name: "MutationTestSupport",
+            path: "Tests/Support/MutationTestSupport"
         ),
         // A TCP listener on loopback, for tests of probes.
         .target(

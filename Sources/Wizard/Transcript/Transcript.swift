@@ -19,7 +19,7 @@ public struct Transcript: Sendable {
         do {
             header = try JSONDecoder().decode(TranscriptHeader.self, from: Data(first.utf8))
         } catch {
-            throw ReadError(description: "the first line is not a piwizard asciicast header: \(error)")
+            throw ReadError(description: "the first line is not a piwizard asciicast header: \(JSONDecodingFailure.reason(error))")
         }
         guard header.version == 2 else { throw ReadError(description: "asciicast version \(header.version) is not supported (only 2)") }
         guard header.piwizard.format <= 1 else {
@@ -37,7 +37,11 @@ public struct Transcript: Sendable {
                 }
                 throw ReadError(description: "line \(index + 2) is not an asciicast event")
             }
-            if let event = try TranscriptEvent(code: code, data: data) { events.append((time, event)) }
+            do {
+                if let event = try TranscriptEvent(code: code, data: data) { events.append((time, event)) }
+            } catch {
+                throw ReadError(description: "line \(index + 2): the '\(code)' event's data is not what piwizard writes: \(JSONDecodingFailure.reason(error))")
+            }
         }
     }
 
