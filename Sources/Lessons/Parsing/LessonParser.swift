@@ -30,7 +30,7 @@ public struct LessonParser {
     }
 
     mutating func parse(_ rawText: String) -> Result {
-        let text = rawText.replacingOccurrences(of: "\r\n", with: "\n")
+        let text = LineEndings.normalized(rawText)
         let split = FrontMatterSplitter(text)
         var metadata: LessonMetadata?
         var inputs: [InputDeclaration] = []

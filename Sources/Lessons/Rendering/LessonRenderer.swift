@@ -11,7 +11,7 @@ public struct LessonRenderer: Sendable {
 
     /// The lesson, given its parsed form and the file's text (the body is taken from the text).
     public func render(_ lesson: Lesson, fileText: String) -> String {
-        let body = FrontMatterSplitter(fileText.replacingOccurrences(of: "\r\n", with: "\n")).body
+        let body = FrontMatterSplitter(LineEndings.normalized(fileText)).body
         let (bodyTitle, rest) = Self.splitTitle(body)
         let meta = lesson.metadata
         var facts = ["\(lesson.steps.count) steps"]

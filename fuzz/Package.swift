@@ -1,0 +1,34 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// libFuzzer targets for piwizard's readers of untrusted text: lesson files, their front matter, and
+// transcripts. Built and run by `fuzz/run` (see docs/fuzzing.md); not part of the main package, because
+// every module of a fuzz build is compiled with `-sanitize=fuzzer,address -parse-as-library`.
+let package = Package(
+    name: "piwizard-fuzz",
+    dependencies: [
+        .package(name: "piwizard", path: ".."),
+    ],
+    targets: [
+        // libFuzzer's driver, declared for Swift.
+        .systemLibrary(name: "CFuzzerDriver"),
+        // The targets' shared entry into the driver.
+        .target(name: "FuzzDriver", dependencies: ["CFuzzerDriver"]),
+        // A whole lesson file: parser, front matter, then lint (graph, templates, validators).
+        .executableTarget(
+            name: "FuzzLesson",
+            dependencies: ["FuzzDriver", .product(name: "Lessons", package: "piwizard"), .product(name: "Wizard", package: "piwizard")]
+        ),
+        // Front matter only: the input becomes the YAML between the '---' lines.
+        .executableTarget(
+            name: "FuzzFrontMatter",
+            dependencies: ["FuzzDriver", .product(name: "Lessons", package: "piwizard")]
+        ),
+        // A transcript (asciicast v2 with piwizard's header), as `replay` reads it.
+        .executableTarget(
+            name: "FuzzTranscript",
+            dependencies: ["FuzzDriver", .product(name: "Wizard", package: "piwizard")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,20 @@
+import CFuzzerDriver
+
+/// What a fuzz target checks: one input, as bytes. It returns 0 and stops the process (a trap) when
+/// the input shows a bug.
+public typealias FuzzBody = @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+
+/// The fuzz targets' `main`. SwiftPM links an executable target's `main` to `<Target>_main`, which
+/// `-parse-as-library` leaves out, so each target defines that symbol and hands its arguments and body
+/// to libFuzzer's driver here.
+public func runLibFuzzer(argc: CInt, argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, body: FuzzBody) -> CInt {
+    var count = argc
+    var arguments = argv
+    return LLVMFuzzerRunDriver(&count, &arguments, body)
+}
+
+/// The input's bytes as text, the way piwizard reads a file (invalid UTF-8 is replaced).
+public func fuzzText(_ start: UnsafePointer<UInt8>?, _ count: Int) -> String {
+    guard let start else { return "" }
+    return String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
+}
