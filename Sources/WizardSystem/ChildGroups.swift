@@ -6,7 +6,7 @@ import Foundation
 /// The process groups of the programs piwizard started in groups of their own and has not reaped yet,
 /// so that a signal that ends piwizard (`SIGTERM`, `SIGHUP`, and `SIGINT` outside a read) ends them
 /// too: a killed `piwizard check` leaves no `ssh` behind. ssh's shared connection masters are not
-/// among them (ssh starts those itself, to outlive the command by design, 120 s).
+/// among them (ssh starts those in sessions of their own): `beforeEnding` closes them.
 public enum ChildGroups {
     private static let capacity = 512
     /// Slots of group ids, 0 when free; read by the signal handler without a lock (a stale read is harmless).
@@ -16,6 +16,9 @@ public enum ChildGroups {
         return pointer
     }()
     private static let lock = NSLock()
+    /// What the handlers do after ending the groups and before piwizard ends (`EndingSignalCleanup`'s
+    /// descriptors), or nil. Set once, at start.
+    nonisolated(unsafe) static var beforeEnding: (request: Int32, answer: Int32)?
 
     static func add(_ group: pid_t) {
         lock.withLock {
@@ -49,6 +52,9 @@ public enum ChildGroups {
                 for index in 0..<ChildGroups.capacity {
                     let group = ChildGroups.slots[index]
                     if group > 0 { kill(-group, SIGTERM) }
+                }
+                if let cleanup = ChildGroups.beforeEnding {
+                    EndingSignalCleanup.runFromSignalHandler(request: cleanup.request, answer: cleanup.answer)
                 }
                 Glibc.signal(signal, SIG_DFL)
                 raise(signal)

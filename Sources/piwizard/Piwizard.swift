@@ -18,6 +18,7 @@ struct Piwizard: ParsableCommand {
     /// the only place piwizard ends with an error. Usage errors are the argument parser's.
     static func main() {
         ChildGroups.endWithPiwizard()
+        SSHSessionConnections.closeWhenPiwizardEnds()
         var command: ParsableCommand
         do { command = try parseAsRoot() } catch { exit(withError: error) }
         do {

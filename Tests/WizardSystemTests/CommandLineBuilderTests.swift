@@ -85,10 +85,12 @@ struct CommandLineBuilderTests {
         }
     }
 
-    @Test func defaultControlDirectoryPrefersTheRuntimeDirectory() {
-        #expect(SSHControlFolder.path(environment: ["XDG_RUNTIME_DIR": "/run/user/1000"]) == "/run/user/1000/piwizard-ssh")
-        #expect(SSHControlFolder.path(environment: [:], uid: 1000) == "/tmp/piwizard-ssh-1000")
-        #expect(SSHControlFolder.path(environment: ["XDG_RUNTIME_DIR": "relative"], uid: 7) == "/tmp/piwizard-ssh-7")
+    @Test func defaultControlDirectoryPrefersTheRuntimeDirectoryAndIsThisProcesss() {
+        #expect(SSHControlFolder.userFolder(environment: ["XDG_RUNTIME_DIR": "/run/user/1000"]) == "/run/user/1000/piwizard-ssh")
+        #expect(SSHControlFolder.userFolder(environment: [:], uid: 1000) == "/tmp/piwizard-ssh-1000")
+        #expect(SSHControlFolder.userFolder(environment: ["XDG_RUNTIME_DIR": "relative"], uid: 7) == "/tmp/piwizard-ssh-7")
+        #expect(SSHControlFolder.path(environment: [:], uid: 1000, pid: 4242) == "/tmp/piwizard-ssh-1000/4242")
+        #expect(CommandLineBuilder(environment: [:]).controlDirectory == "/tmp/piwizard-ssh-\(getuid())/\(getpid())")
     }
 
     @Test func prepareMakesAPrivateControlDirectoryForRemoteRequestsOnly() throws {

@@ -17,11 +17,12 @@ import Testing
         return String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     }
 
-    /// The rule in Swift and the rule as shell text give the same folder, with and without a runtime folder.
+    /// The rule in Swift and the rule as shell text give the same user's folder, with and without a
+    /// runtime folder (a hop's ssh runs from a shell on another host, not from a piwizard process).
     @Test(arguments: [["XDG_RUNTIME_DIR": "/run/user/1000"], ["XDG_RUNTIME_DIR": "/run/user/1000/"], ["XDG_RUNTIME_DIR": "relative"], [:]])
     func theShellDecidesTheSameFolderAsSwift(_ environment: [String: String]) throws {
         let decided = try runShell("\(SSHControlFolder.shellDecision) printf %s \"$folder\"", environment: environment.merging(["PATH": "/usr/bin:/bin"]) { a, _ in a })
-        #expect(decided == SSHControlFolder.path(environment: environment))
+        #expect(decided == SSHControlFolder.userFolder(environment: environment))
     }
 
     @Test func aCommandsArgumentListSharesTheConnectionAndNeverPrompts() {

@@ -4,12 +4,20 @@ import Glibc
 import Foundation
 
 /// The one decision where ssh's shared-connection sockets live, so the wizard's commands and the
-/// checks share one connection per host: `$XDG_RUNTIME_DIR/piwizard-ssh` when that variable holds an
-/// absolute path (a desktop login), else `/tmp/piwizard-ssh-UID`. The folder must be this user's and
-/// private (0700); otherwise another user could hijack the sockets and nothing is shared.
+/// checks share one connection per host. The user's folder is `$XDG_RUNTIME_DIR/piwizard-ssh` when
+/// that variable holds an absolute path (a desktop login), else `/tmp/piwizard-ssh-UID`; each piwizard
+/// process keeps its sockets in a folder of its own inside, named by its PID, so that it can close its
+/// connections when it ends (`SSHSessionConnections`) and a later run never rides an old connection.
+/// The folders must be this user's and private (0700); otherwise another user could hijack the sockets
+/// and nothing is shared.
 public enum SSHControlFolder {
-    /// The folder on this machine.
-    public static func path(environment: [String: String] = ProcessInfo.processInfo.environment, uid: uid_t = getuid()) -> String {
+    /// This piwizard process's folder on this machine: the user's folder, then this process's PID.
+    public static func path(environment: [String: String] = ProcessInfo.processInfo.environment, uid: uid_t = getuid(), pid: pid_t = getpid()) -> String {
+        userFolder(environment: environment, uid: uid) + "/\(pid)"
+    }
+
+    /// The user's folder, which holds one folder per piwizard process.
+    public static func userFolder(environment: [String: String] = ProcessInfo.processInfo.environment, uid: uid_t = getuid()) -> String {
         if let runtime = environment["XDG_RUNTIME_DIR"], runtime.hasPrefix("/") {
             return (runtime.hasSuffix("/") ? runtime : runtime + "/") + "piwizard-ssh"
         }
@@ -25,9 +33,16 @@ public enum SSHControlFolder {
         ["-o", "ControlMaster=\(master)", "-o", "ControlPath=\(folder)/%C", "-o", "ControlPersist=120"]
     }
 
-    /// Why `folder` cannot hold the sockets (after making it when missing), or nil when it can: it
-    /// must be a folder of this user's, mode 0700 (a looser mode is tightened).
+    /// Why `folder` cannot hold the sockets (after making it when missing, and the user's folder first
+    /// when it is inside), or nil when it can: each must be a folder of this user's, mode 0700 (a looser
+    /// mode is tightened).
     public static func problem(preparing folder: String) -> String? {
+        let user = userFolder()
+        if (folder as NSString).deletingLastPathComponent == user, let problem = problem(making: user) { return problem }
+        return problem(making: folder)
+    }
+
+    private static func problem(making folder: String) -> String? {
         if mkdir(folder, 0o700) != 0, errno != EEXIST { return String(cString: strerror(errno)) }
         var info = stat()
         guard lstat(folder, &info) == 0 else { return String(cString: strerror(errno)) }
