@@ -21,6 +21,19 @@ enum Platform {
 
     static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
 
+    /// How to type this piwizard again where the user is, for the commands a message suggests:
+    /// `piwizard` when the first of that name on `PATH` is this program, else this program's full path
+    /// (e.g. a build that `script/install` did not install).
+    static var commandName: String {
+        guard let this = executable?.resolvingSymlinksInPath().path else { return "piwizard" }
+        for folder in (environment["PATH"] ?? "").split(separator: ":") where folder.hasPrefix("/") {
+            let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent("piwizard")
+            guard FileManager.default.isExecutableFile(atPath: candidate.path) else { continue }
+            return candidate.resolvingSymlinksInPath().path == this ? "piwizard" : this
+        }
+        return this
+    }
+
     /// Colour only on a terminal, and never when `NO_COLOR` is set to anything non-empty.
     static var useColour: Bool {
         if let noColour = environment["NO_COLOR"], !noColour.isEmpty { return false }

@@ -70,20 +70,44 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let none = try PiwizardProcess.run(["resume", "--state-dir", dir.path])
         #expect(none.status == 66)
-        #expect(none.stderr == "piwizard: no unfinished run to resume; start one with: piwizard start LESSON\n", "\(none.stderr)")
+        #expect(none.stderr == "piwizard: no unfinished run to resume; start one with: \(PiwizardProcess.typedName) start LESSON\n", "\(none.stderr)")
         let lesson = dir.appendingPathComponent("one.md")
         try "---\nid: one\ntitle: One\nsummary: One step.\n---\n\n## Only {#only}\n\n```sh {run}\ntrue\n```\n".write(to: lesson, atomically: true, encoding: .utf8)
         let finished = try PiwizardProcess.run(["start", lesson.path, "--yes", "--state-dir", dir.path])
         #expect(finished.status == 0, "\(finished.stderr)")
         let again = try PiwizardProcess.run(["resume", lesson.path, "--state-dir", dir.path])
         #expect(again.status == 66)
-        #expect(again.stderr == "piwizard: the run of 'one' has finished; nothing to resume; start it again with: piwizard start one\n", "\(again.stderr)")
+        #expect(again.stderr == "piwizard: the run of 'one' has finished; nothing to resume; start it again with: \(PiwizardProcess.typedName) start one\n", "\(again.stderr)")
     }
 
     @Test func aLabThatIsNotUpIs69() throws {
         let output = try PiwizardProcess.run(["lab", "status", "--name", "zq9"])
         #expect(output.status == 69, "\(output.stderr)")
-        #expect(output.stderr == "piwizard: the lab 'zq9' is not up; start it with: piwizard lab up\n")
+        #expect(output.stderr == "piwizard: the lab 'zq9' is not up; start it with: \(PiwizardProcess.typedName) lab up\n")
+    }
+
+    /// A build in a clone, started from any folder (as the link `script/start` puts on `PATH`), finds
+    /// the clone's lessons.
+    @Test func aBuildInACloneFindsItsLessonsFromAnyFolder() throws {
+        let elsewhere = try folder()
+        defer { try? FileManager.default.removeItem(at: elsewhere) }
+        let list = try PiwizardProcess.run(["list"], in: elsewhere)
+        #expect(list.status == 0 && list.stdout.contains("expand-cluster") && list.stdout.contains("tour"), "\(list.stdout)\(list.stderr)")
+        let resumable = try PiwizardProcess.run(["show", "tour"], in: elsewhere)
+        #expect(resumable.status == 0, "\(resumable.stderr)")
+    }
+
+    /// A command a message suggests is one the user can type: `piwizard` when that is this program on
+    /// `PATH` (a link to it too), else its full path.
+    @Test func aSuggestedCommandNamesPiwizardAsTheUserCanTypeIt() throws {
+        let bin = try folder()
+        defer { try? FileManager.default.removeItem(at: bin) }
+        let notThisOne = try PiwizardProcess.run(["status", "--state-dir", bin.appendingPathComponent("state").path])
+        #expect(notThisOne.stdout == "No saved runs. Start one with: \(PiwizardProcess.binary.resolvingSymlinksInPath().path) start LESSON\n", "\(notThisOne.stdout)")
+        try FileManager.default.createSymbolicLink(at: bin.appendingPathComponent("piwizard"), withDestinationURL: PiwizardProcess.binary)
+        let path = bin.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let onPath = try PiwizardProcess.run(["status", "--state-dir", bin.appendingPathComponent("state").path], environment: ["PATH": path])
+        #expect(onPath.stdout == "No saved runs. Start one with: piwizard start LESSON\n", "\(onPath.stdout)")
     }
 
     @Test func aTranscriptThatIsMissingIs66AndOneThatIsNotATranscriptIs65() throws {

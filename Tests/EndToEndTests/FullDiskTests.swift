@@ -43,7 +43,7 @@ struct FullDiskTests {
                                            environment: ["FILL": fill.path, "COUNT": "1000", "AFTER": after.path])
         #expect(full.status == 74, "\(full.stderr)")
         #expect(full.stderr.hasPrefix("piwizard: Stopped before anything more ran: cannot save progress to \(state.path)/progress.sqlite: the disk is full."), "\(full.stderr)")
-        #expect(full.stderr.contains("Continue with: piwizard resume fill"))
+        #expect(full.stderr.contains("Continue with: \(PiwizardProcess.typedName) resume fill"))
         #expect(!FileManager.default.fileExists(atPath: after.path), "the next step did not run")
         try FileManager.default.removeItem(at: fill)
         let status = try PiwizardProcess.run(["status", "--state-dir", state.path], in: dir)

@@ -18,6 +18,9 @@ struct PiwizardProcess {
         return repository.appendingPathComponent(".build/debug/piwizard")
     }()
 
+    /// How piwizard's messages name it in these runs (it is not on the tests' `PATH`): its full path.
+    static var typedName: String { binary.resolvingSymlinksInPath().path }
+
     /// Runs piwizard with `arguments` in `directory` (the repository by default). The environment is the
     /// test's, without colour or lesson-folder settings, plus `environment`.
     static func run(_ arguments: [String], in directory: URL = repository, environment: [String: String] = [:]) throws -> Output {

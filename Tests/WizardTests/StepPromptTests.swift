@@ -24,6 +24,18 @@ import Wizard
         #expect(session.state.inputs["image"] == .text("~/x.img"))
     }
 
+    @Test func setWithoutAValueAsksAndChecksTheAnswerAsSetWithAValueDoes() throws {
+        let answers: [ScriptedTerminal.Answer] = [
+            .type("set gateway"), .type("10.9.0.1"), .type("10.9.0.254"), .type("set gateway"), .type("10.9.0.253"), .type("quit"),
+        ]
+        let (session, terminal) = try WizardSessionTests.make(answers: answers, runner: WizardSessionTests.freshCluster())
+        #expect(session.run() == .quit(step: "prepare"))
+        let output = terminal.output
+        #expect(output.contains("gateway [ipv4]: 10.9.0.1\n✗ nodes record 1 (n1): ip 10.9.0.1 is also gateway (ip must not be gateway)\ngateway [ipv4]: 10.9.0.254\nUnchanged."), "refused, asked again: \(output)")
+        #expect(output.contains("✓ gateway = 10.9.0.253"))
+        #expect(session.state.inputs["gateway"] == .text("10.9.0.253"))
+    }
+
     @Test func aCommandStoppedWithCtrlCIsInterruptedNotFailed() throws {
         let runner = WizardSessionTests.freshCluster()
         runner.on("mkdir -p /tmp/mini", results: [CommandResult(exitStatus: 130, output: "^C", duration: 1, interrupted: true),

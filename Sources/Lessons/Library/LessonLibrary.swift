@@ -3,10 +3,14 @@ import Foundation
 /// Finds lessons: by id in the lesson folders, or by a path to a `.md` file.
 ///
 /// Folders are searched in order: those given with `--lessons` or `PIWIZARD_LESSONS` (colon-separated),
-/// then `./lessons`, then the installed share folder (`<prefix>/share/piwizard/lessons`).
+/// then `./lessons`, then the installed share folder (`<prefix>/share/piwizard/lessons`); when none of
+/// them is there, a build in a clone (`CLONE/.build/…/piwizard`, as `script/start` links it onto
+/// `PATH`) uses the clone's `lessons`.
 public struct LessonLibrary: Sendable {
     /// Existing folders, in search order.
     public let folders: [URL]
+    /// Every folder looked in, existing or not, in search order (to say where nothing was found).
+    public var searched: [URL] = []
     /// The working directory, to show paths relative to it.
     public let workingDirectory: URL
     /// The built-in validators lessons may name.
@@ -26,16 +30,30 @@ public struct LessonLibrary: Sendable {
             candidates += fromEnvironment.split(separator: ":").map { URL(fileURLWithPath: String($0), relativeTo: workingDirectory).standardizedFileURL }
         }
         candidates.append(workingDirectory.appendingPathComponent("lessons").standardizedFileURL)
+        var clone: URL?
         if let executable {
-            candidates.append(executable.resolvingSymlinksInPath().deletingLastPathComponent()
-                .appendingPathComponent("../share/piwizard/lessons").standardizedFileURL)
+            let folder = executable.resolvingSymlinksInPath().deletingLastPathComponent()
+            candidates.append(folder.appendingPathComponent("../share/piwizard/lessons").standardizedFileURL)
+            if let build = folder.pathComponents.lastIndex(of: ".build"), build > 0 {
+                var root = folder
+                for _ in build..<folder.pathComponents.count { root.deleteLastPathComponent() }
+                clone = root.appendingPathComponent("lessons").standardizedFileURL
+            }
         }
         var seen = Set<String>()
-        let folders = candidates.filter { url in
+        let isFolder = { (url: URL) -> Bool in
             var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue && seen.insert(url.path).inserted
+            return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
         }
-        return LessonLibrary(folders: folders, workingDirectory: workingDirectory, validators: validators)
+        var folders = candidates.filter { isFolder($0) && seen.insert($0.path).inserted }
+        // The clone's lessons only when no other folder is there (its ./lessons is the same folder).
+        if let clone {
+            candidates.append(clone)
+            if folders.isEmpty, isFolder(clone) { folders = [clone] }
+        }
+        var library = LessonLibrary(folders: folders, workingDirectory: workingDirectory, validators: validators)
+        library.searched = candidates
+        return library
     }
 
     /// Every lesson file in the folders, by id (its name without `.md`); an id in an earlier folder

@@ -50,6 +50,35 @@ public struct StepValues: Sendable {
         block.runsSudoElsewhere ? lesson.sudoPasswordInput.flatMap { inputs[$0.name]?.text } : nil
     }
 
+    /// Whether the step will run for at least one item, as far as is known now: an input not given yet
+    /// counts with its default, and a condition on a value nobody knows yet (no default, a field still
+    /// to detect) counts as holding. What the session counts as the lesson's steps ("Step 3 of 19").
+    public func mayApply(_ step: Step) -> Bool {
+        guard step.condition != nil else { return true }
+        let known = withDefaults
+        let items = known.items(of: step)
+        return (items.isEmpty ? [nil] : items).contains { known.mayApply(step, to: $0) }
+    }
+
+    /// Whether the step will run for the item, as far as is known now (as `mayApply(_:)`).
+    public func mayApply(_ step: Step, to item: LoopItem?) -> Bool {
+        let known = withDefaults
+        return step.condition?.terms.allSatisfy { term in
+            let subject = known.subject(of: term, item: item)
+            if subject.field != nil { return Self.isUndetected(subject.value) || term.holds(for: subject.value) }
+            return known.inputs[term.variable.root] == nil || term.holds(for: subject.value)
+        } ?? true
+    }
+
+    /// These values with each input not given yet at its default.
+    private var withDefaults: StepValues {
+        var known = self
+        for input in lesson.inputs where known.inputs[input.name] == nil {
+            if let value = input.defaultValue { known.inputs[input.name] = value }
+        }
+        return known
+    }
+
     /// Whether the step's `when=` condition holds for the item (a step without one always applies).
     public func applies(_ step: Step, to item: LoopItem?) -> Bool {
         step.condition?.terms.allSatisfy { $0.holds(for: subject(of: $0, item: item).value) } ?? true

@@ -12,13 +12,15 @@ struct SessionPresenter {
         self.markdown = MarkdownTerminalRenderer(width: width, style: style)
     }
 
-    /// `Step 3 of 17 · Write the image [███░░] 2/17` and, in a loop, which node.
-    func header(step: Step, index: Int, settled: Int, item: LoopItem?) -> String {
-        let total = lesson.steps.count
-        var text = "\n" + style.apply([.bold, .cyan], to: "Step \(index + 1) of \(total) · \(step.title)")
+    /// `Step 3 of 17 · Write the image [███░░] 2/17` and, in a loop, which node: `number` and `total`
+    /// count the steps that apply (a branch not taken is not among them), `settled` those before it;
+    /// `itemNumber` counts the items the step applies to (none shown when it applies to one only).
+    func header(step: Step, number: Int, total: Int, settled: Int, item: LoopItem?, itemNumber: (Int, of: Int)?) -> String {
+        var text = "\n" + style.apply([.bold, .cyan], to: "Step \(number) of \(total) · \(step.title)")
         text += "  " + style.apply(.dim, to: ProgressBar.render(done: settled, total: total, width: 20)) + "\n"
         if let item {
-            text += style.apply(.dim, to: "  \(item.variable) \(item.label) (\(item.index + 1) of \(item.count))") + "\n"
+            let counter = itemNumber.map { $0.of > 1 ? " (\($0.0) of \($0.of))" : "" } ?? " (\(item.index + 1) of \(item.count))"
+            text += style.apply(.dim, to: "  \(item.variable) \(item.label)\(counter)") + "\n"
         }
         return text
     }

@@ -184,12 +184,21 @@ extension SessionTransition {
         return nil
     }
 
+    /// The answer to `set NAME`'s question: checked against the other inputs as `set NAME VALUE` is,
+    /// and said, before it is kept.
     mutating func setAnswered(_ name: String, value: InputValue?, prompt: PromptState) {
-        if name.contains("."), case .text(let text)? = value {
-            _ = set(name, value: text)   // a record's field: checked against the other records
-        } else if let value, value != state.session.inputs[name] {
-            update { $0.inputs[name] = value }
-            showAgain()
+        if case .text(let text)? = value, value != state.session.inputs[name] {
+            _ = set(name, value: text)   // a record's field against the other records; a value against the inputs it relates to
+        } else if let value, value != state.session.inputs[name], let input = lesson.input(named: name) {
+            if let problem = SessionInputs(lesson: lesson).problems(setting: input, to: value, among: state.session.inputs).first {
+                say("✗ \(problem.message); nothing changed.", .red)
+            } else {
+                update { $0.inputs[name] = value }
+                say("✓ \(name) changed", .green)
+                showAgain()
+            }
+        } else if value == state.session.inputs[name] {
+            say("Unchanged.")
         }
         self.prompt(prompt)
     }

@@ -41,7 +41,7 @@ struct CheckCommand: ParsableCommand {
         if lab {
             let name = LabChoice.name(environment: Platform.environment, saved: saved?.state.practiceLab)
             guard let practiceLab = try Lab.existing(name: name, piwizard: Platform.executablePath) else {
-                throw RuntimeFailure(message: "the lab '\(name)' is not up; start it with: piwizard lab up", status: RuntimeFailure.Status.unavailable)
+                throw RuntimeFailure(message: "the lab '\(name)' is not up; start it with: \(Platform.commandName) lab up", status: RuntimeFailure.Status.unavailable)
             }
             sources.lab = LabSession.inputs(for: lesson, lab: practiceLab)
             LabSession.configure(&sessionOptions, lab: practiceLab)

@@ -30,7 +30,7 @@ struct LabNameOption: ParsableArguments {
     func lab() throws -> Lab {
         try Lab.checkHost()
         guard let lab = try Lab.existing(name: resolved, piwizard: Platform.executablePath) else {
-            throw RuntimeFailure(message: "the lab '\(resolved)' is not up; start it with: piwizard lab up", status: RuntimeFailure.Status.unavailable)
+            throw RuntimeFailure(message: "the lab '\(resolved)' is not up; start it with: \(Platform.commandName) lab up", status: RuntimeFailure.Status.unavailable)
         }
         return lab
     }

@@ -24,7 +24,7 @@ struct ListCommand: ParsableCommand {
         if json {
             print(LessonListing.json(entries))
         } else if entries.isEmpty {
-            Platform.writeError("no lessons found; looked in: \(library.folders.map(library.displayPath).joined(separator: ", ")) (use --lessons DIR)")
+            Platform.writeError("no lessons found; looked in: \(library.searched.map(library.displayPath).joined(separator: ", ")) (use --lessons DIR)")
         } else {
             print(LessonListing.table(entries, style: TextStyle(colour: Platform.useColour)), terminator: "")
         }

@@ -23,12 +23,12 @@ struct ResumeCommand: ParsableCommand {
         } else if let latest = runs.first {
             loaded = try options.library.load(file: latest.lessonFile, id: latest.lessonID)
         } else {
-            throw RuntimeFailure(message: "no unfinished run to resume; start one with: piwizard start LESSON", status: RuntimeFailure.Status.notFound)
+            throw RuntimeFailure(message: "no unfinished run to resume; start one with: \(Platform.commandName) start LESSON", status: RuntimeFailure.Status.notFound)
         }
         let id = loaded.lesson.id
         guard runs.contains(where: { $0.lessonID == id }) else {
             let what = saved.contains(where: { $0.lessonID == id }) ? "the run of '\(id)' has finished; nothing to resume" : "no unfinished run of '\(id)'"
-            throw RuntimeFailure(message: "\(what); start it again with: piwizard start \(id)", status: RuntimeFailure.Status.notFound)
+            throw RuntimeFailure(message: "\(what); start it again with: \(Platform.commandName) start \(id)", status: RuntimeFailure.Status.notFound)
         }
         try session.run(loaded, resume: .resume)
     }

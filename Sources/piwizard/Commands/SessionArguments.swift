@@ -35,9 +35,14 @@ struct SessionArguments: ParsableArguments {
         let savedLab = resume == .resume ? try state.store().load(lessonID: loaded.lesson.id)?.state.practiceLab : nil
         if lab || savedLab != nil {
             let name = LabChoice.name(environment: Platform.environment, saved: savedLab)
+            let wasUp = (try? Lab.existing(name: name, piwizard: Platform.executablePath)) != nil
             let lab = try LabChoice.sessionLab(name: name, environment: Platform.environment, nodes: labNodes,
                                                flavour: { try LabFlavourOption.resolve(labOS, fallback: .defaultFlavour) },
                                                piwizard: Platform.executablePath, progress: { Platform.writeError($0) })
+            // The learner sees the lab they practise in, made now or found up.
+            print((wasUp ? "The practice lab '\(name)' is up, as it was left" : "The practice lab '\(name)' is up, made now")
+                  + ": its nodes run \(lab.flavour): \(lab.flavour.release).")
+            print(LabStatus.table(lab) + "\n")
             // A learner at a terminal types sudo's password, as on a Pi; an unattended run gets it from the lab.
             sources.lab = LabSession.inputs(for: loaded.lesson, lab: lab, learnerTypesSecrets: !yes && TerminalFactory.standardStreamsAreTerminals)
             practiceLab = lab
@@ -57,8 +62,8 @@ struct SessionArguments: ParsableArguments {
         let (outcome, transcript) = try live.run(on: terminal, runner: runner)
         switch outcome {
         case .finished: break
-        case .quit: terminal.write(outcome.message + " Continue with: piwizard resume \(loaded.lesson.id)\n")
-        case .cannotSave: Platform.writeError("piwizard: " + outcome.message + " Continue with: piwizard resume \(loaded.lesson.id)")
+        case .quit: terminal.write(outcome.message + " Continue with: \(Platform.commandName) resume \(loaded.lesson.id)\n")
+        case .cannotSave: Platform.writeError("piwizard: " + outcome.message + " Continue with: \(Platform.commandName) resume \(loaded.lesson.id)")
         default: Platform.writeError("piwizard: " + outcome.message)
         }
         Platform.writeError("transcript: \(transcript.path)")

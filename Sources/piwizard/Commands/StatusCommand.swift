@@ -21,7 +21,7 @@ struct StatusCommand: ParsableCommand {
             return
         }
         guard !summaries.isEmpty else {
-            print("No saved runs. Start one with: piwizard start LESSON")
+            print("No saved runs. Start one with: \(Platform.commandName) start LESSON")
             return
         }
         for summary in summaries { print(summary.text) }
