@@ -12,8 +12,8 @@ let package = Package(
     targets: [
         // libFuzzer's driver, declared for Swift.
         .systemLibrary(name: "CFuzzerDriver"),
-        // The targets' shared entry into the driver.
-        .target(name: "FuzzDriver", dependencies: ["CFuzzerDriver"]),
+        // The targets' shared entry into the driver, and what they hold the readers to.
+        .target(name: "FuzzDriver", dependencies: ["CFuzzerDriver", .product(name: "Lessons", package: "piwizard")]),
         // A whole lesson file: parser, front matter, then lint (graph, templates, validators).
         .executableTarget(
             name: "FuzzLesson",

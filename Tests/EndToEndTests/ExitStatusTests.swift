@@ -102,7 +102,7 @@ import Testing
     @Test func aSuggestedCommandNamesPiwizardAsTheUserCanTypeIt() throws {
         let bin = try folder()
         defer { try? FileManager.default.removeItem(at: bin) }
-        let notThisOne = try PiwizardProcess.run(["status", "--state-dir", bin.appendingPathComponent("state").path])
+        let notThisOne = try PiwizardProcess.run(["status", "--state-dir", bin.appendingPathComponent("state").path], environment: ["PATH": "/usr/bin:/bin"])
         #expect(notThisOne.stdout == "No saved runs. Start one with: \(PiwizardProcess.binary.resolvingSymlinksInPath().path) start LESSON\n", "\(notThisOne.stdout)")
         try FileManager.default.createSymbolicLink(at: bin.appendingPathComponent("piwizard"), withDestinationURL: PiwizardProcess.binary)
         let path = bin.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")

@@ -18,8 +18,17 @@ struct PiwizardProcess {
         return repository.appendingPathComponent(".build/debug/piwizard")
     }()
 
-    /// How piwizard's messages name it in these runs (it is not on the tests' `PATH`): its full path.
-    static var typedName: String { binary.resolvingSymlinksInPath().path }
+    /// How piwizard's messages name it in these runs: `piwizard` when the first of that name on the
+    /// tests' `PATH` is this binary (e.g. linked there by `script/start`), else its full path.
+    static var typedName: String {
+        let this = binary.resolvingSymlinksInPath().path
+        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") where folder.hasPrefix("/") {
+            let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent("piwizard")
+            guard FileManager.default.isExecutableFile(atPath: candidate.path) else { continue }
+            return candidate.resolvingSymlinksInPath().path == this ? "piwizard" : this
+        }
+        return this
+    }
 
     /// Runs piwizard with `arguments` in `directory` (the repository by default). The environment is the
     /// test's, without colour or lesson-folder settings, plus `environment`.

@@ -1,4 +1,5 @@
 import CFuzzerDriver
+import Lessons
 
 /// What a fuzz target checks: one input, as bytes. It returns 0 and stops the process (a trap) when
 /// the input shows a bug.
@@ -17,4 +18,13 @@ public func runLibFuzzer(argc: CInt, argv: UnsafeMutablePointer<UnsafeMutablePoi
 public func fuzzText(_ start: UnsafePointer<UInt8>?, _ count: Int) -> String {
     guard let start else { return "" }
     return String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
+}
+
+/// Stops the process (a crash libFuzzer reports, with the input) when a diagnostic is not on a line of
+/// `text`: a line ends at `\n`, `\r\n` or a lone `\r`, as CommonMark counts (an upper bound here).
+public func requireDiagnosticsInside(_ text: String, _ diagnostics: [Diagnostic]) {
+    let lines = text.unicodeScalars.filter { $0 == "\n" || $0 == "\r" }.count + 1
+    for diagnostic in diagnostics where diagnostic.location.line < 1 || diagnostic.location.line > lines + 1 {
+        fatalError("diagnostic outside the file (\(lines) lines): \(diagnostic)")
+    }
 }

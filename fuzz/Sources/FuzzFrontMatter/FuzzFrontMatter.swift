@@ -7,10 +7,7 @@ import Lessons
 public func fuzzFrontMatter(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let text = "---\n\(fuzzText(start, count))\n---\n# Lesson\n\n## Step\n\nProse.\n"
     let result = LessonParser.parse(text, file: "fuzz.md")
-    let lines = text.unicodeScalars.filter { $0 == "\n" || $0 == "\r" }.count + 1
-    for diagnostic in result.diagnostics where diagnostic.location.line < 1 || diagnostic.location.line > lines + 1 {
-        fatalError("diagnostic outside the file (\(lines) lines): \(diagnostic)")
-    }
+    requireDiagnosticsInside(text, result.diagnostics)
     return 0
 }
 

@@ -8,10 +8,7 @@ import Wizard
 public func fuzzLesson(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     let text = fuzzText(start, count)
     let result = LessonLinter.lint(text, file: "fuzz.md", validators: ValidatorRegistry.specs)
-    let lines = text.unicodeScalars.filter { $0 == "\n" || $0 == "\r" }.count + 1
-    for diagnostic in result.diagnostics where diagnostic.location.line < 1 || diagnostic.location.line > lines + 1 {
-        fatalError("diagnostic outside the file (\(lines) lines): \(diagnostic)")
-    }
+    requireDiagnosticsInside(text, result.diagnostics)
     return 0
 }
 
