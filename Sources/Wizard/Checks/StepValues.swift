@@ -57,16 +57,21 @@ public struct StepValues: Sendable {
         guard step.condition != nil else { return true }
         let known = withDefaults
         let items = known.items(of: step)
-        return (items.isEmpty ? [nil] : items).contains { known.mayApply(step, to: $0) }
+        return (items.isEmpty ? [nil] : items).contains { known.conditionMayHold(step, for: $0) }
     }
 
     /// Whether the step will run for the item, as far as is known now (as `mayApply(_:)`).
     public func mayApply(_ step: Step, to item: LoopItem?) -> Bool {
-        let known = withDefaults
-        return step.condition?.terms.allSatisfy { term in
-            let subject = known.subject(of: term, item: item)
+        withDefaults.conditionMayHold(step, for: item)
+    }
+
+    /// The condition's terms against these values as they are (defaults already filled in): a term on a
+    /// value nobody knows yet holds.
+    private func conditionMayHold(_ step: Step, for item: LoopItem?) -> Bool {
+        step.condition?.terms.allSatisfy { term in
+            let subject = subject(of: term, item: item)
             if subject.field != nil { return Self.isUndetected(subject.value) || term.holds(for: subject.value) }
-            return known.inputs[term.variable.root] == nil || term.holds(for: subject.value)
+            return inputs[term.variable.root] == nil || term.holds(for: subject.value)
         } ?? true
     }
 
