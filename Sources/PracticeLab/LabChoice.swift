@@ -24,13 +24,14 @@ public enum LabChoice {
 
 extension LabChoice {
     /// The lab a session practises in: the one up under `name` as it is, else a new one on the
-    /// environment's subnet with `nodes` nodes of `flavour` (brought up, with `progress` lines).
+    /// environment's subnet with `nodes` nodes of `flavour` (brought up, with `progress` lines); and
+    /// whether it was up already.
     public static func sessionLab(name: String, environment: [String: String], nodes: Int, flavour: () throws -> LabFlavour,
-                                  piwizard: String, progress: (String) -> Void) throws -> Lab {
+                                  piwizard: String, progress: (String) -> Void) throws -> (lab: Lab, wasUp: Bool) {
         if let existing = try Lab.existing(name: name, piwizard: piwizard) {
-            return try Lab.up(name: name, subnet: existing.layout.subnet, nodes: existing.layout.nodeCount, flavour: existing.flavour,
-                              piwizard: piwizard, progress: progress)
+            return (try Lab.up(name: name, subnet: existing.layout.subnet, nodes: existing.layout.nodeCount, flavour: existing.flavour,
+                               piwizard: piwizard, progress: progress), true)
         }
-        return try Lab.up(name: name, subnet: subnet(environment: environment), nodes: nodes, flavour: flavour(), piwizard: piwizard, progress: progress)
+        return (try Lab.up(name: name, subnet: subnet(environment: environment), nodes: nodes, flavour: flavour(), piwizard: piwizard, progress: progress), false)
     }
 }

@@ -49,7 +49,9 @@ public struct LiveSession {
             let (resumed, changed) = saved.resumableState(for: lesson)
             state = resumed
             state.inputs = sources.with(saved: resumed.inputs).merged()
-            baseTerminal.write("Resuming at step \(min(state.stepIndex + 1, lesson.steps.count)) of \(lesson.steps.count) (saved \(Self.describe(saved.updatedAt))).\n")
+            let position = StepValues(lesson: lesson, assets: loaded.assetsFolder.path, inputs: state.inputs)
+                .position(ofStep: min(state.stepIndex, max(lesson.steps.count - 1, 0)))
+            baseTerminal.write("Resuming at step \(position.number) of \(position.total) (saved \(Self.describe(saved.updatedAt))).\n")
             if !changed.isEmpty {
                 baseTerminal.write("These steps changed since you did them and will be checked again: \(changed.joined(separator: ", ")).\n")
             }

@@ -52,6 +52,38 @@ import Testing
         #expect(entries.contains { $0.id == "tour" && $0.errors == 0 })
     }
 
+    /// `list` counts the steps as the session's header does: a branch the defaults do not take is none.
+    @Test func listCountsTheStepsASessionCounts() throws {
+        let folder = try PiwizardProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try """
+            ---
+            id: ways
+            title: Two ways
+            summary: One step of two ways is taken.
+            inputs:
+              mode: { type: choice, prompt: Which way, choices: [a, b], default: a }
+            ---
+            ## First {#first}
+
+            ```sh {run}
+            true
+            ```
+
+            ## Way b {#way-b when="mode == b"}
+
+            ```sh {run}
+            true
+            ```
+            """.write(to: folder.appendingPathComponent("ways.md"), atomically: true, encoding: .utf8)
+        let listed = try PiwizardProcess.run(["list", "--lessons", folder.path])
+        #expect(listed.stdout.contains(#/\nways +Two ways +1 /#), "\(listed.stdout)")
+        let state = try PiwizardProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: state) }
+        let run = try PiwizardProcess.run(["start", "ways", "--yes", "--lessons", folder.path], environment: ["PIWIZARD_STATE_DIR": state.path])
+        #expect(run.stdout.contains("Step 1 of 1 · First"), "\(run.stdout)")
+    }
+
     @Test func theShippedLessonsLintCleanly() throws {
         let output = try PiwizardProcess.run(["lint", "lessons/expand-cluster.md", "tour"])
         #expect(output.status == 0)

@@ -5,7 +5,8 @@ import TmuxTestSupport
 /// The expand-cluster lesson at a real terminal (tmux) against the practice lab (trixie): the master's
 /// key, then a wrong answer, a duplicate IP, refused before anything runs; then the card path (each card
 /// made its node's own in the reader), with the destructive write confirmed by typing the device, on to
-/// the sudo password, asked once and never shown; then `resume` finishes the run in the same lab.
+/// the sudo password, asked once and never shown; then `resume` goes on in the same lab and the learner
+/// walks to the end: the payoff shown, not offered as done, and no ssh chatter on the screen.
 @Suite(.serialized, .enabled(if: PracticeLabFixture.isPossible && TmuxSession.isAvailable, "needs Linux, root, loop devices and tmux"))
 struct LessonInLabTmuxTests {
     let lab = PracticeLabFixture(name: "tmx", prefix: "10.77.203")
@@ -79,17 +80,46 @@ struct LessonInLabTmuxTests {
         try tmux.sendKeys(.text("quit"), .enter)
         let screen = try tmux.waitFor(text: "EXIT=0")
         // The command it names is one the learner can type (this binary is not on the test's PATH: its
-        // full path, which tmux may wrap).
-        #expect(screen.replacingOccurrences(of: "\n", with: "").contains("Continue with: \(PiwizardProcess.typedName) resume expand-cluster"), "\(screen)")
+        // full path, which tmux may wrap, at a space or inside a word).
+        let unwrapped = { (text: String) in text.filter { !$0.isWhitespace } }
+        #expect(unwrapped(screen).contains(unwrapped("Continue with: \(PiwizardProcess.typedName) resume expand-cluster")), "\(screen)")
         #expect(!screen.contains(Self.labPassword), "the password never reaches the screen")
         #expect(!screen.contains("the practice lab types it"), "no node is touched at its console on the card path")
 
-        // The run remembers its lab: `resume`, without --lab, goes on in it unattended, to the end.
-        let resumed = try lab.piwizard(["resume", "expand-cluster", "--yes", "--lessons", PiwizardProcess.repository.appendingPathComponent("lessons").path],
-                                       environment: ["HOME": home.path, "XDG_STATE_HOME": home.appendingPathComponent("state").path])
-        #expect(resumed.status == 0, "\(resumed.stdout.suffix(3000))\n\(resumed.stderr)")
-        #expect(resumed.stdout.contains("Resuming at step 17 of 23"), "\(resumed.stdout.prefix(2000))")
-        #expect(resumed.stdout.contains("Lesson finished"))
+        // The run remembers its lab: `resume`, without --lab, goes on in it, and the learner walks on to
+        // the end as before, answering every prompt (the sudo password again: it is never saved).
+        let again = try TmuxSession(width: 110, height: 50,
+                                    command: TmuxSession.reportingExit([PiwizardProcess.binary.path, "resume", "expand-cluster",
+                                                                         "--lessons", PiwizardProcess.repository.appendingPathComponent("lessons").path]),
+                                    environment: lab.environment.merging(["HOME": home.path, "XDG_STATE_HOME": home.appendingPathComponent("state").path,
+                                                                          "INPUTRC": "/dev/null"]) { $1 },
+                                    workingDirectory: home)
+        defer { again.kill() }
+        // sudo's password first (the step needs it, and it is never saved), under the step's own number.
+        let asked = try again.waitFor(text: "That user's password on the Pis", timeout: 60)
+        #expect(asked.contains("Step 9 · Tell every node the others' names needs: password"), "\(asked)")
+        try again.type(Self.labPassword)
+        try again.sendKeys(.enter)
+        // It resumes where it stopped, counted as the session counts (the steps that apply).
+        let resumedAt = try again.waitFor(text: "hosts-file[node2]>", timeout: 60)
+        let header = try #require(resumedAt.firstMatch(of: /Step (\d+) of (\d+) · Tell every node/), "\(resumedAt)")
+        #expect(resumedAt.contains("Resuming at step \(header.1) of \(header.2) "), "\(resumedAt)")
+        #expect(Int(header.2)! < 23, "a branch not taken is not counted")
+        try again.sendKeys(.enter)
+        try answerPrompts(again, until: "Lesson finished")
+        try again.waitFor(text: "EXIT=0", timeout: 30)
+        let walk = try again.capture(scrollback: true)
+        // The payoff is shown, not offered as done: the step runs, and the nodes answer by name.
+        let payoff = try #require(walk.range(of: "· Run a first job on every node"), "\(walk.suffix(3000))")
+        let payoffEnd = walk.range(of: "· Copy the pi program", range: payoff.upperBound..<walk.endIndex)?.lowerBound ?? walk.endIndex
+        let payoffStep = String(walk[payoff.upperBound..<payoffEnd])
+        #expect(!payoffStep.contains("Mark it done"), "\(payoffStep)")
+        #expect(payoffStep.contains("\nnode3\n") || payoffStep.contains("\nnode3 "), "mpiexec's answer is on the screen: \(payoffStep)")
+        // Nothing a newcomer reads as their own mistake, and the count is of steps.
+        #expect(!walk.contains("Shared connection to") && !walk.contains("Cannot stat"), "\(walk)")
+        let finished = try #require(walk.firstMatch(of: /Lesson finished: (\d+) steps? done/), "\(walk.suffix(2000))")
+        #expect(Int(finished.1)! <= Int(header.2)!, "steps, not step items: \(finished.0)")
+        #expect(!walk.contains(Self.labPassword), "the password never reaches the screen")
         #expect(try lab.onNode(1, "timeout 60 mpiexec -f ~/machinefile -n 3 hostname").split(separator: "\n").sorted() == ["node1", "node2", "node3"])
         try lab.downAndExpectNothingLeft()
     }
@@ -98,7 +128,7 @@ struct LessonInLabTmuxTests {
     /// device, take the default) until the last lines show `text`.
     private func answerPrompts(_ tmux: TmuxSession, until text: String) throws {
         var previous = ""
-        for _ in 0..<60 {
+        for _ in 0..<120 {
             // New output since the last answer (the echo of an Enter alone adds only blank lines).
             let screen = try tmux.waitFor(description: "a prompt after the last answer", timeout: 240) { screen in
                 Self.trimmed(screen) != Self.trimmed(previous) && (Self.isPrompt(Self.lastLines(screen, 1)) || Self.lastLines(screen, 3).contains(text))
@@ -106,6 +136,9 @@ struct LessonInLabTmuxTests {
             if Self.lastLines(screen, 3).contains(text) { return }
             if Self.lastLines(screen, 1).hasSuffix("anything else to stop:") {
                 try tmux.sendKeys(.text("/dev/pw-\(lab.name)-reader"), .enter)
+            } else if Self.lastLines(screen, 1).contains("password on the Pis") {
+                try tmux.type(Self.labPassword)
+                try tmux.sendKeys(.enter)
             } else {
                 try tmux.sendKeys(.enter)
             }

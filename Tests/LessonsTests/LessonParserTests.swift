@@ -167,4 +167,54 @@ import Testing
     func slugs(_ title: String, _ slug: String) {
         #expect(LessonParser.slug(title) == slug)
     }
+
+    /// Drills, repairs and solutions are blocks of their own kinds; `may-pass-before` is the step's.
+    @Test func readsTheSelfTestBlocks() {
+        let text = """
+        ---
+        id: drills
+        title: Drills
+        summary: A step and its self-test.
+        inputs:
+          nodes:
+            type: list
+            fields:
+              hostname: { type: hostname }
+              role: { type: choice, choices: [master, worker] }
+            default:
+              - { hostname: n1, role: master }
+        ---
+        ## Make {#make foreach=nodes as=node may-pass-before="node.role == master"}
+
+        ```sh {run on=node}
+        touch /tmp/x
+        ```
+
+        ```sh {check on=node}
+        test -f /tmp/x
+        ```
+
+        ```sh {drill hint=1 on=node timeout=5}
+        rm /tmp/x
+        ```
+
+        ```sh {repair on=node}
+        touch /tmp/x
+        ```
+
+        > **Hint:** Run it again.
+        """
+        let result = LessonParser.parse(text, file: "drills.md")
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let step = result.lesson.steps[0]
+        #expect(step.blocks.map(\.kind) == [.run, .check, .drill, .repair])
+        #expect(step.blocks[2].drillHint == 1 && step.blocks[2].target == .node && step.blocks[2].timeout == 5)
+        #expect(step.learnerBlocks == [0, 1])
+        #expect(step.checksMayPassBefore?.description == "node.role == master")
+        let flag = LessonParser.parse(text.replacingOccurrences(of: " may-pass-before=\"node.role == master\"", with: " may-pass-before"), file: "drills.md")
+        #expect(flag.lesson.steps[0].checksMayPassBefore?.terms.isEmpty == true, "the flag alone: every item")
+        // A learner's progress does not notice a drill added or changed: only the learner's blocks count.
+        let plain = LessonParser.parse(text.replacingOccurrences(of: "rm /tmp/x", with: "rm -f /tmp/x"), file: "drills.md")
+        #expect(StepHasher.hash(plain.lesson.steps[0]) == StepHasher.hash(step))
+    }
 }

@@ -57,7 +57,7 @@ struct CommandLineBuilderTests {
         #expect(builder.arguments(for: request) == [
             "ssh", "-o", "BatchMode=yes",
             "-o", "ControlMaster=auto", "-o", "ControlPath=/run/user/1000/piwizard-ssh/%C", "-o", "ControlPersist=120",
-            "-o", "ConnectTimeout=10",
+            "-o", "ConnectTimeout=10", "-o", "ServerAliveInterval=3", "-o", "ServerAliveCountMax=2",
             "--", "pi@raspberrypi.local", "hostname -I",
         ])
     }
@@ -67,7 +67,7 @@ struct CommandLineBuilderTests {
         #expect(builder.arguments(for: request) == [
             "ssh", "-t", "-o", "LogLevel=ERROR",
             "-o", "ControlMaster=auto", "-o", "ControlPath=/run/user/1000/piwizard-ssh/%C", "-o", "ControlPersist=120",
-            "-o", "ConnectTimeout=10",
+            "-o", "ConnectTimeout=10", "-o", "ServerAliveInterval=3", "-o", "ServerAliveCountMax=2",
             "--", "10.0.0.5", "sudo -- sh -c raspi-config",
         ])
     }

@@ -50,6 +50,37 @@ final class SSHRunnerTests {
         #expect(sockets.count == 1)
     }
 
+    /// A shared connection whose other end stops answering (here: the sshd processes serving it are
+    /// stopped, as a pulled cable would leave it) is given up by ssh's keepalive within seconds, and the
+    /// command logs in anew, instead of hanging on it until its own timeout.
+    @Test func aDeadSharedConnectionIsGivenUpAndTheCommandLogsInAnew() throws {
+        let runner = PipeCommandRunner(builder: builder("dead"))
+        #expect(try runner.run(CommandRequest(command: "true", host: host, timeout: 30)) { _ in }.exitStatus == 0)
+        let serving = try descendants(of: server.pid)
+        #expect(!serving.isEmpty, "the shared connection is served by sshd's children")
+        for pid in serving { kill(pid, SIGSTOP) }
+        defer { for pid in serving { kill(pid, SIGCONT) } }
+        let result = try runner.run(CommandRequest(command: "true", host: host, timeout: 60)) { _ in }
+        #expect(!result.timedOut && result.exitStatus == 0, "ssh gave up on the silent connection: \(result)")
+    }
+
+    /// Every process under `pid` (all started by the test's own sshd).
+    private func descendants(of pid: pid_t) throws -> [pid_t] {
+        let listing = try PipeCommandRunner().run(CommandRequest(command: "ps -e -o pid=,ppid=", timeout: 10)) { _ in }.output
+        let pairs = listing.split(separator: "\n").compactMap { line -> (pid_t, pid_t)? in
+            let fields = line.split(separator: " ").compactMap { pid_t($0) }
+            return fields.count == 2 ? (fields[0], fields[1]) : nil
+        }
+        var found: [pid_t] = []
+        var parents: Set<pid_t> = [pid]
+        while true {
+            let next = pairs.filter { parents.contains($0.1) && !found.contains($0.0) }.map(\.0)
+            if next.isEmpty { return found }
+            found += next
+            parents = Set(next)
+        }
+    }
+
     @Test func interactiveRequestsGetARemoteTerminal() throws {
         try withConsole { keyboard, screen in
             keyboard.hangUp()

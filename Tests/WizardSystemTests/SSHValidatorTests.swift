@@ -59,4 +59,33 @@ final class SSHValidatorTests {
         #expect(!outcome.passed)
         #expect(outcome.found.contains("Permission denied"), "\(outcome.found)")
     }
+
+    /// A check that proves which machine answers logs in on its own: a shared connection opened before
+    /// the host's key changed (a card swapped, a node reinstalled) still answers, but `hostname-is` and
+    /// `unique-across-nodes` do not take its word for it and meet the changed key.
+    @Test func identityChecksDoNotRideAnOpenConnection() throws {
+        let folder = SSHControlFolder.path()
+        try #require(SSHControlFolder.problem(preparing: folder) == nil)
+        let before = Set((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+        let runner = PipeCommandRunner(builder: CommandLineBuilder(controlDirectory: folder, sshOptions: server.sshOptions()))
+        let host = RemoteHost(address: "127.0.0.1", user: "root")
+        #expect(try runner.run(CommandRequest(command: "true", host: host, timeout: 30)) { _ in }.exitStatus == 0)
+        let opened = Set((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).subtracting(before)
+        defer { for socket in opened { server.closeConnection(socket: folder + "/" + socket) } }
+        try #require(opened.count == 1, "the command left one shared connection")
+
+        // The host now shows another key than the one known: write a stranger's key as the known one.
+        let stranger = server.directory + "/stranger_host"
+        let made = try PipeCommandRunner().run(CommandRequest(command: "ssh-keygen -q -t ed25519 -N '' -f \(stranger) && printf '[127.0.0.1]:\(server.port) ' > \(server.directory)/known_hosts && cat \(stranger).pub >> \(server.directory)/known_hosts")) { _ in }
+        try #require(made.exitStatus == 0)
+        #expect(try runner.run(CommandRequest(command: "true", host: host, timeout: 30)) { _ in }.exitStatus == 0, "the open connection hides the change")
+
+        var here = context()
+        here.here = []
+        let own = localHostName()
+        let name = ValidatorRegistry.check("hostname-is", ["host": "127.0.0.1", "expected": own], context: here)
+        #expect(!name.passed && name.found.contains("Host key verification failed"), "\(name)")
+        let ids = ValidatorRegistry.check("unique-across-nodes", ["nodes": "127.0.0.1", "command": "cat /etc/machine-id"], context: here)
+        #expect(!ids.passed && ids.found.contains("127.0.0.1: no answer"), "\(ids)")
+    }
 }

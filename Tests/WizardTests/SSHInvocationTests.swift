@@ -29,17 +29,17 @@ import Testing
         let ssh = SSHInvocation(destination: "pi@10.0.0.2", sharing: .folder("/run/user/1000/piwizard-ssh"), extraOptions: ["-p", "2222"])
         #expect(ssh.arguments(remoteCommand: "hostname") == [
             "ssh", "-o", "BatchMode=yes", "-o", "ControlMaster=auto", "-o", "ControlPath=/run/user/1000/piwizard-ssh/%C",
-            "-o", "ControlPersist=120", "-o", "ConnectTimeout=10", "-p", "2222", "--", "pi@10.0.0.2", "hostname",
+            "-o", "ControlPersist=120", "-o", "ConnectTimeout=10", "-o", "ServerAliveInterval=3", "-o", "ServerAliveCountMax=2", "-p", "2222", "--", "pi@10.0.0.2", "hostname",
         ])
         let interactive = SSHInvocation(destination: "pi@10.0.0.2", interactive: true, sharing: .none)
-        #expect(interactive.options == ["-t", "-o", "LogLevel=ERROR", "-o", "ConnectTimeout=10"])
+        #expect(interactive.options == ["-t", "-o", "LogLevel=ERROR", "-o", "ConnectTimeout=10", "-o", "ServerAliveInterval=3", "-o", "ServerAliveCountMax=2"])
     }
 
     @Test func aFreshLoginNeverRidesOnAnOpenConnectionButBecomesOne() {
         let ssh = SSHInvocation(destination: "pi@n1", connectTimeout: 5, sharing: .freshLogin(.folder("/tmp/f")))
         #expect(ssh.options.contains("ControlMaster=yes") && !ssh.options.contains("ControlMaster=auto"))
         let hop = SSHInvocation(destination: "pi@n1", connectTimeout: 5, sharing: .freshLogin(.decidedByShell))
-        #expect(hop.shellText(remoteCommand: "true").description == "ssh -o BatchMode=yes -o ConnectTimeout=5 $fresh -- pi@n1 true")
+        #expect(hop.shellText(remoteCommand: "true").description == "ssh -o BatchMode=yes -o ConnectTimeout=5 -o ServerAliveInterval=3 -o ServerAliveCountMax=2 $fresh -- pi@n1 true")
     }
 
     /// A check that runs here shares the wizard's own connections: the same folder as the commands'.
@@ -49,7 +49,7 @@ import Testing
         let folder = SSHControlFolder.path()
         if SSHControlFolder.problem(preparing: folder) == nil {
             #expect(context.ssh("pi@n1").sharing == .folder(folder))
-            #expect(context.ssh("pi@n1", freshLogin: true).sharing == .freshLogin(.folder(folder)))
+            #expect(context.ssh("pi@n1", login: .fresh).sharing == .freshLogin(.folder(folder)))
         }
         context.here = nil
         let hop = context.onHost("10.0.0.3", "hostname").description
@@ -60,7 +60,7 @@ import Testing
     @Test func valuesInAHopAreQuotedAndATildeStillExpands() {
         let ssh = SSHInvocation(destination: "pi@n1", sharing: .none, extraOptions: ["-i", "~/.ssh/my key"])
         let text = ssh.shellText(remoteCommand: "cat \("a b")", arguments: "\"$blob\"").description
-        #expect(text == "ssh -o BatchMode=yes -o ConnectTimeout=10 -i ~/'.ssh/my key' -- pi@n1 'cat '\\''a b'\\''' \"$blob\"")
+        #expect(text == "ssh -o BatchMode=yes -o ConnectTimeout=10 -o ServerAliveInterval=3 -o ServerAliveCountMax=2 -i ~/'.ssh/my key' -- pi@n1 'cat '\\''a b'\\''' \"$blob\"")
     }
 }
 

@@ -89,4 +89,13 @@ import Wizard
         #expect(output.contains("Step 4 of 5 · Way b"), "\(output)")
         #expect(!output.contains("Way a"))
     }
+
+    /// `list` and a resumed session count as the step header does: 5 steps here, not the file's 6.
+    @Test func listAndResumeCountAsTheSessionDoes() throws {
+        let values = StepValues(lesson: try TestLessons.load(Self.lesson, id: "counts").lesson, assets: "", inputs: try TestLessons.load(Self.lesson, id: "counts").defaultInputs)
+        #expect(values.position(ofStep: 0) == (1, 5))
+        #expect(values.position(ofStep: 3) == (4, 5), "way a")
+        #expect(values.position(ofStep: 4) == (5, 6), "a step not taken counts itself when the learner stands on it")
+        #expect(values.position(ofStep: 5) == (5, 5))
+    }
 }

@@ -17,7 +17,5 @@ public struct LoadedLesson: Sendable {
     public var assetsFolder: URL { url.deletingPathExtension() }
 
     /// The default inputs, for previews: every input's default value.
-    public var defaultInputs: [String: InputValue] {
-        Dictionary(lesson.inputs.compactMap { input in input.defaultValue.map { (input.name, $0) } }, uniquingKeysWith: { a, _ in a })
-    }
+    public var defaultInputs: [String: InputValue] { lesson.defaultInputs }
 }

@@ -7,6 +7,7 @@ public enum LessonLinter {
         RequiresRule.self,
         ReachabilityRule.self,
         SafetyRule.self,
+        SelfTestRule.self,
     ] }
 
     /// Parse diagnostics and rule findings for a lesson's text; `validators` are the built-in

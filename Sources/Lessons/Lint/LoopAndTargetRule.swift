@@ -12,8 +12,25 @@ enum LoopAndTargetRule: LintRule {
         .error("on=\(target.rawValue) needs a node: put the block in a step with foreach=LIST as=NODE", at: location)
     }
 
-    static func badCondition(_ condition: Condition, reason: String, at location: SourceLocation) -> Diagnostic {
-        .error("when=\"\(condition)\": \(reason)", at: location)
+    static func badCondition(_ condition: Condition, attribute: String = "when", reason: String, at location: SourceLocation) -> Diagnostic {
+        .error("\(attribute)=\"\(condition)\": \(reason)", at: location)
+    }
+
+    /// What is wrong with a step's condition (`when=`, `may-pass-before=`): each term must compare a
+    /// declared choice or bool input, or a choice field of the loop's records, with a value.
+    static func problems(in condition: Condition, attribute: String, of step: Step, lesson: Lesson, at location: SourceLocation) -> [Diagnostic] {
+        condition.terms.compactMap { term in
+            let path = term.variable
+            let isLoopField = step.loop?.variable == path.root
+            if !isLoopField, lesson.input(named: path.root) == nil {
+                return badCondition(condition, attribute: attribute, reason: "'\(path.root)' is not a declared input", at: location)
+            }
+            if ReachabilityRule.possibleValues(of: path, in: step, lesson: lesson) == nil {
+                let what = isLoopField && step.loop.flatMap({ lesson.input(named: $0.list) }) == nil ? "the loop is not over a list" : "'\(path)' is not a choice or bool"
+                return badCondition(condition, attribute: attribute, reason: "\(what); a condition compares a choice (or bool) with one of its values", at: location)
+            }
+            return nil
+        }
     }
 
     static func diagnose(_ lesson: Lesson, graph: StepGraph) -> [Diagnostic] {
@@ -31,17 +48,8 @@ enum LoopAndTargetRule: LintRule {
                     diagnostics.append(targetOutsideLoop(block.target, at: block.location))
                 }
             }
-            for term in step.condition?.terms ?? [] {
-                let condition = step.condition ?? Condition(terms: [term])
-                let location = step.conditionLocation ?? step.location
-                let path = term.variable
-                let isLoopField = step.loop?.variable == path.root
-                if !isLoopField, lesson.input(named: path.root) == nil {
-                    diagnostics.append(badCondition(condition, reason: "'\(path.root)' is not a declared input", at: location))
-                } else if ReachabilityRule.possibleValues(of: path, in: step, lesson: lesson) == nil {
-                    let what = isLoopField && step.loop.flatMap({ lesson.input(named: $0.list) }) == nil ? "the loop is not over a list" : "'\(path)' is not a choice or bool"
-                    diagnostics.append(badCondition(condition, reason: "\(what); a condition compares a choice (or bool) with one of its values", at: location))
-                }
+            if let condition = step.condition {
+                diagnostics += problems(in: condition, attribute: "when", of: step, lesson: lesson, at: step.conditionLocation ?? step.location)
             }
         }
         return diagnostics

@@ -26,6 +26,9 @@ public struct Block: Sendable, Hashable, Codable {
     /// For a `{run}` block: a yes/no question the learner answers before it runs
     /// (`confirm="Are the two fingerprints the same?"`); no stops the step and shows its hints.
     public var confirmation: String?
+    /// For a `{drill}` block: the step's hint (from 1, in the order written) that explains the fault it
+    /// makes (`hint=2`).
+    public var drillHint: Int?
     /// The opening fence.
     public var location: SourceLocation
 
@@ -74,4 +77,7 @@ public struct Block: Sendable, Hashable, Codable {
     public var changesSomething: Bool {
         (kind == .run && !readonly) || kind == .show
     }
+
+    /// How many lines the block takes in its file, fences included (the closing fence counted).
+    public var lineCount: Int { body.split(separator: "\n", omittingEmptySubsequences: false).count + 2 }
 }

@@ -23,6 +23,12 @@ public struct Lesson: Sendable, Hashable, Codable {
         inputs.first { $0.name == name }
     }
 
+    /// Every input's default value (inputs without one are left out): what a preview or a count of the
+    /// steps that apply starts from.
+    public var defaultInputs: [String: InputValue] {
+        Dictionary(inputs.compactMap { input in input.defaultValue.map { (input.name, $0) } }, uniquingKeysWith: { a, _ in a })
+    }
+
     /// The secret input marked `sudo: true`: the password sudo asks for on the other hosts.
     public var sudoPasswordInput: InputDeclaration? {
         inputs.first(where: \.isSudoPassword)

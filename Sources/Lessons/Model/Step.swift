@@ -18,6 +18,12 @@ public struct Step: Sendable, Hashable, Codable, Identifiable {
     /// `always`: the step runs even when its checks pass already (a restart, a demonstration); the
     /// session never offers to mark it done unrun.
     public var runsAlways = false
+    /// `may-pass-before` (for every item) or `may-pass-before="node.role == master"` (for the items the
+    /// condition holds for): the step's checks may hold before it runs, and `piwizard test` accepts that
+    /// (the master's part of a per-node step, already done when the master was set up). Nil: they must fail.
+    public var checksMayPassBefore: Condition?
+    /// Where `may-pass-before` was written.
+    public var checksMayPassBeforeLocation: SourceLocation?
     /// The heading.
     public var location: SourceLocation
 
@@ -52,4 +58,7 @@ public struct Step: Sendable, Hashable, Codable, Identifiable {
 
     /// The blocks of one kind, in order.
     public func blocks(_ kind: BlockKind) -> [Block] { blocks.filter { $0.kind == kind } }
+
+    /// The offsets of the blocks a learner sees (all but the self-test's drills, repairs and solutions).
+    public var learnerBlocks: [Int] { blocks.indices.filter { !blocks[$0].kind.isSelfTest } }
 }

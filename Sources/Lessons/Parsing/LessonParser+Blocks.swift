@@ -30,8 +30,11 @@ extension LessonParser {
             block.validator = ValidatorCall(name: validator.name, arguments: arguments ?? [:], argumentsReadable: arguments != nil)
         } else if kind.isValidator, block.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             error("this \(kind.rawValue) has no command; write a shell command in the block, or name a validator=", at: start)
-        } else if kind == .run, block.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            error("this run block has no command", at: start)
+        } else if kind == .run || kind.isSelfTest, block.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            error("this \(kind.rawValue) block has no command", at: start)
+        }
+        if kind == .drill, block.drillHint == nil {
+            error("a drill names the hint that explains the fault it makes: add hint=N (the step's hints count from 1)", at: start)
         }
         return block
     }
@@ -100,6 +103,12 @@ extension LessonParser {
                 error("output= is not a valid regular expression: '\(value)'", at: here)
             }
             block.outputPattern = value
+        case "hint":
+            guard let value = needsValue() else { return }
+            if kind != .drill { error("hint= names the hint a {drill} block's fault shows; a {\(kind.rawValue)} block is not one", at: here) }
+            if let number = Int(value), number >= 1 { block.drillHint = number } else {
+                error("hint= takes the number of one of the step's hints (from 1), not '\(value)'", at: here)
+            }
         case "timeout":
             guard let value = needsValue() else { return }
             if let seconds = Double(value), seconds > 0 { block.timeout = seconds } else {

@@ -13,7 +13,7 @@ public struct LessonParser {
     }
 
     static let stepAttributes = ["foreach", "as", "when", "requires"]
-    static let blockAttributes = ["on", "user", "destructive", "readonly", "validator", "exit", "output", "timeout", "name", "confirm"]
+    static let blockAttributes = ["on", "user", "destructive", "readonly", "validator", "exit", "output", "timeout", "name", "confirm", "hint"]
 
     private let file: String
     private var diagnostics: [Diagnostic] = []
@@ -171,8 +171,16 @@ public struct LessonParser {
                 step.runsAlways = true
                 continue
             }
+            if attribute.key == "may-pass-before" {
+                step.checksMayPassBeforeLocation = here
+                guard let value = attribute.value else { step.checksMayPassBefore = Condition(terms: []); continue }
+                if let condition = Condition(parsing: value) { step.checksMayPassBefore = condition } else {
+                    error("cannot read the condition '\(value)' of may-pass-before; write may-pass-before=\"VAR == VALUE\" (several joined with 'and'), or the flag alone for every item", at: here)
+                }
+                continue
+            }
             guard Self.stepAttributes.contains(attribute.key) else {
-                error("unknown step attribute '\(attribute.key)'\(suggestion(attribute.key, Self.stepAttributes + ["always"])); a step takes #id, \(Self.stepAttributes.map { "\($0)=" }.joined(separator: ", ")), always", at: here)
+                error("unknown step attribute '\(attribute.key)'\(suggestion(attribute.key, Self.stepAttributes + ["always", "may-pass-before"])); a step takes #id, \(Self.stepAttributes.map { "\($0)=" }.joined(separator: ", ")), always, may-pass-before", at: here)
                 continue
             }
             guard let value = attribute.value, !value.isEmpty else {

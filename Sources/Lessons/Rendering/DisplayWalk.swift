@@ -26,7 +26,7 @@ public struct DisplayWalk: Sendable {
             }
             // Prose and blocks in the order the author wrote them.
             let items: [(line: Int, prose: ProseBlock?, block: Block?)] =
-                step.prose.map { ($0.location.line, $0, nil) } + step.blocks.map { ($0.location.line, nil, $0) }
+                step.prose.map { ($0.location.line, $0, nil) } + step.learnerBlocks.map { (step.blocks[$0].location.line, nil, step.blocks[$0]) }
             for (index, item) in items.sorted(by: { $0.line < $1.line }).enumerated() {
                 if index > 0 { text += "\n" }
                 if let prose = item.prose {
@@ -61,6 +61,9 @@ public struct DisplayWalk: Sendable {
         case .show: words = ["type by hand"]
         case .check: words = ["check"]
         case .precondition: words = ["before: check"]
+        case .drill: words = ["test: break it"]
+        case .repair: words = ["test: repair it"]
+        case .solve: words = ["test: the solution"]
         }
         if let validator = block.validator { words.append(validator.name) }
         if withTarget && block.target == .lab {

@@ -23,9 +23,10 @@ public enum LessonListing {
             self.errors = errors
         }
 
-        public init(lesson: Lesson, path: String, errors: Int) {
+        /// The row of a lesson; `steps` is how many a session counts (default: all of the lesson's).
+        public init(lesson: Lesson, path: String, errors: Int, steps: Int? = nil) {
             self.init(id: lesson.id, title: lesson.metadata.title, summary: lesson.metadata.summary,
-                      steps: lesson.steps.count, time: lesson.metadata.time, path: path, errors: errors)
+                      steps: steps ?? lesson.steps.count, time: lesson.metadata.time, path: path, errors: errors)
         }
     }
 

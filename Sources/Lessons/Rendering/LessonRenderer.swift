@@ -11,7 +11,8 @@ public struct LessonRenderer: Sendable {
 
     /// The lesson, given its parsed form and the file's text (the body is taken from the text).
     public func render(_ lesson: Lesson, fileText: String) -> String {
-        let body = FrontMatterSplitter(LineEndings.normalized(fileText)).body
+        let split = FrontMatterSplitter(LineEndings.normalized(fileText))
+        let body = Self.withoutSelfTest(split.body, firstLine: split.bodyFirstLine, lesson: lesson)
         let (bodyTitle, rest) = Self.splitTitle(body)
         let meta = lesson.metadata
         var facts = ["\(lesson.steps.count) steps"]
@@ -27,6 +28,20 @@ public struct LessonRenderer: Sendable {
             text += "\n" + markdown.render("You will be asked for:\n\n" + items.joined(separator: "\n"))
         }
         return text + "\n" + markdown.render(rest)
+    }
+
+    /// The body without the self-test's drills, repairs and solutions (a learner never sees them):
+    /// each such block's lines, from its opening fence to its closing one, are left out.
+    static func withoutSelfTest(_ body: String, firstLine: Int, lesson: Lesson) -> String {
+        var hidden = Set<Int>()
+        for step in lesson.steps {
+            for block in step.blocks where block.kind.isSelfTest {
+                hidden.formUnion(block.location.line..<(block.location.line + block.lineCount))
+            }
+        }
+        guard !hidden.isEmpty else { return body }
+        return body.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            .filter { !hidden.contains($0.offset + firstLine) }.map(\.element).joined(separator: "\n")
     }
 
     /// The body's leading `# Title` line, if it starts with one, and the text after it.

@@ -60,6 +60,13 @@ public struct StepValues: Sendable {
         return (items.isEmpty ? [nil] : items).contains { known.conditionMayHold(step, for: $0) }
     }
 
+    /// Where the step at `index` stands among the steps that may apply ("Step 3 of 19"): the step
+    /// itself always counts.
+    public func position(ofStep index: Int) -> (number: Int, total: Int) {
+        let counted = lesson.steps.indices.filter { $0 == index || mayApply(lesson.steps[$0]) }
+        return (counted.filter { $0 < index }.count + 1, counted.count)
+    }
+
     /// Whether the step will run for the item, as far as is known now (as `mayApply(_:)`).
     public func mayApply(_ step: Step, to item: LoopItem?) -> Bool {
         withDefaults.conditionMayHold(step, for: item)

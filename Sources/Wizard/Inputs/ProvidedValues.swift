@@ -69,7 +69,13 @@ public enum ProvidedValues {
     }
 
     private static func unknown(_ name: String, _ lesson: Lesson, source: String) -> Problem {
+        Problem(description: "\(source): " + noSuchInput(name, in: lesson))
+    }
+
+    /// Why a value for `name` is refused when the lesson has no such input: a suggestion and the inputs
+    /// it has (for `--var`, the environment and `--vars` files alike).
+    static func noSuchInput(_ name: String, in lesson: Lesson) -> String {
         let suggestion = Suggestion.didYouMean(name, in: lesson.inputs.map(\.name))
-        return Problem(description: "\(source): the lesson has no input '\(name)'\(suggestion); it has: \(lesson.inputs.map(\.name).joined(separator: ", "))")
+        return "the lesson has no input '\(name)'\(suggestion); it has: \(lesson.inputs.map(\.name).joined(separator: ", "))"
     }
 }

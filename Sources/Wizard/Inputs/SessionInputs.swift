@@ -8,25 +8,27 @@ struct SessionInputs {
     /// The inputs a step's text, blocks, condition and loop refer to, in lesson order.
     func used(by step: Step) -> [String] {
         var names = Set<String>()
+        // What a learner meets: a drill's inputs are the self-test's business.
+        let blocks = step.learnerBlocks.map { step.blocks[$0] }
         if let loop = step.loop { names.insert(loop.list) }
         for term in step.condition?.terms ?? [] { names.insert(term.variable.root) }
-        let texts = [step.title, step.proseText] + step.hints.map(\.text) + step.blocks.map(\.body)
+        let texts = [step.title, step.proseText] + step.hints.map(\.text) + blocks.map(\.body)
         for text in texts {
             for reference in TemplateReference.scan(text) {
                 if let root = reference.path?.root { names.insert(root) }
             }
         }
         // Blocks that run on other machines log in as the lesson's `user`.
-        if step.blocks.contains(where: { $0.target == .node || $0.target == .master }), lesson.input(named: "user") != nil {
+        if blocks.contains(where: { $0.target == .node || $0.target == .master }), lesson.input(named: "user") != nil {
             names.insert("user")
         }
         // Commands that run sudo on another host hand it the lesson's sudo password.
-        if let password = lesson.sudoPasswordInput, step.blocks.contains(where: \.runsSudoElsewhere) {
+        if let password = lesson.sudoPasswordInput, blocks.contains(where: \.runsSudoElsewhere) {
             names.insert(password.name)
         }
         // Blocks on the master, and an input detected there, need the master's address (its record) and
         // the user to log in as.
-        if step.blocks.contains(where: { $0.target == .master }) || names.contains(where: { lesson.input(named: $0)?.detectOn == .master }) {
+        if blocks.contains(where: { $0.target == .master }) || names.contains(where: { lesson.input(named: $0)?.detectOn == .master }) {
             for input in lesson.inputs where input.type == .list && input.field(named: "role") != nil { names.insert(input.name) }
             if lesson.input(named: "user") != nil { names.insert("user") }
         }

@@ -22,7 +22,7 @@ struct VarsFile {
         for (key, node) in mapping {
             guard let name = key.scalar?.string else { throw refusal(line(of: key), "an input's name must be a plain word") }
             guard let input = lesson.input(named: name) else {
-                throw refusal(line(of: key), "the lesson has no input '\(name)'\(Suggestion.didYouMean(name, in: lesson.inputs.map(\.name))); it has: \(lesson.inputs.map(\.name).joined(separator: ", "))")
+                throw refusal(line(of: key), ProvidedValues.noSuchInput(name, in: lesson))
             }
             values[name] = try value(node, for: input)
         }

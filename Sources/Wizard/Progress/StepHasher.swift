@@ -2,13 +2,14 @@ import Foundation
 import Lessons
 
 /// A content hash of a step (title, prose, blocks, hints, loop, condition, requires; not its line
-/// numbers), so that saved progress notices a step whose text or commands changed.
+/// numbers; not its self-test's drills, repairs and solutions, which no learner runs), so that saved
+/// progress notices a step whose text or commands changed.
 public enum StepHasher {
     public static func hash(_ step: Step) -> String {
         var text = "\(step.id)\n\(step.title)\n\(step.proseText)\n"
         text += "\(step.loop.map { "\($0.list) \($0.variable)" } ?? "")\n\(step.condition?.description ?? "")\n"
         text += step.requires.map(\.id).joined(separator: ",") + "\n"
-        for block in step.blocks {
+        for block in step.blocks where !block.kind.isSelfTest {
             text += "\(block.kind.rawValue) \(block.target.rawValue) \(block.user ?? "") \(block.destructive) \(block.readonly) "
             text += "\(block.validator?.name ?? "") \(block.validator?.arguments.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" } ?? []) "
             text += "\(block.expectedExit) \(block.outputPattern ?? "") \(block.timeout ?? 0)\n\(block.body)\n"

@@ -16,15 +16,36 @@ enum DestructiveGuard {
         step.blocks(.precondition).compactMap { $0.validator?.name == "block-device" ? $0.validator?.arguments["device"] : nil }.first
     }
 
-    /// Where a link such as /dev/disk/by-id/… (or the practice lab's reader) points.
+    /// Where a device link points, and the file a loop device shows as a disk.
+    struct Resolved: Sendable, Hashable {
+        /// The device itself (`readlink -f`), e.g. `/dev/sdb` for `/dev/disk/by-id/usb-…`.
+        var path: String
+        /// The file behind it when it is a loop device (the practice lab's card reader: a node's card
+        /// image), else nil.
+        var backingFile: String?
+    }
+
+    /// Where a link such as /dev/disk/by-id/… (or the practice lab's reader) points, then the file
+    /// behind it when it is a loop device (one line each; the second may be empty).
     static func resolving(_ device: String, host: RemoteHost?) -> CommandRequest {
-        CommandRequest(command: "readlink -f -- \(ShellQuote.quote(device))", host: host)
+        let link = ShellQuote.quote(device)
+        return CommandRequest(command: "readlink -f -- \(link) && { cat \"/sys/block/$(basename -- \"$(readlink -f -- \(link))\")/loop/backing_file\" 2>/dev/null || true; }",
+                              host: host)
+    }
+
+    /// `resolving`'s answer: nil when the command failed.
+    static func resolved(from result: CommandResult?) -> Resolved? {
+        guard let result, result.exitStatus == 0 else { return nil }
+        let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let path = lines.first, !path.isEmpty else { return nil }
+        let backing = lines.count > 1 && !lines[1].isEmpty ? lines[1] : nil
+        return Resolved(path: path, backingFile: backing)
     }
 
     /// Why the command must not run (nil when it may, once confirmed), and the device as the report
-    /// describes it.
-    static func verdict(device: String, report: BlockDeviceReport?, resolved: String?) -> (refusal: String?, description: String) {
-        let found = report?.device(device) ?? resolved.flatMap { report?.device($0) }
+    /// describes it (with the file behind it, for a loop device).
+    static func verdict(device: String, report: BlockDeviceReport?, resolved: Resolved?) -> (refusal: String?, description: String) {
+        let found = report?.device(device) ?? resolved.flatMap { report?.device($0.path) }
         if let report, let found {
             if (report.topLevel(containing: found.path) ?? found).holdsSystem {
                 return ("Refused: \(device) holds this computer's system; nothing was run.", device)
@@ -33,7 +54,9 @@ enum DestructiveGuard {
                 return ("Refused: \(device) is mounted at \(found.allMountpoints.joined(separator: ", ")); unmount it first. Nothing was run.", device)
             }
         }
-        return (nil, found.map(BlockDeviceValidator.describe) ?? device)
+        let description = found.map(BlockDeviceValidator.describe) ?? resolved?.path ?? device
+        guard let backing = resolved?.backingFile else { return (nil, description) }
+        return (nil, description + "\n  a loop device over the file " + backing)
     }
 
     /// Nil when `typed` (nil: input ended or Ctrl-C) names the device; else why nothing was run.
@@ -73,9 +96,13 @@ enum DestructiveGuard {
     }
 
     /// Why the command must not run because a file it reads is the device it writes over, or lies on it.
-    static func overlap(sources: [String], places: [(file: String, device: String)], device: String, resolved: String?,
+    static func overlap(sources: [String], places: [(file: String, device: String)], device: String, resolved: Resolved?,
                         report: BlockDeviceReport?) -> String? {
-        let target = Set([device, resolved].compactMap { $0 })
+        if let backing = resolved?.backingFile,
+           let index = sources.indices.first(where: { sources[$0] == backing || ($0 < places.count && places[$0].file == backing) }) {
+            return "Refused: \(sources[index]) is the file behind \(device) itself: the command would read what it writes over. Nothing was run."
+        }
+        let target = Set([device, resolved?.path].compactMap { $0 })
         let disk = target.lazy.compactMap { report?.topLevel(containing: $0)?.path }.first
         for (index, source) in sources.enumerated() {
             let place = index < places.count ? places[index] : (file: "", device: "")

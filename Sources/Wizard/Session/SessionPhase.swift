@@ -54,7 +54,7 @@ struct Performance: Sendable, Equatable {
         /// Where a link to `device` points (`.commandFinished`).
         case resolving(block: Int, device: String, report: BlockDeviceReport?)
         /// Where the command's other files lie (`.commandFinished`): never on the device it writes over.
-        case locating(block: Int, device: String, report: BlockDeviceReport?, resolved: String?, sources: [String])
+        case locating(block: Int, device: String, report: BlockDeviceReport?, resolved: DestructiveGuard.Resolved?, sources: [String])
         /// The device name typed to confirm (a line).
         case confirmingDevice(block: Int, device: String)
         /// "This command is destructive. Run it?" (a line).

@@ -83,7 +83,7 @@ extension SessionTransition {
             performance.stage = .resolving(block: offset, device: device, report: report)
             wait(.performing(performance), for: .run(DestructiveGuard.resolving(device, host: host(step.blocks[offset].target)), showsOutput: false))
         case (.resolving(let offset, let device, let report), _):
-            let resolved = event.finishedCommand.flatMap { $0.exitStatus == 0 ? $0.output.trimmingCharacters(in: .whitespacesAndNewlines) : nil }
+            let resolved = DestructiveGuard.resolved(from: event.finishedCommand)
             if let refusal = DestructiveGuard.verdict(device: device, report: report, resolved: resolved).refusal {
                 return confirmed(offset, refusal: refusal, performance)
             }
@@ -166,7 +166,7 @@ extension SessionTransition {
     }
 
     /// A destructive command's device passed the guard's refusals: confirmed unattended, or asked.
-    mutating func deviceInspected(_ offset: Int, device: String, report: BlockDeviceReport?, resolved: String?, _ performance: Performance) {
+    mutating func deviceInspected(_ offset: Int, device: String, report: BlockDeviceReport?, resolved: DestructiveGuard.Resolved?, _ performance: Performance) {
         var performance = performance
         let description = DestructiveGuard.verdict(device: device, report: report, resolved: resolved).description
         write(style.apply([.bold, .red], to: "This destroys everything on \(device).") + "\n  " + description + "\n")

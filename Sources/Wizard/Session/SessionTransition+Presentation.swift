@@ -4,15 +4,13 @@ import Lessons
 /// (an edit, else the block with secrets as stand-ins), where each runs, its hints and failures.
 extension SessionTransition {
     mutating func present() {
-        let current = state.session.stepIndex
-        let counted = lesson.steps.indices.filter { $0 == current || values.mayApply(lesson.steps[$0]) }
-        let before = counted.filter { $0 < current }.count
+        let position = values.position(ofStep: state.session.stepIndex)
         let applying = state.items.compactMap { $0 }.filter { $0.index == item?.index || values.mayApply(step, to: $0) }
         let itemNumber = item.flatMap { item in applying.firstIndex { $0.index == item.index }.map { ($0 + 1, of: applying.count) } }
-        write(presenter.header(step: step, number: before + 1, total: counted.count, settled: before, item: item, itemNumber: itemNumber))
+        write(presenter.header(step: step, number: position.number, total: position.total, settled: position.number - 1, item: item, itemNumber: itemNumber))
         // Prose, commands and checks in the order the author wrote them.
         let entries: [(line: Int, prose: ProseBlock?, block: Int?)] =
-            step.prose.map { ($0.location.line, $0, nil) } + step.blocks.indices.map { (step.blocks[$0].location.line, nil, $0) }
+            step.prose.map { ($0.location.line, $0, nil) } + step.learnerBlocks.map { (step.blocks[$0].location.line, nil, $0) }
         let context = values.templateContext(item, masked: true)
         for (index, entry) in entries.sorted(by: { $0.line < $1.line }).enumerated() {
             if index > 0 { write("\n") }

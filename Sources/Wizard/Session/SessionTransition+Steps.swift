@@ -29,7 +29,8 @@ extension SessionTransition {
         guard state.session.stepIndex < lesson.steps.count else { return finish() }
         let missing = SessionInputs(lesson: lesson).used(by: step).filter { state.session.inputs[$0] == nil }
         if !missing.isEmpty && !options.unattended {
-            write("\n" + style.apply(.bold, to: "Step \(state.session.stepIndex + 1) · \(step.title)") + " needs: \(missing.joined(separator: ", "))\n")
+            // Numbered as the step's header numbers it (the steps that apply), not by its place in the file.
+            write("\n" + style.apply(.bold, to: "Step \(values.position(ofStep: state.session.stepIndex).number) · \(step.title)") + " needs: \(missing.joined(separator: ", "))\n")
         }
         askInputs(missing)
     }

@@ -17,6 +17,10 @@ public struct SSHInvocation: Sendable, Hashable {
         /// A login of its own that becomes the shared connection when there is none yet
         /// (`ControlMaster=yes`: it never rides on an open connection, so it proves that logging in works).
         case freshLogin(SharingPlace)
+        /// A login of its own that neither rides on a shared connection nor leaves one behind
+        /// (`ControlPath=none`): a check that proves which machine answers (its name, its machine id)
+        /// never takes an old connection's word for it.
+        case ownLogin
         case none
     }
 
@@ -50,10 +54,15 @@ public struct SSHInvocation: Sendable, Hashable {
         switch sharing {
         case .folder(let folder): options += SSHControlFolder.sharingOptions(folder)
         case .freshLogin(.folder(let folder)): options += SSHControlFolder.sharingOptions(folder, master: "yes")
+        case .ownLogin: options += ["-o", "ControlMaster=no", "-o", "ControlPath=none"]
         case .decidedByShell, .freshLogin(.decidedByShell), .none: break
         }
-        return options + ["-o", "ConnectTimeout=\(connectTimeout)"] + extraOptions
+        return options + ["-o", "ConnectTimeout=\(connectTimeout)"] + Self.deadConnection + extraOptions
     }
+
+    /// A connection that stops answering (a pulled cable, a node switched off) is given up after about
+    /// 6 s, a shared one included, instead of hanging every command that rides on it.
+    static let deadConnection = ["-o", "ServerAliveInterval=3", "-o", "ServerAliveCountMax=2"]
 
     /// The argument list that runs `remoteCommand` on the destination (`program` looked up in `PATH`).
     public func arguments(program: String = "ssh", remoteCommand: String) -> [String] {

@@ -41,13 +41,24 @@ public struct ValidatorContext: Sendable {
         try probe(TCPProbe.script(host, port: port).description, host, port, timeout ?? self.timeout)
     }
 
+    /// How a check's ssh logs in.
+    public enum Login: Sendable {
+        /// On the user's one shared connection to the host.
+        case shared
+        /// A login of its own that then becomes the shared connection (a check that proves a login works).
+        case fresh
+        /// A login of its own that leaves nothing behind (a check that proves which machine answers).
+        case own
+    }
+
     /// ssh from where the check runs to `destination` (`USER@HOST`), never prompting, host keys
-    /// checked, sharing the user's one connection to it. With `freshLogin`, a login of its own that then
-    /// becomes the shared connection (a check that must prove a login works). `options` come after
-    /// the context's own (`-i KEY`).
-    public func ssh(_ destination: String, freshLogin: Bool = false, options: [String] = []) -> SSHInvocation {
+    /// checked, logging in as `login` says. `options` come after the context's own (`-i KEY`).
+    public func ssh(_ destination: String, login: Login = .shared, options: [String] = []) -> SSHInvocation {
+        let freshLogin = login == .fresh
         let sharing: SSHInvocation.Sharing
-        if here != nil {
+        if login == .own {
+            sharing = .ownLogin
+        } else if here != nil {
             let folder = SSHControlFolder.path()
             if SSHControlFolder.problem(preparing: folder) != nil { sharing = .none }
             else { sharing = freshLogin ? .freshLogin(.folder(folder)) : .folder(folder) }
@@ -60,8 +71,8 @@ public struct ValidatorContext: Sendable {
     /// Shell text that runs `command` (then `arguments`, expanded where the text runs) on
     /// `destination` over `ssh(destination, ...)`, deciding the shared connection's folder first when
     /// the check runs on another host.
-    public func ssh(_ destination: String, run command: ShellText, arguments: ShellText? = nil, freshLogin: Bool = false, options: [String] = []) -> ShellText {
-        let invocation = ssh(destination, freshLogin: freshLogin, options: options)
+    public func ssh(_ destination: String, run command: ShellText, arguments: ShellText? = nil, login: Login = .shared, options: [String] = []) -> ShellText {
+        let invocation = ssh(destination, login: login, options: options)
         let text = invocation.shellText(remoteCommand: command, arguments: arguments)
         switch invocation.sharing {
         case .decidedByShell, .freshLogin(.decidedByShell): return SSHInvocation.sharingDecision + " " + text
@@ -81,15 +92,15 @@ public struct ValidatorContext: Sendable {
 
     /// Shell text that runs `command` on `host`: right here when `host` is one of this machine's own
     /// addresses or names, otherwise over ssh (`ssh(_:run:)`), so the checks of a session log in to a
-    /// node once.
-    public func onHost(_ host: String, _ command: ShellText) -> ShellText {
+    /// node once (unless `login` says otherwise).
+    public func onHost(_ host: String, _ command: ShellText, login: Login = .shared) -> ShellText {
         let target = sshUser.map { "\($0)@\(host)" } ?? host
         if let here {
             // Decided here, without a shell test: a check on many nodes starts fewer programs.
-            return here.contains(host) ? "sh -c \(word: command)" : ssh(target, run: command)
+            return here.contains(host) ? "sh -c \(word: command)" : ssh(target, run: command, login: login)
         }
         return "if [ \(host) = \"$(hostname)\" ] || ip -o addr show 2>/dev/null | grep -qF \" \"\(host)\"/\"; "
             + "then sh -c \(word: command); "
-            + "else \(ssh(target, run: command)); fi"
+            + "else \(ssh(target, run: command, login: login)); fi"
     }
 }

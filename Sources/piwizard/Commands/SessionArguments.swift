@@ -35,8 +35,7 @@ struct SessionArguments: ParsableArguments {
         let savedLab = resume == .resume ? try state.store().load(lessonID: loaded.lesson.id)?.state.practiceLab : nil
         if lab || savedLab != nil {
             let name = LabChoice.name(environment: Platform.environment, saved: savedLab)
-            let wasUp = (try? Lab.existing(name: name, piwizard: Platform.executablePath)) != nil
-            let lab = try LabChoice.sessionLab(name: name, environment: Platform.environment, nodes: labNodes,
+            let (lab, wasUp) = try LabChoice.sessionLab(name: name, environment: Platform.environment, nodes: labNodes,
                                                flavour: { try LabFlavourOption.resolve(labOS, fallback: .defaultFlavour) },
                                                piwizard: Platform.executablePath, progress: { Platform.writeError($0) })
             // The learner sees the lab they practise in, made now or found up.

@@ -83,7 +83,7 @@ public final class TmuxSession {
         folder = URL(fileURLWithPath: "/tmp/tmux-test-\(name)-\(getpid())", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let configuration = folder.appendingPathComponent("tmux.conf")
-        try "set -g status off\nset -g remain-on-exit on\nset -g history-limit 1000\n"
+        try "set -g status off\nset -g remain-on-exit on\nset -g history-limit 50000\n"
             .write(to: configuration, atomically: true, encoding: .utf8)
         var arguments = ["-f", configuration.path, "new-session", "-d", "-s", name,
                          "-x", String(width), "-y", String(height)]

@@ -21,6 +21,8 @@ final class LocalSSHServer {
     let directory: String
     let port: UInt16
     private let sshd: ChildProcess
+    /// The listening sshd; each connection is served by a process under it.
+    var pid: pid_t { sshd.pid }
     private let tools = PipeCommandRunner()
 
     /// The ssh options a builder needs to reach this server with the client key, checking its host
@@ -87,10 +89,7 @@ final class LocalSSHServer {
     func stop(controlDirectories: [String]) {
         for folder in controlDirectories {
             let sockets = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-            for socket in sockets {
-                let path = ShellQuote.word(folder + "/" + socket)
-                try? Self.runTool(tools, "ssh -F /dev/null -S \(path) -O exit 127.0.0.1 2>/dev/null")
-            }
+            for socket in sockets { closeConnection(socket: folder + "/" + socket) }
         }
         if sshd.reap() == nil {
             kill(sshd.pid, SIGTERM)
@@ -98,6 +97,11 @@ final class LocalSSHServer {
             _ = waitpid(sshd.pid, &status, 0)
         }
         try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    /// Closes the shared connection whose socket is `socket`.
+    func closeConnection(socket: String) {
+        try? Self.runTool(tools, "ssh -F /dev/null -S \(ShellQuote.word(socket)) -O exit 127.0.0.1 2>/dev/null")
     }
 
     private func waitUntilListening() throws {

@@ -15,7 +15,7 @@ public struct HostnameIsValidator: Validator {
     }
 
     public func check(_ context: ValidatorContext) throws -> CheckOutcome {
-        let result = try context.run(context.onHost(host, "hostname"))
+        let result = try context.run(context.onHost(host, "hostname", login: .own))
         let title = "hostname-is \(host)"
         let name = result.output.trimmingCharacters(in: .whitespacesAndNewlines)
         guard result.exitStatus == 0 else {

@@ -19,7 +19,7 @@ public struct SSHKeyLoginValidator: Validator {
     public func check(_ context: ValidatorContext) throws -> CheckOutcome {
         // A login of its own (never an open connection), which then serves the checks that follow.
         let identity = key.map { ["-o", "IdentitiesOnly=yes", "-i", $0] } ?? []
-        let result = try context.run("\(context.ssh("\(user)@\(host)", run: "true", freshLogin: true, options: identity)) 2>&1")
+        let result = try context.run("\(context.ssh("\(user)@\(host)", run: "true", login: .fresh, options: identity)) 2>&1")
         let title = "ssh-key-login \(user)@\(host)"
         let expected = "ssh to log in as \(user)@\(host) with a key, without a password"
         return result.exitStatus == 0

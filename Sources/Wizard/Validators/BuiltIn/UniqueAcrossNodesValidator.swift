@@ -17,7 +17,7 @@ public struct UniqueAcrossNodesValidator: Validator {
 
     public func check(_ context: ValidatorContext) throws -> CheckOutcome {
         // Every node at once (at most `jobs`); one that does not answer does not hold up the others.
-        let answers = context.runAll(nodes.map { context.onHost($0, ShellText(authored: command)) })
+        let answers = context.runAll(nodes.map { context.onHost($0, ShellText(authored: command), login: .own) })
         return Self.judge(nodes: nodes, answers: answers, command: command)
     }
 
