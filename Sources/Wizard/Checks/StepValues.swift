@@ -67,6 +67,12 @@ public struct StepValues: Sendable {
         return (counted.filter { $0 < index }.count + 1, counted.count)
     }
 
+    /// Whether `condition` holds for the item with the values as they are (a value nobody knows yet
+    /// does not hold).
+    public func holds(_ condition: Condition, for item: LoopItem?) -> Bool {
+        condition.terms.allSatisfy { term in term.holds(for: subject(of: term, item: item).value) }
+    }
+
     /// Whether the step will run for the item, as far as is known now (as `mayApply(_:)`).
     public func mayApply(_ step: Step, to item: LoopItem?) -> Bool {
         withDefaults.conditionMayHold(step, for: item)

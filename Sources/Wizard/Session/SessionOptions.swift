@@ -23,6 +23,11 @@ public struct SessionOptions: Sendable {
     /// Files that stand in for block devices (the practice lab's card reader), which the disk checks
     /// accept as removable cards.
     public var standInDevices: Set<String> = []
+    /// `piwizard test`: unattended, and every step proves its checks: they run before it (and must
+    /// fail), after it (and must pass), after each drill (a check must fail) and its repair, and after a
+    /// solution; each result is recorded as a `SelfTestFinding`. Hand-typed shell text is run as if typed,
+    /// and a destructive command that names no device runs without a question.
+    public var selfTest = false
     /// `--jobs`: how many nodes a check asks at once.
     public var jobs = NodeFanOut.defaultJobs
 

@@ -29,6 +29,14 @@ struct PromptState: Sendable, Equatable {
     var shownOnly = false
 }
 
+/// Where `piwizard test` is in a step after its commands ran: a drill (by its index among the step's
+/// drills), its repair, or the step's solution.
+enum SelfTestStage: Sendable, Equatable {
+    case drill(Int)
+    case repair(Int)
+    case solve
+}
+
 /// One run of a step's blocks: preconditions, then the commands in `queue` (block offsets) from
 /// `position`, then the checks; `origin` is what the result goes back to.
 struct Performance: Sendable, Equatable {
@@ -42,6 +50,8 @@ struct Performance: Sendable, Equatable {
         case prompt(PromptState)
         /// The command the learner just edited.
         case edit(PromptState)
+        /// A part of the lesson's self-test (`SessionOptions.selfTest`).
+        case selfTest(SelfTestStage)
     }
 
     /// What it waits for.

@@ -37,10 +37,10 @@ extension SessionTransition {
         }
         let offset = performance.queue[performance.position]
         let block = step.blocks[offset]
-        if performance.origin != .labSetUp, block.kind == .show, !typedByLab(block) {
+        if performance.origin != .labSetUp, block.kind == .show, !typedForLearner(block) {
             // Show this and the hand-typed blocks right after it, then wait for `done`.
             var next = performance.position
-            while next < performance.queue.count, step.blocks[performance.queue[next]].kind == .show, !typedByLab(step.blocks[performance.queue[next]]) {
+            while next < performance.queue.count, step.blocks[performance.queue[next]].kind == .show, !typedForLearner(step.blocks[performance.queue[next]]) {
                 let shown = step.blocks[performance.queue[next]]
                 write(presenter.block(shown, text: values.command(shown, item: item).display, place: place(shown.target)))
                 next += 1
@@ -63,14 +63,20 @@ extension SessionTransition {
             }
             continueQueue(performance)
         case (.checks, .checked(let outcomes)):
+            if case .selfTest(let stage) = performance.origin {
+                if outcomes.contains(where: { !$0.passed }) { reportFailures(outcomes) } else { for outcome in outcomes { write(presenter.success(outcome)) } }
+                return selfTestChecked(stage, outcomes)
+            }
             if let failed = outcomes.first(where: { !$0.passed }) {
                 setStatus(.failed)
                 reportFailures(outcomes)
+                if performance.origin == .unattended, selfTestAfter(outcomes) { return }
                 return performed(performance, result: .failed(failed.summary))
             }
             for outcome in outcomes { write(presenter.success(outcome)) }
             setStatus(.done)
             say("✓ Done.", [.bold, .green])
+            if performance.origin == .unattended, selfTestAfter(outcomes) { return }
             performed(performance, result: .done)
         case (.running(let offset), .commandFinished(let result)):
             commandFinished(offset, result: result, performance)
@@ -152,6 +158,8 @@ extension SessionTransition {
         let block = step.blocks[offset]
         guard block.destructive else { return launch(offset, performance) }
         guard let device = DestructiveGuard.device(of: step, context: values.templateContext(item)) else {
+            // `piwizard test` runs the lesson's own destructive commands; one on a device is guarded below.
+            if options.selfTest { return launch(offset, performance) }
             if options.unattended { return confirmed(offset, refusal: "a destructive command runs unattended only with --confirm-device", performance) }
             performance.stage = .confirmingDestructive(block: offset)
             return wait(.performing(performance), for: destructiveQuestion)
@@ -255,6 +263,14 @@ extension SessionTransition {
         case .edit(let prompt):
             if result == .done { return itemEnded(.next) }
             self.prompt(prompt)
+        case .selfTest(let stage):
+            switch result {
+            case .done: itemEnded(.next)
+            case .failed(let reason), .refused(let reason):
+                selfTestChecked(stage, [CheckOutcome.fail("command", expected: "exit status 0", found: reason)], commandFailed: true)
+            case .waitingForHands: end(.needsHands(step: step.id, reason: "its self-test has commands to type by hand (\(place(.console)))"))
+            case .interrupted: end(.quit(step: step.id))
+            }
         }
     }
 }

@@ -73,9 +73,12 @@ extension SessionTransition {
         machine.hosts.host(for: target, item: item, inputs: state.session.inputs)
     }
 
-    /// A console block the practice lab types for the learner.
-    func typedByLab(_ block: Block) -> Bool {
-        block.kind == .show && block.target == .console && options.practiceLab
+    /// A hand-typed block someone types for the learner: the practice lab at a node's console, or
+    /// `piwizard test` (shell text anywhere else, run as if typed).
+    func typedForLearner(_ block: Block) -> Bool {
+        guard block.kind == .show else { return false }
+        if block.target == .console { return options.practiceLab }
+        return options.selfTest && Block.shellLanguages.contains(block.language)
     }
 
     /// `on raspi2 (192.168.1.102)`, `at raspi2's console`, `on the master`, or nothing for here.

@@ -136,13 +136,16 @@ extension SessionTransition {
     }
 
     mutating func checkIfDone() {
-        if !step.runsAlways, state.session.status(step.id, item: state.itemKey) != .failed, !step.blocks(.check).isEmpty {
+        // The self-test looks before every step with checks: they must fail there.
+        let looks = options.selfTest || (!step.runsAlways && state.session.status(step.id, item: state.itemKey) != .failed)
+        if looks, !step.blocks(.check).isEmpty {
             return wait(.checkingIfDone, for: .check(step.blocks(.check), item: item))
         }
         notDoneYet()
     }
 
     mutating func checkedIfDone(_ outcomes: [CheckOutcome]) {
+        if options.selfTest { return selfTestBefore(outcomes) }
         guard outcomes.allSatisfy(\.passed) else { return notDoneYet() }
         say("✓ Its checks pass already: this looks done.", .green)
         if options.unattended {

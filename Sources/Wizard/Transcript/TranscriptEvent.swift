@@ -14,6 +14,8 @@ public enum TranscriptEvent: Sendable, Equatable {
     case result(CommandResult)
     case check(CheckOutcome)
     case status(step: String, item: String, status: StepStatus)
+    /// What `piwizard test` found at one point of a step (its self-test).
+    case selfTest(SelfTestFinding)
     /// The session ended, with its outcome; a transcript without it was cut short (a crash, `kill -9`).
     case end(String)
 
@@ -28,6 +30,7 @@ public enum TranscriptEvent: Sendable, Equatable {
         case .result: return "x-result"
         case .check: return "x-check"
         case .status: return "x-status"
+        case .selfTest: return "x-selftest"
         case .end: return "x-end"
         }
     }
@@ -44,6 +47,7 @@ public enum TranscriptEvent: Sendable, Equatable {
         case .result(let result): return try json(result)
         case .check(let outcome): return try json(outcome)
         case let .status(step, item, status): return try json(StatusChange(step: step, item: item, status: status))
+        case .selfTest(let finding): return try json(finding)
         }
     }
 
@@ -62,6 +66,7 @@ public enum TranscriptEvent: Sendable, Equatable {
         case "x-result": self = .result(try decoder.decode(CommandResult.self, from: bytes))
         case "x-check": self = .check(try decoder.decode(CheckOutcome.self, from: bytes))
         case "x-end": self = .end(data)
+        case "x-selftest": self = .selfTest(try decoder.decode(SelfTestFinding.self, from: bytes))
         case "x-status":
             let change = try decoder.decode(StatusChange.self, from: bytes)
             self = .status(step: change.step, item: change.item, status: change.status)

@@ -69,6 +69,9 @@ public final class TranscriptRecorder: @unchecked Sendable {
             outcome.found = clean(outcome.found)
             return .check(outcome)
         case .status: return event
+        case .selfTest(var finding):
+            finding.detail = clean(finding.detail)
+            return .selfTest(finding)
         case .end(let text): return .end(clean(text))
         }
     }

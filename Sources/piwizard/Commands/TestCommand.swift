@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import Lessons
+import PracticeLab
+import Wizard
+import WizardSystem
+
+/// `piwizard test LESSON`: the lesson proves itself. It runs unattended from a fresh start (with
+/// `--lab`, in a fresh practice lab of each flavour named) and, for every step and loop item, its
+/// checks must fail before the step, pass after it, catch each drill's fault and pass again once it is
+/// repaired (`SessionOptions.selfTest`); then a report, and exit 1 when anything did not hold.
+struct TestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Prove a lesson: every check fails before its step, passes after it, and catches the faults its drills make.",
+        discussion: """
+        Runs the lesson unattended from a fresh start, with its defaults and --var values, and every command \
+        for real, the destructive ones too (one on a device only with --confirm-device, or in the lab's \
+        reader). With --lab, in a fresh practice lab for each --os flavour (default: every flavour), named \
+        by PIWIZARD_LAB (default pwtest) on PIWIZARD_LAB_SUBNET; a lab already up under that name is \
+        refused, not replaced. Exit status: 0 everything held, 1 something did not (each named with file:line), \
+        65 the lesson has lint errors.
+        """
+    )
+
+    @OptionGroup var options: LessonOptions
+    @Argument(help: "A lesson id or a path to a lesson .md file.") var lesson: String
+    @Flag(help: "Run it in the practice lab (needs root).") var lab = false
+    @Option(name: .customLong("os"), help: ArgumentHelp("A lab flavour to test in (repeatable; default: every flavour).", valueName: "flavour"))
+    var flavours: [String] = []
+    @Option(name: .customLong("lab-nodes"), help: "Nodes in each lab (2-8).") var labNodes = 4
+    @Option(name: .customLong("var"), help: ArgumentHelp("Give an input a value (repeatable).", valueName: "name=value"))
+    var assignments: [String] = []
+    @Option(name: .customLong("confirm-device"), help: ArgumentHelp("Allow the destructive commands on this device (repeatable).", valueName: "device"))
+    var confirmedDevices: [String] = []
+    @Flag(help: "Print the report as JSON (docs/json-output.md).") var json = false
+    @Flag(help: "Show the sessions as they run (on standard error).") var verbose = false
+
+    func run() throws {
+        let loaded = try options.library.load(lesson)
+        var reports: [SelfTestReport] = []
+        if lab {
+            let names = flavours.isEmpty ? LabFlavour.allCases : try flavours.map { try LabFlavour(named: $0) }
+            for flavour in names { reports.append(try inLab(loaded, flavour: flavour)) }
+        } else {
+            reports.append(try once(loaded, lab: nil))
+        }
+        if json {
+            print(JSONOutput.text(SelfTestOutput(lesson: loaded.lesson.id, held: reports.allSatisfy(\.held), runs: reports)))
+        } else {
+            let style = TextStyle(colour: Platform.useColour)
+            print(reports.map { $0.text(style: style) }.joined(separator: "\n"), terminator: "")
+        }
+        if !reports.allSatisfy(\.held) { throw ExitCode(1) }
+    }
+
+    /// One run in a fresh lab of `flavour`, taken down after.
+    private func inLab(_ loaded: LoadedLesson, flavour: LabFlavour) throws -> SelfTestReport {
+        let name = Platform.environment["PIWIZARD_LAB"].flatMap { $0.isEmpty ? nil : $0 } ?? "pwtest"
+        if try Lab.existing(name: name, piwizard: Platform.executablePath) != nil {
+            throw LabError.invalid("the lab '\(name)' is up: piwizard test needs a fresh one. Take it down (PIWIZARD_LAB=\(name) piwizard lab down) or name another with PIWIZARD_LAB")
+        }
+        let practiceLab = try Lab.up(name: name, subnet: LabChoice.subnet(environment: Platform.environment), nodes: labNodes, flavour: flavour,
+                                     piwizard: Platform.executablePath, progress: { Platform.writeError($0) })
+        defer { _ = try? Lab.down(name: name) }
+        return try once(loaded, lab: practiceLab)
+    }
+
+    /// One unattended self-testing session, in a state folder of its own.
+    private func once(_ loaded: LoadedLesson, lab: Lab?) throws -> SelfTestReport {
+        var sources = InputSources(provided: try ProvidedValues.resolve(for: loaded.lesson, assignments: assignments, file: nil, environment: Platform.environment))
+        var options = SessionOptions(unattended: true, confirmedDevices: Set(confirmedDevices), localAddresses: LocalAddresses.current(), style: .plain, width: 100)
+        options.selfTest = true
+        var runner: CommandRunner = LiveCommandRunner()
+        if let lab {
+            sources.lab = LabSession.inputs(for: loaded.lesson, lab: lab)
+            LabSession.configure(&options, lab: lab)
+            runner = LabSession.runner(lab: lab, unattended: true, environment: Platform.environment)
+        }
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("piwizard-test-\(loaded.lesson.id)-\(UUID().uuidString.prefix(8))")
+        let live = LiveSession(loaded: loaded, sources: sources, options: options, stateFolder: state, resume: .startOver)
+        // The session's screen goes to standard error with --verbose, else nowhere (its transcript keeps it).
+        let terminal: Terminal = verbose ? PlainTerminal(input: STDIN_FILENO, output: STDERR_FILENO)
+            : PlainTerminal(input: FileHandle(forReadingAtPath: "/dev/null") ?? .standardInput, output: FileHandle(forWritingAtPath: "/dev/null") ?? .standardError)
+        let (outcome, url) = try live.run(on: terminal, runner: runner)
+        let transcript = try Transcript(contentsOf: url)
+        return SelfTestReport(transcript: transcript, path: url.path, outcome: outcome, flavour: lab?.flavour.rawValue)
+    }
+}
+
+/// `piwizard test --json`: every run's report, and whether all held.
+struct SelfTestOutput: Codable {
+    var schema = 1
+    var lesson: String
+    var held: Bool
+    var runs: [SelfTestReport]
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+/// `piwizard test`: the shipped tour proves itself, and each kind of mistake in a small broken lesson is
+/// reported with the file and line where its author must look.
+@Suite struct LessonSelfTestTests {
+    /// Writes `text` as `NAME.md` into a new folder and runs `piwizard test NAME` there.
+    private func test(_ name: String, _ text: String, _ arguments: [String] = []) throws -> (PiwizardProcess.Output, String) {
+        let folder = try PiwizardProcess.temporaryFolder()
+        try text.write(to: folder.appendingPathComponent("\(name).md"), atomically: true, encoding: .utf8)
+        return (try PiwizardProcess.run(["test", name, "--lessons", folder.path] + arguments), folder.path)
+    }
+
+    @Test func theTourProvesItself() throws {
+        let folder = try PiwizardProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try PiwizardProcess.run(["test", "tour", "--var", "workdir=\(folder.path)/tour", "--json"])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(report["held"] as? Bool == true && report["lesson"] as? String == "tour")
+        let runs = try #require(report["runs"] as? [[String: Any]])
+        let findings = (runs.first?["entries"] as? [[String: Any]] ?? []).compactMap { $0["finding"] as? [String: Any] }
+        let phases = Set(findings.compactMap { $0["phase"] as? String })
+        #expect(phases == ["before", "after", "solve", "drill", "repair"], "\(phases)")
+        #expect(findings.contains { $0["step"] as? String == "basket" && $0["item"] as? String == "pear" && $0["phase"] as? String == "drill" })
+        #expect(!FileManager.default.fileExists(atPath: folder.path + "/tour"), "its tidy-up ran, destructive as it is")
+    }
+
+    @Test func aCheckThatPassesBeforeOrFailsAfterItsStepIsNamedWithItsLine() throws {
+        let (run, folder) = try test("broken", """
+            ---
+            id: broken
+            title: Broken
+            summary: A check that proves nothing, and one that never passes.
+            ---
+            ## Already true {#already}
+
+            ```sh {run}
+            true
+            ```
+
+            ```sh {check name="the root folder exists"}
+            test -d /
+            ```
+
+            ## Never true {#never}
+
+            ```sh {run}
+            true
+            ```
+
+            ```sh {check name="a file nobody makes"}
+            test -f /nonexistent/file
+            ```
+            """)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("✗ \(folder)/broken.md:12: already before: a check passes before the step has run, so it proves nothing: the root folder exists"), "\(run.stdout)")
+        #expect(run.stdout.contains("✗ \(folder)/broken.md:22: never after: a check fails after the step ran: a file nobody makes: expected exit status 0, found exit status 1"), "\(run.stdout)")
+        #expect(run.stdout.contains("The run did not reach the end"))
+    }
+
+    @Test func aDrillItsChecksDoNotCatchIsNamed() throws {
+        let scratch = try PiwizardProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let lesson = """
+            ---
+            id: drill
+            title: Drill
+            summary: The check looks at the folder, the drill removes a file in it.
+            ---
+            ## Make {#make}
+
+            ```sh {run}
+            mkdir -p \(scratch.path)/d && touch \(scratch.path)/d/a
+            ```
+
+            ```sh {check name="the folder is there"}
+            test -d \(scratch.path)/d
+            ```
+
+            ```sh {drill hint=1}
+            rm \(scratch.path)/d/a
+            ```
+
+            > **Hint:** The file a is gone.
+            """
+        let (run, folder) = try test("drill", lesson)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("✗ \(folder)/drill.md:16: make drill 1: every check still passes after the drill: they do not catch its fault"), "\(run.stdout)")
+        // A check that does look at the file catches it, and the step's command repairs it.
+        try FileManager.default.removeItem(at: scratch.appendingPathComponent("d"))
+        let (fixed, fixedFolder) = try test("drill", lesson.replacingOccurrences(of: "test -d \(scratch.path)/d", with: "test -f \(scratch.path)/d/a"))
+        defer { try? FileManager.default.removeItem(atPath: fixedFolder) }
+        #expect(fixed.status == 0, "\(fixed.stdout)\(fixed.stderr)")
+        #expect(fixed.stdout.contains("make  –     ✓       ✓      1/1"), "\(fixed.stdout)")
+        // A drill that names a hint the step does not have is a lint error: nothing runs.
+        let (missing, missingFolder) = try test("drill", lesson.replacingOccurrences(of: "{drill hint=1}", with: "{drill hint=3}"))
+        defer { try? FileManager.default.removeItem(atPath: missingFolder) }
+        #expect(missing.status == 65, "\(missing.stdout)\(missing.stderr)")
+        #expect(missing.stderr.contains("drill.md:16:1: error: hint=3: step 'make' has 1 hint"), "\(missing.stderr)")
+    }
+}
