@@ -60,6 +60,47 @@ import Testing
         #expect(run.stdout.contains("The run did not reach the end"))
     }
 
+    @Test func aCheckMarkedMayPassBeforeMayHoldBeforeItsStepAndTheOthersMustStillFail() throws {
+        let scratch = try PiwizardProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let lesson = """
+            ---
+            id: marked
+            title: Marked
+            summary: One check holds trivially before the step, the other must not.
+            ---
+            ## Make {#make}
+
+            ```sh {run}
+            touch \(scratch.path)/made
+            ```
+
+            ```sh {check may-pass-before name="nothing stray is here"}
+            test ! -e \(scratch.path)/stray
+            ```
+
+            ```sh {check name="the file is made"}
+            test -f \(scratch.path)/made
+            ```
+            """
+        let (run, folder) = try test("marked", lesson)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("make  –     ✓       ✓      –"), "\(run.stdout)")
+        // Without the mark, the same check is named, at its own line (not the step's first check).
+        try FileManager.default.removeItem(at: scratch.appendingPathComponent("made"))
+        let (unmarked, unmarkedFolder) = try test("marked", lesson.replacingOccurrences(of: " may-pass-before", with: ""))
+        defer { try? FileManager.default.removeItem(atPath: unmarkedFolder) }
+        #expect(unmarked.status == 1)
+        #expect(unmarked.stdout.contains("✗ \(unmarkedFolder)/marked.md:12: make before: a check passes before the step has run, so it proves nothing: nothing stray is here"), "\(unmarked.stdout)")
+        // On another kind of block it is a lint error.
+        let (misplaced, misplacedFolder) = try test("marked", lesson.replacingOccurrences(of: "```sh {run}", with: "```sh {run may-pass-before}"))
+        defer { try? FileManager.default.removeItem(atPath: misplacedFolder) }
+        #expect(misplaced.status == 65, "\(misplaced.stdout)\(misplaced.stderr)")
+        #expect(misplaced.stderr.contains("marked.md:8:"), "\(misplaced.stderr)")
+        #expect(misplaced.stderr.contains("may-pass-before on a block says that a {check} may hold before its step runs"), "\(misplaced.stderr)")
+    }
+
     @Test func aDrillItsChecksDoNotCatchIsNamed() throws {
         let scratch = try PiwizardProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }

@@ -47,7 +47,7 @@ import Testing
         #expect(drive.effects.first == .setCompletions(SessionCommand.words + ["prepare", "name", "dhcpcd", "interfaces"] + ["subnet", "gateway", "nodes", "user", "image"]))
         #expect(drive.effects.contains(.record(.marker("prepare"))))
         #expect(drive.shown.contains("Step 1 of 4 · Prepare"))
-        guard case .check(let blocks, nil)? = drive.last else { Issue.record("\(drive.effects)"); return }
+        guard case .check(let blocks, nil, _)? = drive.last else { Issue.record("\(drive.effects)"); return }
         #expect(blocks.map(\.body) == ["test -f {{image}}"])
 
         drive.send(.checked([Self.failed]))
@@ -105,7 +105,7 @@ import Testing
         #expect(drive.request?.host == RemoteHost(address: "10.9.0.1", user: "pi"))
         drive.send(.commandFinished(CommandResult(exitStatus: 3, output: "no such host\n", duration: 0)))
         #expect(drive.state.session.status("name", item: "n1") == .failed)
-        guard case .check(_, let item)? = drive.last else { Issue.record("\(drive.effects)"); return }
+        guard case .check(_, let item, _)? = drive.last else { Issue.record("\(drive.effects)"); return }
         #expect(item?.key == "n2", "the next node goes on")
         drive.send(.checked([Self.failed]))
         drive.send(Self.ok())

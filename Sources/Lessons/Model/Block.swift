@@ -29,6 +29,9 @@ public struct Block: Sendable, Hashable, Codable {
     /// For a `{drill}` block: the step's hint (from 1, in the order written) that explains the fault it
     /// makes (`hint=2`).
     public var drillHint: Int?
+    /// For a `{check}` block: `may-pass-before`, this check may hold before its step runs (one that
+    /// holds trivially where there is nothing to look at yet), and `piwizard test` accepts that.
+    public var mayPassBefore = false
     /// The opening fence.
     public var location: SourceLocation
 

@@ -109,6 +109,9 @@ extension LessonParser {
             if let number = Int(value), number >= 1 { block.drillHint = number } else {
                 error("hint= takes the number of one of the step's hints (from 1), not '\(value)'", at: here)
             }
+        case "may-pass-before":
+            if kind != .check { error("may-pass-before on a block says that a {check} may hold before its step runs; a {\(kind.rawValue)} block is not one (a whole step takes it in its heading)", at: here) }
+            block.mayPassBefore = isFlag()
         case "timeout":
             guard let value = needsValue() else { return }
             if let seconds = Double(value), seconds > 0 { block.timeout = seconds } else {

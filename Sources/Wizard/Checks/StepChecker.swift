@@ -11,6 +11,8 @@ public struct StepChecker: Sendable {
     public var hosts: HostResolver
     public var runner: CommandRunner
     public var options: SessionOptions
+    /// Whether a check may wait for what it checks to come about (`ValidatorContext.patient`).
+    public var patient = true
 
     public init(lesson: Lesson, assets: String, inputs: [String: InputValue], hosts: HostResolver, runner: CommandRunner, options: SessionOptions) {
         self.lesson = lesson
@@ -61,6 +63,7 @@ public struct StepChecker: Sendable {
         }, sshUser: inputs["user"]?.text, timeout: block.timeout ?? 60, sshOptions: options.sshOptions,
            standInDevices: options.standInDevices)
         if host == nil { context.here = options.localAddresses }
+        context.patient = patient
         let jobs = options.jobs
         context.runAll = { texts, timeout in
             runner.runAll(texts.map { CommandRequest(command: $0, host: host, user: user, timeout: timeout) }, jobs: jobs)

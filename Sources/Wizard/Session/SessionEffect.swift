@@ -19,8 +19,10 @@ public enum SessionEffect: Sendable, Equatable {
     /// Run a command → `.commandFinished` or `.commandFailed`; `showsOutput` passes its output to the
     /// terminal (when the runner does not show it itself).
     case run(CommandRequest, showsOutput: Bool)
-    /// Run these checks (or preconditions) for an item, recording each outcome → `.checked`.
-    case check([Block], item: LoopItem?)
+    /// Run these checks (or preconditions) for an item, recording each outcome → `.checked`. Not
+    /// `patient` when looking whether a step is done before it runs: a check then does not wait for
+    /// what it checks to come about (`reachable`'s `wait`).
+    case check([Block], item: LoopItem?, patient: Bool = true)
     /// Ask the learner for an input's value (detecting a choice's default first) → `.answered`.
     case ask(InputDeclaration)
     /// Detect an input's value with its `detect` command (unattended: no one to ask), else its default

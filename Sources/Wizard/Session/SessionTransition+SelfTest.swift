@@ -1,27 +1,35 @@
 import Lessons
 
 /// `piwizard test` (`SessionOptions.selfTest`): around each item of each step, the checks run before
-/// the step (they must fail), after it (they must pass; or fail, when the step has a solution, which then
+/// the step and before the lab's part of it (they must fail), after it (they must pass; or fail, when the step has a solution, which then
 /// runs and must make them pass), and after each drill (one must fail, with the drill's hint among those
 /// shown) and its repair (they must pass again). Every result is recorded as a `SelfTestFinding`.
 extension SessionTransition {
     /// The checks ran before the step: recorded, and the step runs whatever they said.
     mutating func selfTestBefore(_ outcomes: [CheckOutcome]) {
-        let passing = outcomes.filter(\.passed)
-        let allowed = step.checksMayPassBefore.map { values.holds($0, for: item) } ?? false
-        let held = passing.isEmpty || allowed
+        let checks = step.blocks(.check)
+        let passing = outcomes.indices.filter { outcomes[$0].passed }
+        let stepAllows = step.checksMayPassBefore.map { values.holds($0, for: item) } ?? false
+        let unexpected = stepAllows ? [] : passing.filter { $0 >= checks.count || !checks[$0].mayPassBefore }
         let detail: String
         if passing.isEmpty {
             detail = "every check failed before the step, as it must"
-        } else if allowed {
-            detail = "checks passed before the step, which may-pass-before allows: " + Self.names(passing)
+        } else if unexpected.isEmpty {
+            detail = "checks passed before the step, which may-pass-before allows: " + Self.names(passing.map { outcomes[$0] })
         } else {
-            detail = "a check passes before the step has run, so it proves nothing: " + passing.map(Self.describe).joined(separator: "; ")
+            detail = "a check passes before the step has run, so it proves nothing: " + unexpected.map { Self.describe(outcomes[$0]) }.joined(separator: "; ")
                 + " (if that is right for this item, say so with may-pass-before)"
         }
-        recordFinding(.before, held: held, detail: detail, place: checksPlace)
-        if !passing.isEmpty, !allowed { say("✗ self-test: a check passes before the step has run: \(Self.names(passing))", .red) }
+        let place = unexpected.first.flatMap { $0 < checks.count ? Self.place(checks[$0]) : nil } ?? checksPlace
+        recordFinding(.before, held: unexpected.isEmpty, detail: detail, place: place)
+        if !unexpected.isEmpty { say("✗ self-test: a check passes before the step has run: \(Self.names(unexpected.map { outcomes[$0] }))", .red) }
         state.runWhenNotDone = nil
+        let setUp = labSetUp
+        if !state.labSceneSet, !setUp.isEmpty {
+            // Then the lab does the learner's part (a card into the reader, a Pi switched on), and the step runs.
+            state.labSceneSet = true
+            return startPerformance(Performance(origin: .labSetUp, queue: setUp, stage: .running(setUp[0])))
+        }
         perform(from: 0, origin: .unattended)
     }
 

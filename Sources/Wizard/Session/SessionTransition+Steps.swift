@@ -117,8 +117,10 @@ extension SessionTransition {
         state.afterLabScene = nil
         state.runWhenNotDone = nil
         if !setUp.isEmpty {
-            // A learner sees the step first; the lab acts when they run it (`promptCommand`).
+            // A learner sees the step first; the lab acts when they run it (`promptCommand`). The
+            // self-test looks before the lab acts, as the lab's part is the learner's (`selfTestBefore`).
             if !options.unattended { return prompt(PromptState()) }
+            if options.selfTest, !step.blocks(.check).isEmpty { return checkIfDone() }
             state.labSceneSet = true
             return startPerformance(Performance(origin: .labSetUp, queue: setUp, stage: .running(setUp[0])))
         }
@@ -128,6 +130,7 @@ extension SessionTransition {
     /// The lab has set the scene: the learner's command goes on (a run first looks whether the step is
     /// done already, then runs its commands), or, unattended, the step is looked at.
     mutating func labSceneReady() {
+        if options.selfTest { return perform(from: 0, origin: .unattended) }
         guard let request = state.afterLabScene else { return checkIfDone() }
         state.afterLabScene = nil
         guard request.command == .run else { return promptCommand(request.command, prompt: request.prompt) }
@@ -139,7 +142,7 @@ extension SessionTransition {
         // The self-test looks before every step with checks: they must fail there.
         let looks = options.selfTest || (!step.runsAlways && state.session.status(step.id, item: state.itemKey) != .failed)
         if looks, !step.blocks(.check).isEmpty {
-            return wait(.checkingIfDone, for: .check(step.blocks(.check), item: item))
+            return wait(.checkingIfDone, for: .check(step.blocks(.check), item: item, patient: false))
         }
         notDoneYet()
     }

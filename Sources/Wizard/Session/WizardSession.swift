@@ -75,9 +75,10 @@ public final class WizardSession {
             } catch {
                 return .commandFailed("\(error)")
             }
-        case .check(let blocks, let item):
-            let checker = StepChecker(lesson: loaded.lesson, assets: loaded.assetsFolder.path, inputs: state.inputs,
+        case .check(let blocks, let item, let patient):
+            var checker = StepChecker(lesson: loaded.lesson, assets: loaded.assetsFolder.path, inputs: state.inputs,
                                       hosts: machine.hosts, runner: runner, options: options)
+            checker.patient = patient
             return .checked(blocks.map { block in
                 let outcome = checker.check(block, item: item)
                 onEvent?(.check(outcome))

@@ -17,6 +17,9 @@ public struct ValidatorContext: Sendable {
     /// This machine's addresses and names when the check runs on this machine (nil when it runs on
     /// another host: then the shell text finds out there whether a host is that machine itself).
     public var here: Set<String>?
+    /// Whether the check may wait for what it checks to come about (a node that is starting); false when
+    /// a session looks whether a step is done before running it, where waiting cannot help.
+    public var patient = true
     /// Runs several shell texts on the block's target at the same time (a question for every node), at
     /// most `jobs` at once; results in order. By default, `run` on parallel threads.
     public var runAll: @Sendable ([String], Double?) -> [Result<CommandResult, Error>]
