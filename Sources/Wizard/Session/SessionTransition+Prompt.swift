@@ -39,10 +39,8 @@ extension SessionTransition {
             // In the lab, the lab's part of the step (a card in the reader, a Pi switched on) comes
             // first, when the learner runs the step, and the step is looked at after it.
             if !state.labSceneSet {
-                state.labSceneSet = true
                 state.afterLabScene = LabSceneRequest(command: command, prompt: prompt)
-                let setUp = labSetUp
-                return startPerformance(Performance(origin: .labSetUp, queue: setUp, stage: .running(setUp[0])))
+                return setLabScene()
             }
             let resumeAt = prompt.resumeAt
             prompt.resumeAt = nil

@@ -24,12 +24,8 @@ extension SessionTransition {
         recordFinding(.before, held: unexpected.isEmpty, detail: detail, place: place)
         if !unexpected.isEmpty { say("✗ self-test: a check passes before the step has run: \(Self.names(unexpected.map { outcomes[$0] }))", .red) }
         state.runWhenNotDone = nil
-        let setUp = labSetUp
-        if !state.labSceneSet, !setUp.isEmpty {
-            // Then the lab does the learner's part (a card into the reader, a Pi switched on), and the step runs.
-            state.labSceneSet = true
-            return startPerformance(Performance(origin: .labSetUp, queue: setUp, stage: .running(setUp[0])))
-        }
+        // Then the lab does the learner's part (a card into the reader, a Pi switched on), and the step runs.
+        if !state.labSceneSet, !labSetUp.isEmpty { return setLabScene() }
         perform(from: 0, origin: .unattended)
     }
 

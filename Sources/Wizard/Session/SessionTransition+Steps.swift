@@ -121,10 +121,16 @@ extension SessionTransition {
             // self-test looks before the lab acts, as the lab's part is the learner's (`selfTestBefore`).
             if !options.unattended { return prompt(PromptState()) }
             if options.selfTest, !step.blocks(.check).isEmpty { return checkIfDone() }
-            state.labSceneSet = true
-            return startPerformance(Performance(origin: .labSetUp, queue: setUp, stage: .running(setUp[0])))
+            return setLabScene()
         }
         checkIfDone()
+    }
+
+    /// The lab does its part of the step (`labSetUp`, not empty): `labSceneReady` follows.
+    mutating func setLabScene() {
+        state.labSceneSet = true
+        let setUp = labSetUp
+        startPerformance(Performance(origin: .labSetUp, queue: setUp, stage: .running(setUp[0])))
     }
 
     /// The lab has set the scene: the learner's command goes on (a run first looks whether the step is
