@@ -22,7 +22,8 @@ struct LessonInLabConsolePathTests {
 }
 
 /// One unattended run of expand-cluster in a 4-node practice lab of one flavour (the releases its users
-/// run) on one path; then `check` on the finished cluster, every node restarted cleanly, and the cluster
+/// run) on one path (on the card path, as `piwizard test`: the lesson proves itself), then `check` on the
+/// finished cluster (console path), every node restarted cleanly, and the cluster
 /// checked for real, without piwizard: names, addresses, identities, `/etc/hosts`, key logins, the
 /// machine file, MPI.
 struct LessonInLabRun {
@@ -36,28 +37,15 @@ struct LessonInLabRun {
         defer { try? FileManager.default.removeItem(at: state) }
         defer { _ = try? lab.piwizard(["lab", "down"]) }
 
-        // `--lab` brings the lab up itself and takes the node list from it; the lesson detects the
-        // network stack on the master and gets pi's sudo password from the lab.
-        let run = try lab.piwizard(["start", "expand-cluster", "--lab", "--lab-nodes", "4", "--lab-os", flavour, "--var", "setup=\(setup)",
-                                    "--yes", "--width", "100"],
-                                   environment: ["PIWIZARD_STATE_DIR": state.path])
-        #expect(run.status == 0, "\(run.stdout.suffix(3000))\n\(run.stderr)")
-        #expect(run.stdout.contains("Lesson finished"), "\(run.stdout.suffix(2000))")
-        #expect(run.stderr.contains("transcript: "))
         let stack = ["trixie": "netplan", "bookworm": "networkmanager", "bullseye": "dhcpcd", "legacy": "interfaces"][flavour]!
-        #expect(run.stdout.contains("Detected network on the master: \(stack)"), "\(run.stdout.prefix(4000))")
-        #expect(!run.stdout.contains("unable to resolve host"), "sudo never meets a name it cannot resolve")
-        #expect(!run.stdout.contains("raspberry"), "the sudo password is never shown")
+        let screen = setup == "card" ? try proveItself(flavour: flavour) : try runUnattended(flavour: flavour, setup: setup, state: state)
+        #expect(screen.contains("Detected network on the master: \(stack)"), "\(screen.prefix(4000))")
+        #expect(!screen.contains("unable to resolve host"), "sudo never meets a name it cannot resolve")
+        #expect(!screen.contains("raspberry"), "the sudo password is never shown")
         if setup == "card" {
-            #expect(run.stdout.contains("The card holds the image, byte for byte."))
-            #expect(!run.stdout.contains("the practice lab types it"), "no node is touched at its console")
+            #expect(screen.contains("The card holds the image, byte for byte."))
+            #expect(!screen.contains("the practice lab types it"), "no node is touched at its console")
         }
-
-        // `check` on the finished cluster: every check of a step that was done passes, and the steps about
-        // a card in the reader are not asked of the empty reader.
-        let check = try lab.piwizard(["check", "expand-cluster", "--lab"], environment: ["PIWIZARD_STATE_DIR": state.path])
-        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
-        #expect(check.stdout.contains("– not checked: no card in "), "\(check.stdout)")
 
         if flavour == LessonInLabRun.secondRunFlavour && setup == "card" {
             // The lesson once more on the finished cluster, from a fresh start and with a key of another
@@ -82,6 +70,45 @@ struct LessonInLabRun {
         try expectAWorkingCluster()
         if setup == "card" { try expectWorkersPersonalisedOnTheirCards(flavour: flavour) }
         try lab.downAndExpectNothingLeft()
+    }
+
+    /// `start --yes` (`--lab` brings the lab up itself and takes the node list from it; the lesson
+    /// detects the network stack on the master and gets pi's sudo password from the lab), then `check`
+    /// on the finished cluster; what the session showed.
+    private func runUnattended(flavour: String, setup: String, state: URL) throws -> String {
+        let run = try lab.piwizard(["start", "expand-cluster", "--lab", "--lab-nodes", "4", "--lab-os", flavour, "--var", "setup=\(setup)",
+                                    "--yes", "--width", "100"],
+                                   environment: ["PIWIZARD_STATE_DIR": state.path])
+        #expect(run.status == 0, "\(run.stdout.suffix(3000))\n\(run.stderr)")
+        #expect(run.stdout.contains("Lesson finished"), "\(run.stdout.suffix(2000))")
+        #expect(run.stderr.contains("transcript: "))
+        // Every check of a step that was done passes, and the steps about a card in the reader are not
+        // asked of the empty reader.
+        let check = try lab.piwizard(["check", "expand-cluster", "--lab"], environment: ["PIWIZARD_STATE_DIR": state.path])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.contains("– not checked: no card in "), "\(check.stdout)")
+        return run.stdout
+    }
+
+    /// `piwizard test --lab --keep-lab`: the lesson proves itself in a fresh lab of `flavour` (every
+    /// check fails before its step or may, passes after it, catches each drill's fault, passes again
+    /// once repaired) and leaves the finished cluster up; what its session showed (its transcript).
+    private func proveItself(flavour: String) throws -> String {
+        let run = try lab.piwizard(["test", "expand-cluster", "--lab", "--os", flavour, "--lab-nodes", "4", "--var", "setup=card", "--keep-lab", "--json"])
+        #expect(run.status == 0, "\(run.stdout.suffix(4000))\n\(run.stderr.suffix(2000))")
+        #expect(run.stderr.contains("The lab '\(lab.name)' is kept up"), "\(run.stderr.suffix(2000))")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stdout.suffix(2000))")
+        #expect(report["held"] as? Bool == true)
+        let only = try #require((report["runs"] as? [[String: Any]])?.first)
+        let findings = (only["entries"] as? [[String: Any]] ?? []).compactMap { $0["finding"] as? [String: Any] }
+        // The lesson's drills: the key twice, a card left mounted, authorized_keys twice and
+        // group-writable on each node, a name missing from each node's /etc/hosts, a shared machine id.
+        let drills = findings.filter { $0["phase"] as? String == "drill" }
+        #expect(drills.count == 15, "\(drills.map { "\($0["step"] ?? "") \($0["item"] ?? "")" })")
+        #expect(drills.allSatisfy { $0["held"] as? Bool == true })
+        #expect(findings.contains { $0["step"] as? String == "mpi-pi" && $0["phase"] as? String == "after" && $0["held"] as? Bool == true })
+        let transcript = try #require(only["transcript"] as? String)
+        return try TranscriptScreen.text(ofFileAt: transcript)
     }
 
     /// What only the card path leaves on a worker: Wi-Fi off where NetworkManager runs, and on

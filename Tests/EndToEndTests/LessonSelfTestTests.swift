@@ -142,4 +142,59 @@ import Testing
         #expect(missing.status == 65, "\(missing.stdout)\(missing.stderr)")
         #expect(missing.stderr.contains("drill.md:16:1: error: hint=3: step 'make' has 1 hint"), "\(missing.stderr)")
     }
+
+    @Test func aDrillWithWhenRunsOnlyForTheItemsItNames() throws {
+        let scratch = try PiwizardProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let lesson = """
+            ---
+            id: sorted
+            title: Sorted
+            summary: Only a box of kind fruit gets the drill.
+            inputs:
+              boxes:
+                type: list
+                prompt: Boxes
+                fields:
+                  name: { type: string, unique: true }
+                  kind: { type: choice, choices: [fruit, tool] }
+                default:
+                  - { name: a, kind: tool }
+                  - { name: b, kind: fruit }
+                  - { name: c, kind: tool }
+            ---
+            ## Fill {#fill foreach=boxes as=box}
+
+            ```sh {run}
+            touch \(scratch.path)/{{box.name}}
+            ```
+
+            ```sh {check name="the box is there"}
+            test -f \(scratch.path)/{{box.name}}
+            ```
+
+            ```sh {drill hint=1 when="box.kind == fruit"}
+            rm \(scratch.path)/{{box.name}}
+            ```
+
+            > **Hint:** The box is gone.
+            """
+        let (run, folder) = try test("sorted", lesson, ["--json"])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let findings = ((report["runs"] as? [[String: Any]])?.first?["entries"] as? [[String: Any]] ?? []).compactMap { $0["finding"] as? [String: Any] }
+        let drilled = findings.filter { $0["phase"] as? String == "drill" }.compactMap { $0["item"] as? String }
+        #expect(drilled.count == 1 && drilled.first?.contains("b") == true, "\(drilled)")
+        // when= on another kind of block, or comparing what is not a choice, is a lint error at its line.
+        let (misplaced, misplacedFolder) = try test("sorted", lesson.replacingOccurrences(of: "```sh {run}", with: "```sh {run when=\"box.kind == fruit\"}"))
+        defer { try? FileManager.default.removeItem(atPath: misplacedFolder) }
+        #expect(misplaced.status == 65, "\(misplaced.stdout)\(misplaced.stderr)")
+        #expect(misplaced.stderr.contains("sorted.md:19:"), "\(misplaced.stderr)")
+        let (notAChoice, notAChoiceFolder) = try test("sorted", lesson.replacingOccurrences(of: "box.kind == fruit", with: "box.name == fruit"))
+        defer { try? FileManager.default.removeItem(atPath: notAChoiceFolder) }
+        #expect(notAChoice.status == 65, "\(notAChoice.stdout)\(notAChoice.stderr)")
+        #expect(notAChoice.stderr.contains("sorted.md:27:"), "\(notAChoice.stderr)")
+        #expect(misplaced.stderr.contains("when= on a block says which loop items a {drill} applies to"), "\(misplaced.stderr)")
+    }
 }

@@ -15,6 +15,9 @@ enum SelfTestRule: LintRule {
                         let places = Set(checks.map(\.target.rawValue)).sorted().joined(separator: ", ")
                         diagnostics.append(.warning("this drill breaks something on=\(block.target.rawValue), but the step's checks look on=\(places): run it where they look", at: block.location))
                     }
+                    if let condition = block.condition {
+                        diagnostics += LoopAndTargetRule.problems(in: condition, attribute: "when", of: step, lesson: lesson, at: block.location)
+                    }
                     if let hint = block.drillHint, hint > step.hints.count {
                         let has = step.hints.isEmpty ? "has no hints" : "has \(step.hints.count) hint\(step.hints.count == 1 ? "" : "s")"
                         diagnostics.append(.error("hint=\(hint): step '\(step.id)' \(has); a drill names the hint (from 1) that explains its fault", at: block.location))

@@ -32,6 +32,8 @@ public struct Block: Sendable, Hashable, Codable {
     /// For a `{check}` block: `may-pass-before`, this check may hold before its step runs (one that
     /// holds trivially where there is nothing to look at yet), and `piwizard test` accepts that.
     public var mayPassBefore = false
+    /// For a `{drill}` block: the items it applies to (`when="node.role == worker"`); nil for every one.
+    public var condition: Condition?
     /// The opening fence.
     public var location: SourceLocation
 

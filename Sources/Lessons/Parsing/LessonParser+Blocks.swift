@@ -112,6 +112,12 @@ extension LessonParser {
         case "may-pass-before":
             if kind != .check { error("may-pass-before on a block says that a {check} may hold before its step runs; a {\(kind.rawValue)} block is not one (a whole step takes it in its heading)", at: here) }
             block.mayPassBefore = isFlag()
+        case "when":
+            guard let value = needsValue() else { return }
+            if kind != .drill { error("when= on a block says which loop items a {drill} applies to; a {\(kind.rawValue)} block is not one (a whole step takes when= in its heading)", at: here) }
+            if let condition = Condition(parsing: value) { block.condition = condition } else {
+                error("cannot read the condition '\(value)' of when=; write when=\"VAR == VALUE\" (several joined with 'and')", at: here)
+            }
         case "timeout":
             guard let value = needsValue() else { return }
             if let seconds = Double(value), seconds > 0 { block.timeout = seconds } else {

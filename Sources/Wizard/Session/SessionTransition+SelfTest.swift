@@ -88,10 +88,11 @@ extension SessionTransition {
         }
     }
 
-    /// Starts the step's drill at `index`; false when there is none left.
+    /// Starts the step's first drill from `index` that applies to the item (`when=`); false when
+    /// there is none left.
     private mutating func startDrill(_ index: Int) -> Bool {
-        guard index < drillOffsets.count else { return false }
-        startSelfTestBlocks([drillOffsets[index]], stage: .drill(index))
+        guard let next = drillOffsets.indices.dropFirst(index).first(where: { drills[$0].condition.map { values.holds($0, for: item) } ?? true }) else { return false }
+        startSelfTestBlocks([drillOffsets[next]], stage: .drill(next))
         return true
     }
 

@@ -18,7 +18,8 @@ struct TestCommand: ParsableCommand {
         for real, the destructive ones too (one on a device only with --confirm-device, or in the lab's \
         reader). With --lab, in a fresh practice lab for each --os flavour (default: every flavour), named \
         by PIWIZARD_LAB (default pwtest) on PIWIZARD_LAB_SUBNET; a lab already up under that name is \
-        refused, not replaced. Exit status: 0 everything held, 1 something did not (each named with file:line), \
+        refused, not replaced. --keep-lab leaves the lab of the one flavour named up for a look (and its \
+        finished cluster for more tests). Exit status: 0 everything held, 1 something did not (each named with file:line), \
         65 the lesson has lint errors.
         """
     )
@@ -29,12 +30,18 @@ struct TestCommand: ParsableCommand {
     @Option(name: .customLong("os"), help: ArgumentHelp("A lab flavour to test in (repeatable; default: every flavour).", valueName: "flavour"))
     var flavours: [String] = []
     @Option(name: .customLong("lab-nodes"), help: "Nodes in each lab (2-8).") var labNodes = 4
+    @Flag(help: "Leave the lab up when the test ends (with --lab and one --os).") var keepLab = false
     @Option(name: .customLong("var"), help: ArgumentHelp("Give an input a value (repeatable).", valueName: "name=value"))
     var assignments: [String] = []
     @Option(name: .customLong("confirm-device"), help: ArgumentHelp("Allow the destructive commands on this device (repeatable).", valueName: "device"))
     var confirmedDevices: [String] = []
     @Flag(help: "Print the report as JSON (docs/json-output.md).") var json = false
     @Flag(help: "Show the sessions as they run (on standard error).") var verbose = false
+
+    func validate() throws {
+        if keepLab, !lab { throw ValidationError("--keep-lab keeps the practice lab of a test run with --lab: add --lab, or leave --keep-lab out.") }
+        if keepLab, flavours.count != 1 { throw ValidationError("--keep-lab keeps one lab: name its flavour with one --os.") }
+    }
 
     func run() throws {
         let loaded = try options.library.load(lesson)
@@ -62,7 +69,13 @@ struct TestCommand: ParsableCommand {
         }
         let practiceLab = try Lab.up(name: name, subnet: LabChoice.subnet(environment: Platform.environment), nodes: labNodes, flavour: flavour,
                                      piwizard: Platform.executablePath, progress: { Platform.writeError($0) })
-        defer { _ = try? Lab.down(name: name) }
+        defer {
+            if keepLab {
+                Platform.writeError("The lab '\(name)' is kept up: PIWIZARD_LAB=\(name) piwizard lab status shows it, PIWIZARD_LAB=\(name) piwizard lab down takes it down.\n")
+            } else {
+                _ = try? Lab.down(name: name)
+            }
+        }
         return try once(loaded, lab: practiceLab)
     }
 
