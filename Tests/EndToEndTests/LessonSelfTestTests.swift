@@ -197,4 +197,18 @@ import Testing
         #expect(notAChoice.stderr.contains("sorted.md:27:"), "\(notAChoice.stderr)")
         #expect(misplaced.stderr.contains("when= on a block says which loop items a {drill} applies to"), "\(misplaced.stderr)")
     }
+
+    @Test func keepLabIsRefusedUnlessThereIsOneLabToKeep() throws {
+        // Refused before anything runs: no lab is made, no lesson is read.
+        let withoutLab = try PiwizardProcess.run(["test", "tour", "--keep-lab"])
+        #expect(withoutLab.status == 64, "\(withoutLab.stdout)\(withoutLab.stderr)")
+        #expect(withoutLab.stderr.contains("--keep-lab keeps the practice lab of a test run with --lab: add --lab, or leave --keep-lab out."), "\(withoutLab.stderr)")
+        #expect(withoutLab.stdout.isEmpty, "\(withoutLab.stdout)")
+        for flavours in [[String](), ["--os", "trixie", "--os", "bookworm"]] {
+            let run = try PiwizardProcess.run(["test", "expand-cluster", "--lab", "--keep-lab"] + flavours)
+            #expect(run.status == 64, "\(flavours): \(run.stdout)\(run.stderr)")
+            #expect(run.stderr.contains("--keep-lab keeps one lab: name its flavour with one --os."), "\(flavours): \(run.stderr)")
+            #expect(run.stdout.isEmpty && !run.stderr.contains("lab up"), "\(flavours): \(run.stdout)\(run.stderr)")
+        }
+    }
 }
