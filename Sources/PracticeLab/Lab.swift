@@ -59,7 +59,7 @@ public struct Lab: Sendable {
             ("ip", "iproute2"), ("nsenter", "util-linux"), ("setsid", "util-linux"), ("unshare", "util-linux"), ("partx", "util-linux"),
             ("losetup", "mount"), ("flock", "util-linux"), ("mkfs.ext4", "e2fsprogs"), ("sfdisk", "fdisk"),
             ("mformat", "mtools"), ("mcopy", "mtools"), ("mmdebstrap", "mmdebstrap"), ("systemd-nspawn", "systemd-container"),
-            ("ssh", "openssh-client"), ("ssh-keygen", "openssh-client"), ("openssl", "openssl"),
+            ("ssh", "openssh-client"), ("ssh-keygen", "openssh-client"), ("openssl", "openssl"), ("dnsmasq", "dnsmasq-base"),
         ]
         let path = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init) + ["/usr/sbin", "/sbin"]
         let missing = programs.filter { program, _ in
@@ -124,6 +124,7 @@ public struct Lab: Sendable {
             try CardBuilder(layout: layout, flavour: flavour, image: "").buildBlankCard(number)
         }
         try prepareNetwork()
+        try LabNameServer(layout: layout).start()
         try LabFile.write(layout.sshClientConfig, """
             # piwizard practice lab '\(layout.name)': how this computer logs in to the lab's nodes.
             # `piwizard lab down` removes this file.
@@ -195,6 +196,7 @@ public struct Lab: Sendable {
                 removed.append("namespace \(namespace)")
             }
         }
+        if LabNameServer.stop(pidFile: LabNameServer(layout: layout).pidFile) { ended += 1 }
         if ended > 0 { removed.insert("\(ended) process\(ended == 1 ? "" : "es")", at: 0) }
         let links = shell.attempt(["ip", "-o", "link", "show"]).output.split(separator: "\n").compactMap { line -> String? in
             let fields = line.split(separator: " ")

@@ -56,6 +56,14 @@ struct PracticeLabTests {
         #expect(lines.first?.hasSuffix("/systemd") == true, "\(system.stdout)")
         #expect(lines.count > 3 && ["running", "degraded"].contains(lines[1]) && lines[2] == "active" && lines[3] == "node1", "\(system.stdout)")
         #expect(system.stdout.contains("inet \(lab.address(1))/24"), "\(system.stdout)")
+        // The router's name server (the gateway, as the node's network settings say) answers at once
+        // and knows no names: "no such name" (DNS rcode 3) for a node's name, so a name missing from
+        // /etc/hosts fails fast. Asked the way a resolver asks, one UDP question from the node.
+        let question = #"\x12\x34\x01\x00\x00\x01\x00\x00\x00\x00\x00\x00\x05node9\x00\x00\x01\x00\x01"#
+        let dns = try lab.piwizard(["lab", "console", "node1", "--", "bash", "-c",
+                                    "exec 3<>/dev/udp/\(lab.prefix).1/53; printf '\(question)' >&3; timeout 10 dd bs=512 count=1 <&3 2>/dev/null | od -An -tx1 -N4"])
+        let header = dns.stdout.split(whereSeparator: \.isWhitespace).compactMap { UInt8($0, radix: 16) }
+        #expect(header.count == 4 && header[0] == 0x12 && header[1] == 0x34 && header[2] & 0x80 != 0 && header[3] & 0x0f == 3, "\(dns.stdout)\(dns.stderr)")
         // A real sshd: this computer logs in with the lab's key; sudo follows the release's policy.
         #expect(try lab.onNode(1, "hostname") == "node1\n")
         let sudo = try PiwizardProcess.shell("timeout 60 ssh -o BatchMode=yes pi@\(lab.address(1)) 'sudo -n id -un' 2>&1")
@@ -111,7 +119,9 @@ struct PracticeLabTests {
             #expect(conflict.status != 0, "arping -D sees the address taken: \(conflict.stdout)")
         }
 
+        let nameServer = try String(contentsOfFile: lab.runFolder + "/dnsmasq.pid", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         try lab.downAndExpectNothingLeft()
+        #expect(!FileManager.default.fileExists(atPath: "/proc/\(nameServer)/comm"), "the name server ended with the lab")
         #expect(FileManager.default.fileExists(atPath: "/var/lib/piwizard/images"), "the images stay for the next lab")
         #expect(try lab.piwizard(["lab", "status"]).status != 0, "a lab that is down has no status")
     }
