@@ -15,8 +15,6 @@ public struct MachineState: Sendable {
     /// with), and the learner's command that waits for it.
     var labSceneSet = true
     var afterLabScene: LabSceneRequest?
-    /// The learner ran the step: when its checks do not pass already, its commands run at once.
-    var runWhenNotDone: PromptState?
 
     public init(session: SessionState) {
         self.session = session

@@ -40,7 +40,7 @@ public enum SessionOutcome: Sendable, Equatable {
             return "Step '\(step)' needs the input '\(name)': give it with --var \(name)=VALUE, --vars FILE or PIWIZARD_VAR_\(name.uppercased().replacingOccurrences(of: "-", with: "_"))."
         case let .needsHands(step, reason):
             return "Step '\(step)' needs a person: \(reason)"
-        case let .cannotSave(step, reason):
+        case let .cannotSave(_, reason):
             return "Stopped before anything more ran: \(reason). What was saved before is kept (a step whose end was not saved is checked again); make room (or fix the folder), then resume."
         }
     }

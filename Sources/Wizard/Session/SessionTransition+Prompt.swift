@@ -9,7 +9,7 @@ extension SessionTransition {
     }
 
     mutating func promptAnswered(_ event: SessionEvent, prompt current: PromptState) {
-        var prompt = current
+        let prompt = current
         let line: String
         switch event {
         case .endOfInput:

@@ -23,7 +23,6 @@ extension SessionTransition {
         let place = unexpected.first.flatMap { $0 < checks.count ? Self.place(checks[$0]) : nil } ?? checksPlace
         recordFinding(.before, held: unexpected.isEmpty, detail: detail, place: place)
         if !unexpected.isEmpty { say("✗ self-test: a check passes before the step has run: \(Self.names(unexpected.map { outcomes[$0] }))", .red) }
-        state.runWhenNotDone = nil
         // Every check holds, as may-pass-before allows: the step is done already, so it does not run, as
         // in a session that looks first (unless it always runs); its drills still do.
         if unexpected.isEmpty, !outcomes.isEmpty, passing.count == outcomes.count, !step.runsAlways {

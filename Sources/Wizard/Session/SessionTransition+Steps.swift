@@ -115,7 +115,6 @@ extension SessionTransition {
         let setUp = labSetUp
         state.labSceneSet = setUp.isEmpty
         state.afterLabScene = nil
-        state.runWhenNotDone = nil
         if !setUp.isEmpty {
             // A learner sees the step first; the lab acts when they run it (`promptCommand`). The
             // self-test looks before the lab acts, as the lab's part is the learner's (`selfTestBefore`).
@@ -133,15 +132,14 @@ extension SessionTransition {
         startPerformance(Performance(origin: .labSetUp, queue: setUp, stage: .running(setUp[0])))
     }
 
-    /// The lab has set the scene: the learner's command goes on (a run first looks whether the step is
-    /// done already, then runs its commands), or, unattended, the step is looked at.
+    /// The lab has set the scene: the learner's command goes on (a run runs the step's commands, then
+    /// its checks: the learner asked to run it, so it is not offered as done), or, unattended, the step
+    /// is looked at.
     mutating func labSceneReady() {
         if options.selfTest { return perform(from: 0, origin: .unattended) }
         guard let request = state.afterLabScene else { return checkIfDone() }
         state.afterLabScene = nil
-        guard request.command == .run else { return promptCommand(request.command, prompt: request.prompt) }
-        state.runWhenNotDone = request.prompt
-        checkIfDone()
+        promptCommand(request.command, prompt: request.prompt)
     }
 
     mutating func checkIfDone() {
@@ -179,10 +177,6 @@ extension SessionTransition {
 
     /// The item is to be done: unattended it runs, else the prompt waits for the learner.
     mutating func notDoneYet() {
-        if let prompt = state.runWhenNotDone {
-            state.runWhenNotDone = nil
-            return perform(from: 0, origin: .prompt(prompt))
-        }
         if options.unattended {
             return perform(from: 0, origin: .unattended)
         }
