@@ -8,8 +8,7 @@ extension SessionTransition {
         wait(.prompt(prompt), for: .readLine(prompt: promptText, prefill: nil))
     }
 
-    mutating func promptAnswered(_ event: SessionEvent, prompt current: PromptState) {
-        let prompt = current
+    mutating func promptAnswered(_ event: SessionEvent, prompt: PromptState) {
         let line: String
         switch event {
         case .endOfInput:
