@@ -5,9 +5,14 @@ import Foundation
 extension Lab {
     /// The node whose card is in the reader.
     public func cardInReader() -> Int? {
-        guard let text = try? String(contentsOfFile: layout.readerState, encoding: .utf8) else { return nil }
-        let card = text.split(separator: "\n").first.map(String.init)
+        let card = cardPathInReader()
         return (1...layout.nodeCount).first { layout.card($0) == card }
+    }
+
+    /// The file of the card in the reader.
+    private func cardPathInReader() -> String? {
+        guard let text = try? String(contentsOfFile: layout.readerState, encoding: .utf8) else { return nil }
+        return text.split(separator: "\n").first.map(String.init)
     }
 
     /// The loop device of the card in the reader (e.g. `/dev/loop7`).
@@ -32,9 +37,9 @@ extension Lab {
 
     /// Takes the card out of the reader (it goes back to its node).
     public func ejectCard() throws {
-        if let device = readerDevice() {
+        if let device = readerDevice(), let card = cardPathInReader() {
             _ = shell.attempt(["sync"])
-            let detach = "detach_card " + LabShell.line([device])
+            let detach = "detach_card " + LabShell.line([device, card])
             try shell.script(CardDeviceScript.functions + detach, named: detach)
         }
         try? FileManager.default.removeItem(atPath: layout.reader)

@@ -196,7 +196,7 @@ public struct Lab: Sendable {
                 removed.append("namespace \(namespace)")
             }
         }
-        if LabNameServer.stop(pidFile: LabNameServer(layout: layout).pidFile) { ended += 1 }
+        if LabNameServer(layout: layout).stop() { ended += 1 }
         if ended > 0 { removed.insert("\(ended) process\(ended == 1 ? "" : "es")", at: 0) }
         let links = shell.attempt(["ip", "-o", "link", "show"]).output.split(separator: "\n").compactMap { line -> String? in
             let fields = line.split(separator: " ")
@@ -216,7 +216,7 @@ public struct Lab: Sendable {
         for card in cards {
             let path = layout.stateFolder + "/cards/" + card
             for device in shell.attempt(["losetup", "-j", path]).output.split(separator: "\n").compactMap({ $0.split(separator: ":").first }) {
-                if shell.attempt(["bash", "-c", CardDeviceScript.functions + "detach_card \"$1\"", "detach", String(device)]).succeeded {
+                if shell.attempt(["bash", "-c", CardDeviceScript.functions + "detach_card \"$1\" \"$2\"", "detach", String(device), path]).succeeded {
                     removed.append("loop device \(device)")
                 }
             }

@@ -11,10 +11,12 @@ struct LabNameServer {
 
     var pidFile: String { layout.runFolder + "/dnsmasq.pid" }
 
-    /// The server's process, when it runs.
+    /// The server's process, when it runs: the PID it wrote, of a live dnsmasq (a PID left in the file
+    /// may be another program's by now).
     var pid: pid_t? {
         guard let text = try? String(contentsOfFile: pidFile, encoding: .utf8),
-              let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)), kill(pid, 0) == 0 else { return nil }
+              let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 1, kill(pid, 0) == 0,
+              ((try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8)) ?? "").hasPrefix("dnsmasq") else { return nil }
         return pid
     }
 
@@ -29,10 +31,8 @@ struct LabNameServer {
     }
 
     /// Ends it, by the PID it wrote; true when it ran.
-    static func stop(pidFile: String) -> Bool {
-        guard let text = try? String(contentsOfFile: pidFile, encoding: .utf8),
-              let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)), pid > 1, kill(pid, 0) == 0,
-              ((try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8)) ?? "").hasPrefix("dnsmasq") else { return false }
+    func stop() -> Bool {
+        guard let pid else { return false }
         kill(pid, SIGTERM)
         for _ in 0..<50 where kill(pid, 0) == 0 { usleep(100_000) }
         if kill(pid, 0) == 0 { kill(pid, SIGKILL) }

@@ -51,6 +51,7 @@ public enum LabSession {
         options.practiceLab = true
         options.labName = lab.layout.name
         options.standInDevices.insert(lab.layout.reader)
+        for number in 1...lab.layout.nodeCount { options.standInCards[lab.layout.card(number)] = "\(lab.layout.nodeName(number))'s card" }
         if options.unattended { options.confirmedDevices.insert(lab.layout.reader) }
     }
 

@@ -77,7 +77,7 @@ enum NodeBootScript {
     # Releases the boot and the card.
     power_down() {
         release
-        if [ -n "${dev:-}" ]; then detach_card "$dev" 2>>"$log"; fi
+        if [ -n "${dev:-}" ]; then detach_card "$dev" "$card" 2>>"$log"; fi
         rm -f "$dir/card.dev"
     }
 

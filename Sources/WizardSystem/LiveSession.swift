@@ -72,6 +72,7 @@ public struct LiveSession {
         if options.practiceLab {
             header.piwizard.practiceLab = true
             header.piwizard.standInDevices = options.standInDevices.sorted()
+            header.piwizard.standInCards = options.standInCards.isEmpty ? nil : options.standInCards
         }
         let recorder = try TranscriptRecorder(header: header, write: file.append)
         for input in lesson.inputs where input.type == .secret {

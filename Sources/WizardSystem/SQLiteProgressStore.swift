@@ -14,10 +14,19 @@ public struct SQLiteProgressStore: ProgressStore, Sendable {
     public let path: String
     let queue: DatabaseQueue
 
+    /// The database in `stateFolder`; SQLite keeps `-wal` and `-shm` files beside it.
+    public static func databasePath(in stateFolder: URL) -> String { stateFolder.appendingPathComponent("progress.sqlite").path }
+
+    /// Removes the database of a state folder that is done with, and SQLite's files beside it.
+    public static func remove(in stateFolder: URL) {
+        let path = databasePath(in: stateFolder)
+        for file in [path, path + "-wal", path + "-shm"] { try? FileManager.default.removeItem(atPath: file) }
+    }
+
     /// Opens (or makes) the database in `stateFolder`. A damaged database is moved aside and reported
     /// (`ProgressStoreError.corrupt`; opening again then starts a new one); a newer one is refused.
     public static func open(stateFolder: URL) throws -> SQLiteProgressStore {
-        let path = stateFolder.appendingPathComponent("progress.sqlite").path
+        let path = databasePath(in: stateFolder)
         do {
             try FileManager.default.createDirectory(at: stateFolder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {

@@ -56,7 +56,7 @@ struct LessonInLabRun {
             let second = try lab.piwizard(["start", "expand-cluster", "--lab", "--lab-nodes", "4", "--lab-os", flavour, "--var", "key=~/.ssh/cluster_key",
                                            "--yes", "--width", "100"],
                                           environment: ["PIWIZARD_STATE_DIR": again.path])
-            #expect(second.status == 0, "\(second.stdout.suffix(3000))\n\(second.stderr)")
+            #expect(second.status == 0, "\(second.stdout.suffix(3000))\n\(second.stderr)\(lab.diagnosis())")
             #expect(second.stdout.contains("The master forgets the key it remembered for \(lab.address(2)): an earlier card's."), "\(second.stdout.suffix(3000))")
             #expect(second.stdout.contains("\nssh on the master now logs in to the nodes with ~/.ssh/cluster_key\n"), "\(second.stdout.suffix(3000))")
             #expect(try lab.onNode(1, "cat ~/.ssh/config").contains("IdentityFile /home/pi/.ssh/cluster_key"))
@@ -65,7 +65,7 @@ struct LessonInLabRun {
         // Every node is shut down cleanly and started again, as a learner starts the cluster from now on.
         for node in 1...4 {
             let restart = try lab.piwizard(["lab", "reboot", "node\(node)"])
-            #expect(restart.status == 0, "\(restart.stderr)")
+            #expect(restart.status == 0, "\(restart.stderr)\(lab.diagnosis())")
         }
         try expectAWorkingCluster()
         if setup == "card" { try expectWorkersPersonalisedOnTheirCards(flavour: flavour) }
@@ -79,7 +79,7 @@ struct LessonInLabRun {
         let run = try lab.piwizard(["start", "expand-cluster", "--lab", "--lab-nodes", "4", "--lab-os", flavour, "--var", "setup=\(setup)",
                                     "--yes", "--width", "100"],
                                    environment: ["PIWIZARD_STATE_DIR": state.path])
-        #expect(run.status == 0, "\(run.stdout.suffix(3000))\n\(run.stderr)")
+        #expect(run.status == 0, "\(run.stdout.suffix(3000))\n\(run.stderr)\(lab.diagnosis())")
         #expect(run.stdout.contains("Lesson finished"), "\(run.stdout.suffix(2000))")
         #expect(run.stderr.contains("transcript: "))
         // Every check of a step that was done passes, and the steps about a card in the reader are not
@@ -95,7 +95,7 @@ struct LessonInLabRun {
     /// once repaired) and leaves the finished cluster up; what its session showed (its transcript).
     private func proveItself(flavour: String) throws -> String {
         let run = try lab.piwizard(["test", "expand-cluster", "--lab", "--os", flavour, "--lab-nodes", "4", "--var", "setup=card", "--keep-lab", "--json"])
-        #expect(run.status == 0, "\(run.stdout.suffix(4000))\n\(run.stderr.suffix(2000))")
+        #expect(run.status == 0, "\(run.stdout.suffix(4000))\n\(run.stderr.suffix(2000))\(lab.diagnosis())")
         #expect(run.stderr.contains("The lab '\(lab.name)' is kept up"), "\(run.stderr.suffix(2000))")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stdout.suffix(2000))")
         #expect(report["held"] as? Bool == true)
@@ -135,7 +135,7 @@ struct LessonInLabRun {
             #expect(!console.stdout.contains("127.0.1.1"), "\(console.stdout)")
         }
         // The master logs in to every node with its key, never asked anything.
-        let logins = try lab.onNode(1, "for ip in \((1...4).map(lab.address).joined(separator: " ")); do ssh -o BatchMode=yes pi@$ip hostname; done")
+        let logins = try lab.onNode(1, "for ip in \((1...4).map(lab.address).joined(separator: " ")); do ssh -o BatchMode=yes pi@$ip hostname; done", diagnose: true)
         #expect(logins == "node1\nnode2\nnode3\nnode4\n")
         // Names, machine ids, host keys and the network stack's secrets all differ.
         let identity = "hostname; cat /etc/machine-id; ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub | cut -d' ' -f2"
@@ -154,9 +154,9 @@ struct LessonInLabRun {
         // The machine file lists every node once.
         #expect(try lab.onNode(1, "cat ~/machinefile") == (1...4).map { lab.address($0) + "\n" }.joined())
         // mpiexec reaches every node, and the MPI pi program computes pi.
-        let hostnames = try lab.onNode(1, "timeout 60 mpiexec -f ~/machinefile -n 4 hostname")
+        let hostnames = try lab.onNode(1, "timeout 60 mpiexec -f ~/machinefile -n 4 hostname", diagnose: true)
         #expect(hostnames.split(separator: "\n").sorted() == ["node1", "node2", "node3", "node4"], "\(hostnames)")
-        let pi = try lab.onNode(1, "timeout 120 mpiexec -f ~/machinefile -n 4 ./pi")
+        let pi = try lab.onNode(1, "timeout 120 mpiexec -f ~/machinefile -n 4 ./pi", diagnose: true)
         #expect(pi.contains("pi is approximately 3.14159265"), "\(pi)")
         #expect(pi.contains("processes: 4,"), "\(pi)")
     }

@@ -24,6 +24,12 @@ import Testing
         #expect(phases == ["before", "after", "solve", "drill", "repair"], "\(phases)")
         #expect(findings.contains { $0["step"] as? String == "basket" && $0["item"] as? String == "pear" && $0["phase"] as? String == "drill" })
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/tour"), "its tidy-up ran, destructive as it is")
+        // The transcript the report names stays; the run's saved progress is gone.
+        let transcript = try #require(runs.first?["transcript"] as? String)
+        #expect(FileManager.default.fileExists(atPath: transcript))
+        let state = URL(fileURLWithPath: transcript).deletingLastPathComponent().deletingLastPathComponent()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: state.path) == ["transcripts"])
+        try? FileManager.default.removeItem(at: state)
     }
 
     @Test func aCheckThatPassesBeforeOrFailsAfterItsStepIsNamedWithItsLine() throws {

@@ -34,15 +34,31 @@ struct PracticeLabFixture {
     /// Runs a shell line on this machine and returns its output (stdout and stderr), failing the test
     /// on a non-zero exit.
     @discardableResult
-    static func sh(_ line: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    static func sh(_ line: String, explain: () -> String = { "" }, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let result = try PiwizardProcess.shell(line)
-        #expect(result.status == 0, "\(line)\n\(result.stdout)\(result.stderr)", sourceLocation: sourceLocation)
+        #expect(result.status == 0, "\(line)\nexit status \(result.status)\n\(result.stdout)\(result.stderr)\(explain())", sourceLocation: sourceLocation)
         return result.stdout
     }
 
-    /// A command as `pi` on node K, over ssh from this computer (the lab's key and known_hosts).
-    func onNode(_ node: Int, _ command: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        try Self.sh("timeout 120 ssh -o BatchMode=yes -o ConnectTimeout=5 pi@\(address(node)) \(PiwizardProcess.quote(command))", sourceLocation: sourceLocation)
+    /// A command as `pi` on node K, over ssh from this computer (the lab's key and known_hosts); with
+    /// `diagnose`, a failure's message holds the lab's `diagnosis()`.
+    func onNode(_ node: Int, _ command: String, diagnose: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        try Self.sh("timeout 120 ssh -o BatchMode=yes -o ConnectTimeout=5 pi@\(address(node)) \(PiwizardProcess.quote(command))",
+                    explain: { diagnose ? diagnosis() : "" }, sourceLocation: sourceLocation)
+    }
+
+    /// What to read when a lab run fails where it once passed: this computer's loop devices and their
+    /// partition nodes, the reader, and for each node its boot log and the last of its journal and
+    /// ssh server's log. For a failure's message: it never fails a test itself.
+    func diagnosis() -> String {
+        var parts = ["losetup -a; ls -l /dev/loop*p* 2>/dev/null; ls -l /dev/pw-\(name)-reader 2>&1; lsblk -o NAME,MAJ:MIN,TYPE,SIZE 2>&1 | grep loop"]
+        for node in 1...8 where FileManager.default.fileExists(atPath: "\(runFolder)/nodes/node\(node)") {
+            parts.append("echo '--- node\(node): boot.log, state'; tail -n 15 \(runFolder)/nodes/node\(node)/boot.log; cat \(runFolder)/nodes/node\(node)/state 2>/dev/null")
+            parts.append("echo '--- node\(node): journal'; PIWIZARD_LAB=\(name) PIWIZARD_LAB_SUBNET=\(subnet) timeout 20 piwizard lab console node\(node) -- journalctl -q --no-pager -n 40 2>&1")
+        }
+        let script = parts.joined(separator: "; ")
+        let result = try? PiwizardProcess.shell("PATH=\(PiwizardProcess.binary.deletingLastPathComponent().path):$PATH; \(script)")
+        return "\n--- diagnosis of lab \(name) ---\n" + (result.map { $0.stdout + $0.stderr } ?? "(none: the shell did not start)")
     }
 
     /// The processes of the lab right now: every process in its namespaces.

@@ -7,6 +7,7 @@ import Testing
 @Suite struct ClusterIdentityValidatorTests {
     let shell = LocalShellRunner()
 
+    @discardableResult
     func run(_ script: String) throws -> String {
         let result = try shell.run(CommandRequest(command: script), output: { _ in })
         try #require(result.exitStatus == 0, "\(script): \(result.output)")
@@ -91,7 +92,7 @@ import Testing
         let outcome = ValidatorRegistry.check("block-device", ["device": dir + "/reader", "fits": dir + "/image"], context: context)
         #expect(!outcome.passed)
         #expect(outcome.found.hasPrefix("only 32.0 MiB: 33554432 bytes too small (33554432 bytes, 67108864 needed)"), "\(outcome.found)")
-        #expect(outcome.found.hasSuffix("(the practice lab's card reader)"), "\(outcome.found)")
+        #expect(outcome.found.hasSuffix(" — \(device): 32.0 MiB, the practice lab's card reader, not mounted"), "\(outcome.found)")
         let empty = ValidatorRegistry.check("block-device", ["device": dir + "/none", "fits": dir + "/image"], context: ValidatorContext(run: context.run, sshUser: nil, standInDevices: [dir + "/none"]))
         #expect(empty.found.hasPrefix("the reader is empty"), "\(empty.found)")
     }

@@ -37,7 +37,7 @@ import Glibc
         let attached = try shell.run(CommandRequest(command: "losetup -f --show -- \(ShellQuote.quote(card))"), output: { _ in })
         try #require(attached.exitStatus == 0, "\(attached.output)")
         let loop = attached.output.trimmingCharacters(in: .whitespacesAndNewlines)
-        defer { _ = try? shell.run(CommandRequest(command: "losetup -d -- \(ShellQuote.quote(loop))"), output: { _ in }) }
+        defer { _ = try? shell.run(CommandRequest(command: "losetup -d \(ShellQuote.quote(loop))"), output: { _ in }) }
         let reader = folder.appendingPathComponent("reader").path
         try FileManager.default.createSymbolicLink(atPath: reader, withDestinationPath: loop)
 
@@ -47,6 +47,9 @@ import Glibc
         let verdict = DestructiveGuard.verdict(device: reader, report: report, resolved: resolved)
         #expect(verdict.refusal == nil)
         #expect(verdict.description.hasPrefix("\(loop): 1.0 MiB, fixed, not mounted\n") && verdict.description.hasSuffix("a loop device over the file \(card)"), "\(verdict.description)")
+        // As the lab's reader, it is named for what it stands for, and the card in it by its node.
+        let inTheLab = DestructiveGuard.verdict(device: reader, report: report, resolved: resolved, standIn: [card: "node2's card"])
+        #expect(inTheLab.description == "\(loop): 1.0 MiB, the practice lab's card reader, not mounted\n  in it: node2's card (\(card))", "\(inTheLab.description)")
 
         let located = try shell.run(DestructiveGuard.locating([card], host: nil), output: { _ in })
         let places = DestructiveGuard.places(in: located.output, count: 1)

@@ -43,8 +43,10 @@ enum DestructiveGuard {
     }
 
     /// Why the command must not run (nil when it may, once confirmed), and the device as the report
-    /// describes it (with the file behind it, for a loop device).
-    static func verdict(device: String, report: BlockDeviceReport?, resolved: Resolved?) -> (refusal: String?, description: String) {
+    /// describes it (with the file behind it, for a loop device). `standIn`: the device stands in for
+    /// a card reader (the lab's), with the names of the cards it may hold.
+    static func verdict(device: String, report: BlockDeviceReport?, resolved: Resolved?,
+                        standIn: [String: String]? = nil) -> (refusal: String?, description: String) {
         let found = report?.device(device) ?? resolved.flatMap { report?.device($0.path) }
         if let report, let found {
             if (report.topLevel(containing: found.path) ?? found).holdsSystem {
@@ -54,8 +56,9 @@ enum DestructiveGuard {
                 return ("Refused: \(device) is mounted at \(found.allMountpoints.joined(separator: ", ")); unmount it first. Nothing was run.", device)
             }
         }
-        let description = found.map(BlockDeviceValidator.describe) ?? resolved?.path ?? device
+        let description = found.map { BlockDeviceValidator.describe($0, standIn: standIn != nil) } ?? resolved?.path ?? device
         guard let backing = resolved?.backingFile else { return (nil, description) }
+        if let card = standIn?[backing] { return (nil, description + "\n  in it: \(card) (\(backing))") }
         return (nil, description + "\n  a loop device over the file " + backing)
     }
 

@@ -23,6 +23,9 @@ public struct SessionOptions: Sendable {
     /// Files that stand in for block devices (the practice lab's card reader), which the disk checks
     /// accept as removable cards.
     public var standInDevices: Set<String> = []
+    /// What the file behind a stand-in device is, in the learner's words (the lab's card images:
+    /// `node2's card`), for the confirmation before a command writes over it.
+    public var standInCards: [String: String] = [:]
     /// `piwizard test`: unattended, and every step proves its checks: they run before it (and must
     /// fail), after it (and must pass), after each drill (a check must fail) and its repair, and after a
     /// solution; each result is recorded as a `SelfTestFinding`. Hand-typed shell text is run as if typed,

@@ -176,7 +176,8 @@ extension SessionTransition {
     /// A destructive command's device passed the guard's refusals: confirmed unattended, or asked.
     mutating func deviceInspected(_ offset: Int, device: String, report: BlockDeviceReport?, resolved: DestructiveGuard.Resolved?, _ performance: Performance) {
         var performance = performance
-        let description = DestructiveGuard.verdict(device: device, report: report, resolved: resolved).description
+        let description = DestructiveGuard.verdict(device: device, report: report, resolved: resolved,
+                                                   standIn: options.standInDevices.contains(device) ? options.standInCards : nil).description
         write(style.apply([.bold, .red], to: "This destroys everything on \(device).") + "\n  " + description + "\n")
         if options.unattended {
             return confirmed(offset, refusal: options.confirmedDevices.contains(device) ? nil : "it writes over \(device); confirm with --confirm-device \(device)", performance)

@@ -20,6 +20,8 @@ public struct TranscriptHeader: Sendable, Equatable, Codable {
         public var practiceLab: Bool?
         /// Files that stood in for block devices.
         public var standInDevices: [String]?
+        /// What the files behind them were (nil in transcripts from before the names).
+        public var standInCards: [String: String]?
 
         public init(format: Int = 1, lesson: String, lessonFile: String, initialState: SessionState, unattended: Bool,
                     confirmedDevices: [String], localAddresses: [String], colour: Bool, interactive: Bool) {
@@ -62,6 +64,7 @@ public struct TranscriptHeader: Sendable, Equatable, Codable {
                                      localAddresses: Set(piwizard.localAddresses), style: TextStyle(colour: piwizard.colour), width: width)
         options.practiceLab = piwizard.practiceLab ?? false
         options.standInDevices = Set(piwizard.standInDevices ?? [])
+        options.standInCards = piwizard.standInCards ?? [:]
         return options
     }
 }

@@ -47,6 +47,7 @@ public enum TranscriptReplay {
             // What the header says about devices is data too: no recorded confirmation or stand-in counts.
             options.confirmedDevices = live.confirmedDevices
             options.standInDevices = []
+            options.standInCards = [:]
         }
         // An unattended run was given its secrets (the lab's sudo password), which no transcript holds:
         // their stand-in takes their place, as in the recorded commands.

@@ -96,6 +96,8 @@ struct TestCommand: ParsableCommand {
         let terminal: Terminal = verbose ? PlainTerminal(input: STDIN_FILENO, output: STDERR_FILENO)
             : PlainTerminal(input: FileHandle(forReadingAtPath: "/dev/null") ?? .standardInput, output: FileHandle(forWritingAtPath: "/dev/null") ?? .standardError)
         let (outcome, url) = try live.run(on: terminal, runner: runner)
+        // The transcript stays (the report names it); the run's saved progress is of no more use.
+        SQLiteProgressStore.remove(in: state)
         let transcript = try Transcript(contentsOf: url)
         return SelfTestReport(transcript: transcript, path: url.path, outcome: outcome, flavour: lab?.flavour.rawValue)
     }

@@ -66,9 +66,7 @@ public struct BlockDeviceValidator: Validator {
         guard disks.exitStatus == 0 else { return lsblkFailed(disks) }
         let report = try BlockDeviceReport(json: disks.output)
         wanted.removable = false
-        var outcome = Self.judge(device: device, resolved: resolved, report: report, wanted: wanted)
-        outcome.found += " (the practice lab's card reader)"
-        return outcome
+        return Self.judge(device: device, resolved: resolved, report: report, wanted: wanted, standIn: true)
     }
 
     func lsblkFailed(_ result: CommandResult) -> CheckOutcome {
@@ -76,7 +74,7 @@ public struct BlockDeviceValidator: Validator {
     }
 
     /// The verdict on a device from an lsblk report (pure, so it is unit-tested on real lsblk output).
-    public static func judge(device: String, resolved: String, report: BlockDeviceReport, wanted: Wanted) -> CheckOutcome {
+    public static func judge(device: String, resolved: String, report: BlockDeviceReport, wanted: Wanted, standIn: Bool = false) -> CheckOutcome {
         let title = "block-device \(device)"
         var expected: [String] = ["exists"]
         guard let found = report.device(resolved) ?? report.device(device) else {
@@ -110,16 +108,17 @@ public struct BlockDeviceValidator: Validator {
                 problems.append("only \(ByteSize.format(found.size)): \(minimum - found.size) bytes too small (\(found.size) bytes, \(minimum) needed)")
             }
         }
-        let description = describe(found)
+        let description = describe(found, standIn: standIn)
         guard !problems.isEmpty else { return .pass(title, expected: expected.joined(separator: ", "), found: description) }
         var failed = CheckOutcome.fail(title, expected: expected.joined(separator: ", "), found: problems.joined(separator: "; ") + " — \(description)")
         if unsafe { failed.unsafeDevice = device }
         return failed
     }
 
-    /// `/dev/sdb: 29.7 GiB, removable, model "SD Card Reader", usb, not mounted`.
-    public static func describe(_ device: BlockDeviceReport.Device) -> String {
-        var words = ["\(device.path): \(ByteSize.format(device.size))", device.removable ? "removable" : "fixed"]
+    /// `/dev/sdb: 29.7 GiB, removable, model "SD Card Reader", usb, not mounted`; a stand-in for a
+    /// card reader (the practice lab's) says so instead of "removable" or "fixed".
+    public static func describe(_ device: BlockDeviceReport.Device, standIn: Bool = false) -> String {
+        var words = ["\(device.path): \(ByteSize.format(device.size))", standIn ? "the practice lab's card reader" : device.removable ? "removable" : "fixed"]
         if let model = device.model { words.append("model \"\(model)\"") }
         if let transport = device.transport { words.append(transport) }
         let mounts = device.allMountpoints
