@@ -65,7 +65,9 @@ struct LessonInLabTmuxTests {
         // Writing a card is destructive: the device must be typed. Then the card becomes node2's.
         try tmux.waitFor(text: "personalise-cards[node2]>", timeout: 60)
         try tmux.sendKeys(.enter)
-        try tmux.waitFor(text: "Type the device name (/dev/pw-\(lab.name)-reader) to go on")
+        let confirmation = try tmux.waitFor(text: "Type the device name (/dev/pw-\(lab.name)-reader) to go on")
+        // What is written over: the reader as such, and whose card is in it (not "fixed" and a path).
+        #expect(confirmation.contains("the practice lab's card reader, not mounted") && confirmation.contains("in it: node2's card ("), "\(confirmation)")
         try tmux.sendKeys(.text("/dev/pw-\(lab.name)-reader"), .enter)
         try tmux.waitFor(text: "✓ the card holds the node's name, address and identity", timeout: 120)
         // On to the first command that runs sudo on a node: piwizard asks for the sudo password there,
