@@ -102,9 +102,13 @@ public struct Lab: Sendable {
     func prepare(ready: Bool = false, progress: (String) -> Void) throws {
         let fileManager = FileManager.default
         try shell.run(["install", "-d", "-m", "700", layout.stateFolder, layout.stateFolder + "/cards"])
-        try HostLimits.raise(forNodes: layout.nodeCount, progress: progress)
-        try shell.run(["install", "-d", "-m", "755", layout.runFolder, layout.runFolder + "/nodes", layout.sharedFolder,
-                       layout.sharedFolder + "/bin", layout.sharedFolder + "/hostkeys"])
+        // The raised limit and the lab's run folder come together: the last lab's down puts the limit
+        // back only when it finds no run folder of another lab.
+        try HostLimits.whileLocked {
+            try HostLimits.raise(forNodes: layout.nodeCount, progress: progress)
+            try shell.run(["install", "-d", "-m", "755", layout.runFolder, layout.runFolder + "/nodes", layout.sharedFolder,
+                           layout.sharedFolder + "/bin", layout.sharedFolder + "/hostkeys"])
+        }
         for number in 1...layout.nodeCount {
             try shell.run(["install", "-d", "-m", "755", layout.nodeFolder(number)])
         }
@@ -227,8 +231,9 @@ public struct Lab: Sendable {
             removed.append(path)
         }
         // The parents too, when no other lab uses them (the images stay: they are shared).
-        for folder in ["/run/piwizard/labs", "/run/piwizard", "/var/lib/piwizard/labs"] { rmdir(folder) }
-        if !FileManager.default.fileExists(atPath: "/run/piwizard/labs"), let restored = HostLimits.restore() { removed.append(restored) }
+        if let restored = try HostLimits.restoreIfLast(removing: ["/run/piwizard/labs", "/run/piwizard", "/var/lib/piwizard/labs"]) {
+            removed.append(restored)
+        }
         return removed
     }
 
