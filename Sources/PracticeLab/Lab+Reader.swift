@@ -10,16 +10,14 @@ extension Lab {
     }
 
     /// The file of the card in the reader.
-    private func cardPathInReader() -> String? {
-        guard let text = try? String(contentsOfFile: layout.readerState, encoding: .utf8) else { return nil }
-        return text.split(separator: "\n").first.map(String.init)
-    }
+    private func cardPathInReader() -> String? { readerState.first }
 
     /// The loop device of the card in the reader (e.g. `/dev/loop7`).
-    public func readerDevice() -> String? {
-        guard let text = try? String(contentsOfFile: layout.readerState, encoding: .utf8) else { return nil }
-        let lines = text.split(separator: "\n")
-        return lines.count > 1 ? String(lines[1]) : nil
+    public func readerDevice() -> String? { readerState.count > 1 ? readerState[1] : nil }
+
+    /// What `insertCard` wrote down: the card's file, then its loop device (nothing: the reader is empty).
+    private var readerState: [String] {
+        ((try? String(contentsOfFile: layout.readerState, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init)
     }
 
     /// Takes node K's card out (switching the node off first, as one shuts a Pi down before) and puts it
