@@ -48,8 +48,8 @@ struct PracticeLabFixture {
     }
 
     /// What to read when a lab run fails where it once passed: this computer's loop devices and their
-    /// partition nodes, the reader, and for each node its boot log and the last of its journal and
-    /// ssh server's log. For a failure's message: it never fails a test itself.
+    /// partition nodes, the reader, and for each node its boot log, its state and the last 40 lines of
+    /// its journal (sshd's and logind's among them). For a failure's message: it never fails a test itself.
     func diagnosis() -> String {
         var parts = ["losetup -a; ls -l /dev/loop*p* 2>/dev/null; ls -l /dev/pw-\(name)-reader 2>&1; lsblk -o NAME,MAJ:MIN,TYPE,SIZE 2>&1 | grep loop"]
         for node in 1...8 where FileManager.default.fileExists(atPath: "\(runFolder)/nodes/node\(node)") {

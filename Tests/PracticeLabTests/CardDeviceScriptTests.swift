@@ -20,9 +20,7 @@ struct CardDeviceScriptTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("piwizard-cards-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let first = folder.appendingPathComponent("node2.img").path, second = folder.appendingPathComponent("node3.img").path
-        for card in [first, second] {
-            try bash("truncate -s 16M '\(card)' && printf 'label: dos\\n,6M,c\\n,,83\\n' | sfdisk -q '\(card)'")
-        }
+        for card in [first, second] { try SmallCard.make(at: card) }
         return (folder, first, second)
     }
 

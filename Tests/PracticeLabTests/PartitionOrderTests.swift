@@ -31,10 +31,7 @@ struct PartitionOrderTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let other = folder.appendingPathComponent("other.img").path, card = folder.appendingPathComponent("card.img").path
-        for file in [other, card] {
-            let made = shell.attempt(["bash", "-c", "truncate -s 16M \"$1\" && printf 'label: dos\\n,6M,c\\n,,83\\n' | sfdisk -q \"$1\"", "make", file])
-            try #require(made.succeeded, "\(made.output)")
-        }
+        for file in [other, card] { try SmallCard.make(at: file) }
         let otherDevice = shell.attempt(["losetup", "-f", "--show", other]).output.trimmingCharacters(in: .whitespacesAndNewlines)
         let cardDevice = shell.attempt(["losetup", "-f", "--show", card]).output.trimmingCharacters(in: .whitespacesAndNewlines)
         defer {
