@@ -63,7 +63,8 @@ import Testing
         #expect(ShellQuote.quote("~/") == "~/")
         #expect(ShellQuote.quote("a~/b c") == "'a~/b c'")
         #expect(ShellQuote.quote("~root/x y") == "'~root/x y'")
-        let ctx = TemplateContext(inputs: ["v": .text("~/my card.img")], lessonID: "t", lessonAssets: "/t")
+        var ctx = TemplateContext(inputs: ["v": .text("~/my card.img")], lessonID: "t", lessonAssets: "/t")
+        ctx.homePaths = ["v"]
         let command = try TemplateRenderer.render("printf '%s' {{v}}", context: ctx, quoting: .shell)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -97,7 +98,6 @@ import Testing
         #expect(references.map(\.raw) == ["x", "y.z", "bad path"])
         #expect(references.map(\.line) == [0, 1, 1])
         #expect(references.map(\.column) == [3, 4, 13])
-        #expect(references.map(\.isInsideQuotes) == [false, true, false])
         #expect(references[2].path == nil)
     }
 }

@@ -3,6 +3,7 @@ public enum LessonLinter {
     static var rules: [any LintRule.Type] { [
         DuplicateStepRule.self,
         VariableRule.self,
+        ShellTemplateRule.self,
         LoopAndTargetRule.self,
         RequiresRule.self,
         ReachabilityRule.self,

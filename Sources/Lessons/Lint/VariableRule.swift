@@ -1,5 +1,5 @@
 /// Every `{{...}}` must name a declared input, a loop variable's field or a built-in; every input must be
-/// used; templates in commands must not sit inside quotes (they are shell-quoted already).
+/// used. (Where a template sits in a command is `ShellTemplateRule`'s.)
 enum VariableRule: LintRule {
     static func undeclared(_ name: String, candidates: [String], at location: SourceLocation) -> Diagnostic {
         .error("undeclared variable '\(name)'\(Suggestion.didYouMean(name, in: candidates)); declare it under inputs: in the front matter", at: location)
@@ -15,10 +15,6 @@ enum VariableRule: LintRule {
 
     static func unused(_ input: InputDeclaration) -> Diagnostic {
         .warning("input '\(input.name)' is declared but never used", at: input.location)
-    }
-
-    static func quoted(_ raw: String, at location: SourceLocation) -> Diagnostic {
-        .warning("'{{\(raw)}}' is inside quotes; values are shell-quoted already, so remove the quotes", at: location)
     }
 
     static func listAttached(_ raw: String, at location: SourceLocation) -> Diagnostic {
@@ -76,9 +72,7 @@ enum VariableRule: LintRule {
                     diagnostics.append(notAReference(reference.raw, at: location))
                     continue
                 }
-                if source.isShell && reference.isInsideQuotes {
-                    diagnostics.append(quoted(reference.raw, at: location))
-                } else if source.isShell, !reference.isSeparateWord, path.field != "count",
+                if source.isShell, !reference.isSeparateWord, path.field != "count",
                           lesson.input(named: path.root)?.type == .list {
                     diagnostics.append(listAttached(reference.raw, at: location))
                 }

@@ -34,6 +34,10 @@ public struct Block: Sendable, Hashable, Codable {
     public var mayPassBefore = false
     /// For a `{drill}` block: the items it applies to (`when="node.role == worker"`); nil for every one.
     public var condition: Condition?
+    /// `data=a,b`: the author's word that inputs `a` and `b` reach only programs that read them as
+    /// data here, where lint cannot tell (a quoted string or a here-document for a program it does not
+    /// know); lint then does not warn about them.
+    public var dataInputs: [String] = []
     /// The opening fence.
     public var location: SourceLocation
 

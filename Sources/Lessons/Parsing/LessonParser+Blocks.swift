@@ -118,6 +118,9 @@ extension LessonParser {
             if let condition = Condition(parsing: value) { block.condition = condition } else {
                 error("cannot read the condition '\(value)' of when=; write when=\"VAR == VALUE\" (several joined with 'and')", at: here)
             }
+        case "data":
+            guard let value = needsValue() else { return }
+            block.dataInputs = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         case "timeout":
             guard let value = needsValue() else { return }
             if let seconds = Double(value), seconds > 0 { block.timeout = seconds } else {

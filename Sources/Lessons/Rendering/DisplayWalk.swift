@@ -13,6 +13,7 @@ public struct DisplayWalk: Sendable {
         let lesson = loaded.lesson
         let style = renderer.style
         var context = TemplateContext(inputs: loaded.defaultInputs, lessonID: lesson.id, lessonAssets: loaded.assetsFolder.path)
+        context.homePaths = lesson.homePathReferences
         var text = renderer.render("# \(lesson.metadata.title)\n\n\(lesson.metadata.summary)")
         text += style.apply(.dim, to: "Display-only walk: commands are shown with the lesson's default inputs and are not run.") + "\n"
         let total = lesson.steps.count
@@ -21,6 +22,7 @@ public struct DisplayWalk: Sendable {
             text += " " + style.apply(.dim, to: ProgressBar.render(done: index, total: total, width: 20)) + "\n"
             for qualifier in GraphRenderer.qualifiers(step) { text += style.apply(.dim, to: "  (\(qualifier))") + "\n" }
             // Per-node loops show one record's values as an example: the first the step applies to.
+            context.loopList = step.loop?.list
             context.loop = step.loop.flatMap { loop in
                 Self.exampleRecord(for: step, records: loaded.defaultInputs[loop.list]?.records ?? []).map { (loop.variable, $0) }
             }

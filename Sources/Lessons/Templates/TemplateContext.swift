@@ -6,12 +6,25 @@ public struct TemplateContext: Sendable {
     public var lessonID: String
     /// The lesson's asset folder (`lessons/ID`).
     public var lessonAssets: String
+    /// The references (`key`, `nodes.dir`) whose values are paths, where a leading `~/` means the home
+    /// folder of the user a command runs as (`Lesson.homePathReferences`).
+    public var homePaths: Set<String> = []
+    /// The list the loop variable goes over, for `homePaths`.
+    public var loopList: String?
 
     public init(inputs: [String: InputValue], loop: (variable: String, record: [String: String])? = nil, lessonID: String, lessonAssets: String) {
         self.inputs = inputs
         self.loop = loop
         self.lessonID = lessonID
         self.lessonAssets = lessonAssets
+    }
+
+    /// The values a path stands for, each marked when it is a path from the home folder.
+    public func values(for path: TemplatePath) -> [ShellValueWriter.Value]? {
+        var reference = path.description
+        if let loop, path.root == loop.variable, let loopList, let field = path.field { reference = "\(loopList).\(field)" }
+        let isHomePath = homePaths.contains(reference)
+        return words(for: path)?.map { ShellValueWriter.Value($0, isHomePath: isHomePath) }
     }
 
     /// The words a path stands for: one for a scalar, one per record for `list.field`. Nil when unknown.

@@ -9,17 +9,25 @@ public struct TemplateReference: Sendable, Hashable {
     public var offset: Int
     /// Length of the whole `{{...}}`, in characters.
     public var length: Int
+    /// Where the whole `{{...}}` is, in the text's Unicode scalars (as `ShellLexer` counts).
+    public var scalarRange: Range<Int>
     /// 0-based line within the text and 1-based column.
     public var line: Int
     public var column: Int
-    /// Whether it sits directly inside single or double quotes, e.g. `'{{x}}'`.
-    public var isInsideQuotes: Bool
     /// Whether it is a shell word of its own: nothing but blanks or shell operators next to it.
     public var isSeparateWord: Bool
 
     /// Every `{{...}}` in `text`, in order.
     public static func scan(_ text: String) -> [TemplateReference] {
         let characters = Array(text)
+        var scalarOffsets: [Int] = []
+        scalarOffsets.reserveCapacity(characters.count + 1)
+        var scalars = 0
+        for character in characters {
+            scalarOffsets.append(scalars)
+            scalars += character.unicodeScalars.count
+        }
+        scalarOffsets.append(scalars)
         var references: [TemplateReference] = []
         var line = 0
         var lineStart = 0
@@ -48,8 +56,8 @@ public struct TemplateReference: Sendable, Hashable {
             let after = end + 2 < characters.count ? characters[end + 2] : " "
             references.append(TemplateReference(
                 path: TemplatePath(parsing: raw), raw: raw, offset: index, length: end + 2 - index,
+                scalarRange: scalarOffsets[index]..<scalarOffsets[end + 2],
                 line: line, column: index - lineStart + 1,
-                isInsideQuotes: (before == "'" || before == "\"") && before == after,
                 isSeparateWord: " \t\n(`".contains(before) && " \t\n;)|&<>`".contains(after)
             ))
             index = end + 2

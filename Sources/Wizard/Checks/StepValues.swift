@@ -115,7 +115,10 @@ public struct StepValues: Sendable {
     }
 
     private func context(_ inputs: [String: InputValue], _ item: LoopItem?) -> TemplateContext {
-        TemplateContext(inputs: inputs, loop: item.map { ($0.variable, $0.record) }, lessonID: lesson.id, lessonAssets: assets)
+        var context = TemplateContext(inputs: inputs, loop: item.map { ($0.variable, $0.record) }, lessonID: lesson.id, lessonAssets: assets)
+        context.homePaths = lesson.homePathReferences
+        context.loopList = item?.listName
+        return context
     }
 
     /// The inputs as the screen shows them: those not asked yet as their defaults.

@@ -12,6 +12,8 @@ public struct LoopItem: Sendable, Hashable {
     /// The field that names the record, and the one it is reached at.
     public var nameField: String?
     public var addressField: String?
+    /// The list the loop goes over, when known.
+    public var listName: String?
 
     public init(variable: String, record: [String: String], index: Int, count: Int, nameField: String?, addressField: String?) {
         self.variable = variable
@@ -25,6 +27,7 @@ public struct LoopItem: Sendable, Hashable {
     /// The record of `list` at `index` of `count`.
     public init(variable: String, record: [String: String], index: Int, count: Int, list: InputDeclaration?) {
         self.init(variable: variable, record: record, index: index, count: count, nameField: list?.nameField, addressField: list?.addressField)
+        listName = list?.name
     }
 
     /// The key its progress is saved under, and how the screen names it: its name, else its position.

@@ -202,7 +202,13 @@ extension SessionTransition {
         // A command that hands sudo its password over ssh's standard input cannot have the terminal too.
         let sudoPassword = values.sudoPassword(for: block)
         let interactive = machine.interactiveTerminal && sudoPassword == nil
-        let request = CommandRequest(command: command.exec(secrets: values.secretValues), host: host(block.target), user: block.user,
+        let text: String
+        do {
+            text = try command.exec(secrets: values.secretValues)
+        } catch {
+            return confirmed(offset, refusal: "Not run: \(error.description). Give another value with set.", performance)
+        }
+        let request = CommandRequest(command: text, host: host(block.target), user: block.user,
                                      timeout: block.timeout, interactive: interactive,
                                      console: block.target == .console ? (item?.index ?? 0) + 1 : nil, sudoPassword: sudoPassword)
         performance.stage = .running(offset)

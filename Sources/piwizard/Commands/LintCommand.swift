@@ -27,6 +27,7 @@ struct LintCommand: ParsableCommand {
             errors += diagnostics.filter { $0.severity == .error }.count
             warnings += diagnostics.filter { $0.severity == .warning }.count
         }
+        fflush(nil)  // the findings before the count, when both go to one terminal
         Platform.writeError("\(urls.count) lesson\(urls.count == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
         if errors > 0 { throw ExitCode.failure }
     }
