@@ -78,7 +78,7 @@ public struct LiveSession {
         for input in lesson.inputs where input.type == .secret {
             if let secret = state.inputs[input.name]?.text { recorder.addSecret(secret) }
         }
-        let terminal = RecordingTerminal(baseTerminal, recorder: recorder)
+        let terminal = RecordingTerminal(baseTerminal, recorder: recorder, inlineSecret: InlineSecret(lesson: lesson))
         let session = WizardSession(loaded: loaded, terminal: terminal, runner: RecordingRunner(baseRunner, recorder: recorder),
                                     options: options, state: state)
         var saved = SavedRun(lesson: lesson, lessonFile: loaded.url.path, state: state, now: now, transcript: transcriptURL.path)

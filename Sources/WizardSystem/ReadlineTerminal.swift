@@ -23,6 +23,8 @@ public final class ReadlineTerminal: Terminal {
     public private(set) var lastReadWasInterrupted = false
 
     private let history: ReadlineHistory
+    /// What of a typed line the history may keep (a secret typed inline is cut off).
+    private let keepable: @Sendable (String) -> String
     private let input = TerminalDescriptor(fd: STDIN_FILENO)
     private let output = TerminalDescriptor(fd: STDOUT_FILENO)
 
@@ -35,10 +37,11 @@ public final class ReadlineTerminal: Terminal {
     nonisolated(unsafe) private static var prefill: String?
 
     /// A terminal whose history is loaded from and appended to `historyFile` (nil: history for this run
-    /// only), keeping at most `historyLimit` lines.
-    public init(historyFile: URL?, historyLimit: Int = 1000) {
+    /// only), keeping at most `historyLimit` lines, each as `keepable` leaves it.
+    public init(historyFile: URL?, historyLimit: Int = 1000, keepable: @escaping @Sendable (String) -> String = { $0 }) {
         Self.configureReadline()
         history = ReadlineHistory(file: historyFile, limit: historyLimit)
+        self.keepable = keepable
     }
 
     public var isInteractive: Bool {
@@ -75,7 +78,7 @@ public final class ReadlineTerminal: Terminal {
             return ""
         }
         let line = String(cString: raw)
-        history.remember(line)
+        history.remember(keepable(line))
         return line
     }
 

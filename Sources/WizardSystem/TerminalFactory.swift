@@ -9,10 +9,11 @@ public enum TerminalFactory {
     }
 
     /// A ``ReadlineTerminal`` keeping history in `historyFile` when stdin and stdout are both terminals,
-    /// otherwise a ``PlainTerminal`` on stdin and stdout.
-    public static func makeTerminal(historyFile: URL?) -> any Terminal {
+    /// otherwise a ``PlainTerminal`` on stdin and stdout. `keepable` says what of a line the history may
+    /// keep (``InlineSecret/keepable(_:)``).
+    public static func makeTerminal(historyFile: URL?, keepable: @escaping @Sendable (String) -> String = { $0 }) -> any Terminal {
         if standardStreamsAreTerminals {
-            return ReadlineTerminal(historyFile: historyFile)
+            return ReadlineTerminal(historyFile: historyFile, keepable: keepable)
         }
         return PlainTerminal()
     }

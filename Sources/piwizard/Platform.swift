@@ -1,4 +1,5 @@
 import Foundation
+import Lessons
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -48,7 +49,9 @@ enum Platform {
         return 80
     }
 
+    /// Writes a message to standard error; a value's control characters in it are shown, not sent.
     static func writeError(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        let shown = VisibleText.of(text, keepsLayout: true)
+        FileHandle.standardError.write(Data((shown.hasSuffix("\n") ? shown : shown + "\n").utf8))
     }
 }

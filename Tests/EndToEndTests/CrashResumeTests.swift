@@ -53,7 +53,7 @@ import Glibc
                 ```
 
                 ```sh {check}
-                grep -qx fruit-{{fruit.name}} {{log}}
+                grep -qxF fruit-{{fruit.name}} {{log}}
                 ```
 
                 > **Hint:** the log is {{log}}.

@@ -60,4 +60,43 @@ import TmuxTestSupport
         }
         #expect(files >= 4, "progress, transcript, history and the lesson were written")
     }
+
+    @Test(.enabled(if: TmuxSession.isAvailable, "needs tmux"))
+    func aSecretTypedInlineIsRefusedAskedHiddenAndKeptNowhere() throws {
+        let home = try PiwizardProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let lessons = home.appendingPathComponent("lessons")
+        try FileManager.default.createDirectory(at: lessons, withIntermediateDirectories: true)
+        try Self.lesson.write(to: lessons.appendingPathComponent("secret.md"), atomically: true, encoding: .utf8)
+        let out = home.appendingPathComponent("count.txt").path
+        let inline = "INLINE-5d1e-canary"
+        let tmux = try TmuxSession(width: 100, height: 40,
+                                   command: TmuxSession.reportingExit([PiwizardProcess.binary.path, "start", "secret", "--lessons", lessons.path, "--var", "out=\(out)"]),
+                                   environment: ["HOME": home.path, "XDG_STATE_HOME": home.appendingPathComponent("state").path, "INPUTRC": "/dev/null"],
+                                   workingDirectory: home)
+        defer { tmux.kill() }
+        try tmux.waitFor(text: "The password:")
+        try tmux.type("first-password-xx")
+        try tmux.sendKeys(.enter)
+        try tmux.waitFor(text: "use>")
+        try tmux.sendKeys(.text("set password \(inline)"), .enter)
+        let asked = try tmux.waitFor(text: "hidden prompt")
+        #expect(asked.contains("Not used or kept"))
+        try tmux.waitFor(text: "The password:")
+        try tmux.type("eighteen-character")
+        try tmux.sendKeys(.enter)
+        try tmux.waitFor(text: "use>")
+        try tmux.sendKeys(.text("run"), .enter)
+        let screen = try tmux.waitFor(text: "EXIT=0")
+        #expect(screen.contains("Lesson finished"), "the hidden answer, not the inline one, was used")
+        var history = ""
+        let enumerator = FileManager.default.enumerator(atPath: home.path)
+        while let path = enumerator?.nextObject() as? String {
+            guard let data = FileManager.default.contents(atPath: home.appendingPathComponent(path).path) else { continue }
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(!text.contains(inline), "\(path) holds the secret typed inline")
+            if path.hasSuffix("history") { history = text }
+        }
+        #expect(history.contains("set password\n"), "the history keeps the command without its value: \(history)")
+    }
 }

@@ -12,9 +12,10 @@ public enum ProvidedValues {
     /// The values for a lesson. Precedence: `--var` over the file over the environment.
     public static func resolve(for lesson: Lesson, assignments: [String], file: String?, environment: [String: String]) throws -> [String: InputValue] {
         var values: [String: InputValue] = [:]
+        let places = TemplatePlaces(lesson: lesson)
         for input in lesson.inputs {
             let key = "PIWIZARD_VAR_" + input.name.uppercased().replacingOccurrences(of: "-", with: "_")
-            if let text = environment[key] { values[input.name] = try value(text, for: input, source: key) }
+            if let text = environment[key] { values[input.name] = try value(text, for: input, source: key, places: places) }
         }
         if let file {
             values.merge(try VarsFile(path: file).values(for: lesson)) { $1 }
@@ -26,7 +27,7 @@ public enum ProvidedValues {
             let name = String(assignment[..<equals])
             let text = String(assignment[assignment.index(after: equals)...])
             guard let input = lesson.input(named: name) else { throw unknown(name, lesson, source: "--var") }
-            values[name] = try value(text, for: input, source: "--var \(name)")
+            values[name] = try value(text, for: input, source: "--var \(name)", places: places)
         }
         try checkLists(values, lesson: lesson)
         return values
@@ -43,10 +44,16 @@ public enum ProvidedValues {
         }
     }
 
-    private static func value(_ text: String, for input: InputDeclaration, source: String) throws -> InputValue {
-        if input.type == .list { return .records(try records(from: text, for: input)) }
-        if let problem = InputValueChecker.problem(with: text, as: input) { throw Problem(description: "\(source): \(problem)") }
-        return .text(InputValueChecker.normalised(text, as: input))
+    private static func value(_ text: String, for input: InputDeclaration, source: String, places: TemplatePlaces) throws -> InputValue {
+        let value: InputValue
+        if input.type == .list {
+            value = .records(try records(from: text, for: input))
+        } else {
+            if let problem = InputValueChecker.problem(with: text, as: input) { throw Problem(description: "\(source): \(problem)") }
+            value = .text(InputValueChecker.normalised(text, as: input))
+        }
+        if let problem = places.problem(setting: input, to: value) { throw Problem(description: "\(source): \(problem)") }
+        return value
     }
 
     private static func checkLists(_ values: [String: InputValue], lesson: Lesson) throws {

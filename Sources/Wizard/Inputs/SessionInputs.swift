@@ -53,6 +53,7 @@ struct SessionInputs {
             if let problem = InputValueChecker.problem(with: text, as: input) { problems.append((problem, nil)) }
         }
         guard problems.isEmpty else { return problems }
+        if let problem = TemplatePlaces(lesson: lesson).problem(setting: input, to: value) { return [(problem, nil)] }
         var values = inputs
         values[input.name] = value
         return InputRelations(inputs: lesson.inputs).problems(in: values, involving: input.name).map { ($0.message, $0.record) }

@@ -19,12 +19,15 @@ struct VarsFile {
         guard let root else { return [:] }   // an empty file gives nothing
         guard let mapping = root.mapping else { throw refusal(line(of: root), "the file must map input names to values, e.g. user: pi") }
         var values: [String: InputValue] = [:]
+        let places = TemplatePlaces(lesson: lesson)
         for (key, node) in mapping {
             guard let name = key.scalar?.string else { throw refusal(line(of: key), "an input's name must be a plain word") }
             guard let input = lesson.input(named: name) else {
                 throw refusal(line(of: key), ProvidedValues.noSuchInput(name, in: lesson))
             }
-            values[name] = try value(node, for: input)
+            let value = try value(node, for: input)
+            if let problem = places.problem(setting: input, to: value) { throw refusal(line(of: node), "\(name): \(problem)") }
+            values[name] = value
         }
         return values
     }

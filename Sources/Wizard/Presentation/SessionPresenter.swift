@@ -36,7 +36,7 @@ struct SessionPresenter {
         }
         var out = "  " + style.apply(.bold, to: "\(label) \(place)".trimmingCharacters(in: .whitespaces) + ":") + "\n"
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            out += "    " + style.apply(.yellow, to: String(line)) + "\n"
+            out += "    " + style.apply(.yellow, to: VisibleText.of(String(line), keepsLayout: true)) + "\n"
         }
         return out
     }
@@ -91,11 +91,11 @@ struct SessionPresenter {
             case nil:
                 text += "  \(input.name) = " + style.apply(.dim, to: "(not set yet)") + "\n"
             case .text(let value)?:
-                text += "  \(input.name) = \(input.type == .secret ? SecretStandIn.redacted : value)\n"
+                text += "  \(input.name) = \(input.type == .secret ? SecretStandIn.redacted : VisibleText.of(value))\n"
             case .records(let records)?:
                 text += "  \(input.name):\n"
                 for (index, record) in records.enumerated() {
-                    text += "    \(index + 1). " + input.fields.map { "\($0.name)=\(record[$0.name] ?? "?")" }.joined(separator: " ") + "\n"
+                    text += "    \(index + 1). " + input.fields.map { "\($0.name)=\(VisibleText.of(record[$0.name] ?? "?"))" }.joined(separator: " ") + "\n"
                 }
             }
         }

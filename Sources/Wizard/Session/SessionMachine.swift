@@ -67,9 +67,9 @@ struct SessionTransition {
 
     mutating func write(_ text: String) { effects.append(.write(text)) }
 
-    /// Shows one line in a style.
+    /// Shows one line in a style; a value's control characters in it are shown, not sent.
     mutating func say(_ text: String, _ attributes: TextStyle.Attributes = []) {
-        effects.append(.write(style.apply(attributes, to: text) + "\n"))
+        effects.append(.write(style.apply(attributes, to: VisibleText.of(text, keepsLayout: true)) + "\n"))
     }
 
     /// Waits in `phase` for the answer to `effect`.

@@ -57,6 +57,8 @@ struct Performance: Sendable, Equatable {
     /// What it waits for.
     enum Stage: Sendable, Equatable {
         case preconditions
+        /// Where the files a command writes lie (`.commandFinished`): never a card (`WriteGuard`).
+        case checkingWrites(block: Int, files: [WriteGuard.Target], devices: [WriteGuard.Target])
         /// The command block at this offset (`.commandFinished`).
         case running(Int)
         /// The disk report before a destructive command on `device` (`.commandFinished`).

@@ -84,6 +84,11 @@ extension SessionTransition {
             setStatus(.failed)
             say("✗ \(reason)", .red)
             blockEnded(performance, failure: .failed(reason))
+        case (.checkingWrites(let offset, let files, let devices), _):
+            if let refusal = WriteGuard.verdict(output: event.finishedCommand?.output ?? "", files: files, devices: devices) {
+                return confirmed(offset, refusal: refusal, performance)
+            }
+            guardDevice(offset, performance)
         case (.inspecting(let offset, let device), _):
             let report = event.finishedCommand.flatMap { try? BlockDeviceReport(json: $0.output) }
             performance.stage = .resolving(block: offset, device: device, report: report)
@@ -152,8 +157,20 @@ extension SessionTransition {
         }
     }
 
-    /// Starts a command block after its destructive guard.
+    /// Starts a command block after its guards: the files it writes first (`WriteGuard`), then a
+    /// destructive command's device.
     mutating func guardBlock(_ offset: Int, _ performance: Performance) {
+        var performance = performance
+        let targets = WriteGuard.targets(of: step.blocks[offset], in: step, lesson: lesson, values: values, item: item)
+        guard targets.files.isEmpty else {
+            performance.stage = .checkingWrites(block: offset, files: targets.files, devices: targets.devices)
+            return wait(.performing(performance), for: .run(WriteGuard.probe(files: targets.files, devices: targets.devices, host: host(step.blocks[offset].target)), showsOutput: false))
+        }
+        guardDevice(offset, performance)
+    }
+
+    /// Starts a command block after its destructive guard.
+    mutating func guardDevice(_ offset: Int, _ performance: Performance) {
         var performance = performance
         let block = step.blocks[offset]
         guard block.destructive else { return launch(offset, performance) }

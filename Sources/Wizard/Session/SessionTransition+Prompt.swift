@@ -98,7 +98,11 @@ extension SessionTransition {
         case .vars:
             write(presenter.variables(state.session.inputs))
         case .set(let name, let value):
-            if let question = set(name, value: value) {
+            // A secret typed inline would be on the screen; it was kept out of the history and the
+            // transcript, and is not used: it is asked at the hidden prompt.
+            let inline = value != nil && InlineSecret(lesson: lesson).input(in: "set \(name) x") != nil
+            if inline { say("Not used or kept: a secret is typed at the hidden prompt, not after set.", .yellow) }
+            if let question = set(name, value: inline ? nil : value) {
                 return wait(.settingInput(question.name, prompt: prompt), for: .ask(question.input))
             }
         case .status:

@@ -1,12 +1,15 @@
 /// A terminal that records everything shown and every line typed into a transcript, passing it all on
-/// to the real terminal. Lines typed at a secret prompt are recorded only as `••••••`.
+/// to the real terminal. Lines typed at a secret prompt are recorded only as `••••••`, and a secret's
+/// value typed inline (`set password VALUE`) is recorded without the value.
 public final class RecordingTerminal: Terminal {
     let base: Terminal
     let recorder: TranscriptRecorder
+    let inlineSecret: InlineSecret?
 
-    public init(_ base: Terminal, recorder: TranscriptRecorder) {
+    public init(_ base: Terminal, recorder: TranscriptRecorder, inlineSecret: InlineSecret? = nil) {
         self.base = base
         self.recorder = recorder
+        self.inlineSecret = inlineSecret
     }
 
     public var isInteractive: Bool { base.isInteractive }
@@ -28,8 +31,9 @@ public final class RecordingTerminal: Terminal {
             recorder.append(.input(Self.interrupt))
             recorder.append(.output("^C\r\n"))
         } else if let line {
-            recorder.append(.input(line))
-            recorder.append(.output(line + "\r\n"))
+            let kept = inlineSecret?.keepable(line) ?? line
+            recorder.append(.input(kept))
+            recorder.append(.output(kept + "\r\n"))
         }
         return line
     }

@@ -36,7 +36,7 @@ public enum TranscriptReplay {
         let recorder = try TranscriptRecorder(header: header, clock: { Date(timeIntervalSince1970: 0) }, write: { _ in })
         let replayTerminal = ReplayTerminal(lines: transcript.inputs, interactive: header.piwizard.interactive,
                                             confirmations: live.map { .askedAgain($0.confirmer) } ?? .recorded)
-        let terminal = RecordingTerminal(replayTerminal, recorder: recorder)
+        let terminal = RecordingTerminal(replayTerminal, recorder: recorder, inlineSecret: InlineSecret(lesson: loaded.lesson))
         let runner = RecordingRunner(live?.runner ?? ReplayRunner(transcript: transcript), recorder: recorder)
         // The lesson's text is the one given; in a replay that runs nothing its asset folder is where
         // the recorded session found it, so a transcript replays the same from any checkout.

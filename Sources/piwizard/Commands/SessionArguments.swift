@@ -46,7 +46,8 @@ struct SessionArguments: ParsableArguments {
             sources.lab = LabSession.inputs(for: loaded.lesson, lab: lab, learnerTypesSecrets: !yes && TerminalFactory.standardStreamsAreTerminals)
             practiceLab = lab
         }
-        let terminal = TerminalFactory.makeTerminal(historyFile: TerminalFactory.historyFile(environment: Platform.environment))
+        let inlineSecret = InlineSecret(lesson: loaded.lesson)
+        let terminal = TerminalFactory.makeTerminal(historyFile: TerminalFactory.historyFile(environment: Platform.environment), keepable: inlineSecret.keepable)
         var options = SessionOptions(
             unattended: yes, confirmedDevices: Set(confirmedDevices), localAddresses: LocalAddresses.current(),
             style: TextStyle(colour: terminal.isInteractive && Platform.useColour), width: width ?? Platform.terminalWidth
