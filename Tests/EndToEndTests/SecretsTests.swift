@@ -27,20 +27,26 @@ import TmuxTestSupport
     > **Hint:** the password has 18 characters.
     """
 
-    @Test(.enabled(if: TmuxSession.isAvailable, "needs tmux"))
-    func aSecretCanaryAppearsInNoFileWritten() throws {
-        let home = try PiwizardProcess.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: home) }
+    /// The lesson started in tmux with `home` as its home and state folder; the file its command writes.
+    static func start(in home: URL) throws -> (TmuxSession, out: String) {
         let lessons = home.appendingPathComponent("lessons")
         try FileManager.default.createDirectory(at: lessons, withIntermediateDirectories: true)
-        try Self.lesson.write(to: lessons.appendingPathComponent("secret.md"), atomically: true, encoding: .utf8)
+        try lesson.write(to: lessons.appendingPathComponent("secret.md"), atomically: true, encoding: .utf8)
         let out = home.appendingPathComponent("count.txt").path
-        let canary = "CANARY-7f3a-secret"
         let tmux = try TmuxSession(width: 100, height: 40,
                                    command: TmuxSession.reportingExit([PiwizardProcess.binary.path, "start", "secret", "--lessons", lessons.path, "--var", "out=\(out)"]),
                                    environment: ["HOME": home.path, "XDG_STATE_HOME": home.appendingPathComponent("state").path, "INPUTRC": "/dev/null"],
                                    workingDirectory: home)
+        return (tmux, out)
+    }
+
+    @Test(.enabled(if: TmuxSession.isAvailable, "needs tmux"))
+    func aSecretCanaryAppearsInNoFileWritten() throws {
+        let home = try PiwizardProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let (tmux, out) = try Self.start(in: home)
         defer { tmux.kill() }
+        let canary = "CANARY-7f3a-secret"
         try tmux.waitFor(text: "The password:")
         try tmux.type(canary)
         try tmux.sendKeys(.enter)
@@ -65,16 +71,9 @@ import TmuxTestSupport
     func aSecretTypedInlineIsRefusedAskedHiddenAndKeptNowhere() throws {
         let home = try PiwizardProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: home) }
-        let lessons = home.appendingPathComponent("lessons")
-        try FileManager.default.createDirectory(at: lessons, withIntermediateDirectories: true)
-        try Self.lesson.write(to: lessons.appendingPathComponent("secret.md"), atomically: true, encoding: .utf8)
-        let out = home.appendingPathComponent("count.txt").path
-        let inline = "INLINE-5d1e-canary"
-        let tmux = try TmuxSession(width: 100, height: 40,
-                                   command: TmuxSession.reportingExit([PiwizardProcess.binary.path, "start", "secret", "--lessons", lessons.path, "--var", "out=\(out)"]),
-                                   environment: ["HOME": home.path, "XDG_STATE_HOME": home.appendingPathComponent("state").path, "INPUTRC": "/dev/null"],
-                                   workingDirectory: home)
+        let (tmux, _) = try Self.start(in: home)
         defer { tmux.kill() }
+        let inline = "INLINE-5d1e-canary"
         try tmux.waitFor(text: "The password:")
         try tmux.type("first-password-xx")
         try tmux.sendKeys(.enter)

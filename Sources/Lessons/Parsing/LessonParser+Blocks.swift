@@ -119,8 +119,7 @@ extension LessonParser {
                 error("cannot read the condition '\(value)' of when=; write when=\"VAR == VALUE\" (several joined with 'and')", at: here)
             }
         case "data":
-            guard let value = needsValue() else { return }
-            block.dataInputs = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            block.dataInputs = needsValue()?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } ?? []
         case "timeout":
             guard let value = needsValue() else { return }
             if let seconds = Double(value), seconds > 0 { block.timeout = seconds } else {

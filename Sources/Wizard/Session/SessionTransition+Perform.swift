@@ -85,10 +85,7 @@ extension SessionTransition {
             say("✗ \(reason)", .red)
             blockEnded(performance, failure: .failed(reason))
         case (.checkingWrites(let offset, let files, let devices), _):
-            if let refusal = WriteGuard.verdict(output: event.finishedCommand?.output ?? "", files: files, devices: devices) {
-                return confirmed(offset, refusal: refusal, performance)
-            }
-            guardDevice(offset, performance)
+            writesChecked(offset, verdict: WriteGuard.verdict(output: event.finishedCommand?.output ?? "", files: files, devices: devices), performance)
         case (.inspecting(let offset, let device), _):
             let report = event.finishedCommand.flatMap { try? BlockDeviceReport(json: $0.output) }
             performance.stage = .resolving(block: offset, device: device, report: report)
@@ -115,13 +112,7 @@ extension SessionTransition {
         case (.confirmingBlock(let offset), _):
             answeredBlockQuestion(offset, event: event, performance)
         case (.confirmingDestructive(let offset), _):
-            switch YesNo.answer(event, default: false) {
-            case .unclear:
-                say("Please answer y or n.")
-                wait(.performing(performance), for: destructiveQuestion)
-            case .yes: confirmed(offset, refusal: nil, performance)
-            case .no, .none: confirmed(offset, refusal: "Not confirmed; nothing was run.", performance)
-            }
+            answeredDestructiveQuestion(offset, event: event, performance)
         default:
             preconditionFailure("session event \(event) while performing (\(performance.stage))")
         }
@@ -183,6 +174,23 @@ extension SessionTransition {
         }
         performance.stage = .inspecting(block: offset, device: device)
         wait(.performing(performance), for: .run(CommandRequest(command: BlockDeviceReport.command, host: host(block.target)), showsOutput: false))
+    }
+
+    /// The files the command writes were looked at: refused, or on to the destructive guard.
+    mutating func writesChecked(_ offset: Int, verdict refusal: String?, _ performance: Performance) {
+        guard let refusal else { return guardDevice(offset, performance) }
+        confirmed(offset, refusal: refusal, performance)
+    }
+
+    /// The answer to "This command is destructive. Run it?".
+    mutating func answeredDestructiveQuestion(_ offset: Int, event: SessionEvent, _ performance: Performance) {
+        switch YesNo.answer(event, default: false) {
+        case .unclear:
+            say("Please answer y or n.")
+            wait(.performing(performance), for: destructiveQuestion)
+        case .yes: confirmed(offset, refusal: nil, performance)
+        case .no, .none: confirmed(offset, refusal: "Not confirmed; nothing was run.", performance)
+        }
     }
 
     /// "This command is destructive. Run it?", for a command whose step names no device.

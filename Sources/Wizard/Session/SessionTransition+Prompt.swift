@@ -98,11 +98,7 @@ extension SessionTransition {
         case .vars:
             write(presenter.variables(state.session.inputs))
         case .set(let name, let value):
-            // A secret typed inline would be on the screen; it was kept out of the history and the
-            // transcript, and is not used: it is asked at the hidden prompt.
-            let inline = value != nil && InlineSecret(lesson: lesson).input(in: "set \(name) x") != nil
-            if inline { say("Not used or kept: a secret is typed at the hidden prompt, not after set.", .yellow) }
-            if let question = set(name, value: inline ? nil : value) {
+            if let question = setAtPrompt(name, value: value) {
                 return wait(.settingInput(question.name, prompt: prompt), for: .ask(question.input))
             }
         case .status:
@@ -132,6 +128,14 @@ extension SessionTransition {
 
     /// `set NAME [VALUE]`: sets the value when it is valid and shows the step again with it; without a
     /// value, what to ask for (the name it is set under, the question pre-filled with the current value).
+    /// `set NAME [VALUE]` typed at the prompt. A secret's value typed there (kept out of the history and
+    /// the transcript by `InlineSecret`) is not used: the hidden prompt asks for it.
+    mutating func setAtPrompt(_ name: String, value: String?) -> (name: String, input: InputDeclaration)? {
+        guard value != nil, InlineSecret(lesson: lesson).input(in: "set \(name) x") != nil else { return set(name, value: value) }
+        say("Not used or kept: a secret is typed at the hidden prompt, not after set.", .yellow)
+        return set(name, value: nil)
+    }
+
     mutating func set(_ name: String, value: String?) -> (name: String, input: InputDeclaration)? {
         let parts = name.split(separator: ".").map(String.init)
         guard let input = lesson.input(named: parts[0]) else {
