@@ -30,7 +30,7 @@ struct ProgramSyntax: Sendable {
         let sed = ProgramSyntax(
             optionArguments: ["e": .code, "f": .data, "l": .data], longArguments: ["expression": .code, "file": .data, "line-length": .data],
             scriptGiven: ["e", "f"], firstOperand: .code, reader: "sed's script (GNU sed's e command runs programs)",
-            fix: "use an input type whose characters are inert there (hostname, ipv4, cidr, int, username, choice), or make the edit with awk and pass the value in the environment: V={{x}} awk '{ sub(/old/, ENVIRON[\"V\"]) } 1'")
+            fix: "use an input type whose characters are inert there (hostname, ipv4, cidr, int, username, choice), or give the value to awk in the environment, where it stays text: V={{x}} awk '… ENVIRON[\"V\"] …' (not as sub()'s replacement, where & is special)")
         table["sed"] = sed
         let awk = ProgramSyntax(
             optionArguments: ["f": .data, "v": .code, "F": .pattern], scriptGiven: ["f"], firstOperand: .code,
