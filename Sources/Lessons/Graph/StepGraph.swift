@@ -54,10 +54,10 @@ public struct StepGraph: Sendable {
                 }
             }
         }
+        var linked = Set(edges.map { [$0.from, $0.to] })
         for step in steps {
-            for reference in step.requires where seen.contains(reference.id) {
-                let edge = Edge(from: reference.id, to: step.id, kind: .requires)
-                if !edges.contains(where: { $0.from == edge.from && $0.to == edge.to }) { edges.append(edge) }  // few requires
+            for reference in step.requires where seen.contains(reference.id) && linked.insert([reference.id, step.id]).inserted {
+                edges.append(Edge(from: reference.id, to: step.id, kind: .requires))
             }
         }
         self.steps = steps
@@ -83,28 +83,39 @@ public struct StepGraph: Sendable {
     public func successors(of id: String) -> [String] { successorsByID[id] ?? [] }
 
     /// Every cycle, each as the ids along it starting and ending at the same step, found through the
-    /// edge that closes it (always a `requires` edge, since document order only goes forward).
+    /// edge that closes it (always a `requires` edge, since document order only goes forward). A
+    /// depth-first walk with a stack of its own, so that a lesson of 100,000 steps in one chain does
+    /// not run out of the thread's stack.
     public func cycles() -> [[String]] {
-        var state: [String: Int] = [:]  // 1 = on the path, 2 = finished
+        var finished = Set<String>()
+        var onPath: [String: Int] = [:]  // id → its position on the path
         var path: [String] = []
+        var stack: [(id: String, next: Int)] = []
         var found: [[String]] = []
-        func visit(_ id: String) {
-            state[id] = 1
-            path.append(id)
-            for next in successors(of: id) {
-                switch state[next] {
-                case 1?:
-                    if let start = path.firstIndex(of: next) { found.append(Array(path[start...]) + [next]) }
-                case nil:
-                    visit(next)
-                default:
-                    break
+        for step in steps where !finished.contains(step.id) {
+            stack.append((step.id, 0))
+            onPath[step.id] = 0
+            path.append(step.id)
+            while let top = stack.last {
+                let following = successors(of: top.id)
+                guard top.next < following.count else {
+                    stack.removeLast()
+                    path.removeLast()
+                    onPath[top.id] = nil
+                    finished.insert(top.id)
+                    continue
+                }
+                stack[stack.count - 1].next += 1
+                let next = following[top.next]
+                if let start = onPath[next] {
+                    found.append(Array(path[start...]) + [next])
+                } else if !finished.contains(next) {
+                    onPath[next] = path.count
+                    path.append(next)
+                    stack.append((next, 0))
                 }
             }
-            path.removeLast()
-            state[id] = 2
         }
-        for step in steps where state[step.id] == nil { visit(step.id) }
         return found
     }
 

@@ -12,7 +12,7 @@ enum RequiresRule: LintRule {
         let ids = graph.steps.map(\.id)
         var diagnostics: [Diagnostic] = []
         for step in lesson.steps {
-            for reference in step.requires where !ids.contains(reference.id) {
+            for reference in step.requires where graph.step(reference.id) == nil {
                 diagnostics.append(dangling(reference.id, steps: ids, at: reference.location))
             }
         }
