@@ -81,4 +81,31 @@ import TmuxTestSupport
         let history = try String(contentsOf: home.appendingPathComponent("state/piwizard/history"), encoding: .utf8)
         #expect(history.contains("hint") && history.contains("done"))
     }
+
+    /// Ctrl-C at the step's prompt, then Ctrl-D: the session ends, and its transcript replays exactly
+    /// (the replay took the end of input for a second Ctrl-C).
+    @Test(.enabled(if: TmuxSession.isAvailable, "needs tmux"))
+    func ctrlCThenCtrlDAtThePromptReplays() throws {
+        let home = try PiwizardProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let state = home.appendingPathComponent("state")
+        let tmux = try TmuxSession(width: 100, height: 50,
+                                   // bash, not sh: dash ends itself when the Ctrl-C piwizard caught reaches it too.
+                                   command: ["/bin/bash", "-c", "\"$@\"; echo \"EXIT=$?\"; exec sleep 86400", "bash", PiwizardProcess.binary.path,
+                                             "start", "tour", "--state-dir", state.path, "--lessons", PiwizardProcess.repository.appendingPathComponent("lessons").path],
+                                   environment: ["HOME": home.path, "INPUTRC": "/dev/null"], workingDirectory: home)
+        defer { tmux.kill() }
+        try tmux.waitFor(text: "A scratch folder for the tour's files [path]: /tmp/piwizard-tour")
+        try tmux.sendKeys(.end, .text("-ctrl-d-\(UUID().uuidString.prefix(6))"), .enter)
+        try tmux.waitFor(text: "start>")
+        try tmux.sendKeys(.ctrlC)
+        try tmux.waitFor(text: "Nothing was run.")
+        try tmux.sendKeys(.ctrlD)
+        try tmux.waitFor(text: "EXIT=0")
+        let transcripts = try FileManager.default.contentsOfDirectory(atPath: state.appendingPathComponent("transcripts").path)
+        try #require(transcripts.count == 1)
+        let replay = try PiwizardProcess.run(["replay", state.appendingPathComponent("transcripts").appendingPathComponent(transcripts[0]).path,
+                                              "--lessons", PiwizardProcess.repository.appendingPathComponent("lessons").path])
+        #expect(replay.status == 0, "\(replay.stdout)\(replay.stderr)")
+    }
 }

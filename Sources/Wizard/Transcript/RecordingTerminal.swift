@@ -27,7 +27,7 @@ public final class RecordingTerminal: Terminal {
     private func record(_ prompt: String, read: () -> String?) -> String? {
         recorder.append(.output(prompt))
         let line = read()
-        if base.lastReadWasInterrupted {
+        if line != nil, base.lastReadWasInterrupted {
             recorder.append(.input(Self.interrupt))
             recorder.append(.output("^C\r\n"))
         } else if let line {

@@ -26,7 +26,11 @@ public final class ReplayTerminal: Terminal {
     public private(set) var lastReadWasInterrupted = false
 
     public func readLine(prompt: String, prefill: String?) -> String? {
-        guard !lines.isEmpty else { return nil }
+        // The end of the recorded input is no interrupt, whatever the read before it was.
+        guard !lines.isEmpty else {
+            lastReadWasInterrupted = false
+            return nil
+        }
         let line = lines.removeFirst()
         lastReadWasInterrupted = line == RecordingTerminal.interrupt
         return lastReadWasInterrupted ? "" : line
