@@ -61,3 +61,10 @@ struct RuntimeFailure: Error {
         self.status = status
     }
 }
+
+extension RuntimeFailure {
+    /// `--jobs` below 1: refused in one line (exit 64), not with the usage screen.
+    static func tooFewJobs(_ jobs: Int) -> RuntimeFailure {
+        RuntimeFailure(message: "--jobs \(jobs): a check asks at least 1 node at a time; give --jobs 1 or more", status: Status.badInput)
+    }
+}

@@ -10,6 +10,26 @@ import Testing
         return url
     }
 
+    /// `--jobs 0` is one line and 64, not the argument parser's usage screen (issue 31).
+    @Test func tooFewJobsIs64InOneLine() throws {
+        for arguments in [["start", "tour", "--jobs", "0", "--yes"], ["check", "tour", "--jobs", "0"]] {
+            let output = try PiwizardProcess.run(arguments)
+            #expect(output.status == 64)
+            #expect(output.stderr == "piwizard: --jobs 0: a check asks at least 1 node at a time; give --jobs 1 or more\n", "\(output.stderr)")
+        }
+    }
+
+    /// `start --preview` fills the commands in with the values given, and refuses what a session
+    /// refuses (issue 31: it ignored --var, and took --var nosuch=1).
+    @Test func previewTakesTheGivenValuesAndRefusesUnknownOnes() throws {
+        let shown = try PiwizardProcess.run(["start", "tour", "--preview", "--var", "name=Ada Lovelace"])
+        #expect(shown.status == 0)
+        #expect(shown.stdout.contains("printf 'Helo, %s!\\n' 'Ada Lovelace' >"), "\(shown.stdout)")
+        let refused = try PiwizardProcess.run(["start", "tour", "--preview", "--var", "nosuch=1"])
+        #expect(refused.status == 64)
+        #expect(refused.stderr.hasPrefix("piwizard: --var: the lesson has no input 'nosuch'"), "\(refused.stderr)")
+    }
+
     @Test func anUnknownLessonIs66() throws {
         let output = try PiwizardProcess.run(["show", "expand-clustr"])
         #expect(output.status == 66)

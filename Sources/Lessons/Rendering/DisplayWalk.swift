@@ -3,19 +3,22 @@
 public struct DisplayWalk: Sendable {
     public var loaded: LoadedLesson
     public var renderer: MarkdownTerminalRenderer
+    /// The inputs the commands are filled from: the defaults, with the values given (`--var`, `--vars`).
+    public var inputs: [String: InputValue]
 
-    public init(loaded: LoadedLesson, width: Int, style: TextStyle) {
+    public init(loaded: LoadedLesson, width: Int, style: TextStyle, given: [String: InputValue] = [:]) {
         self.loaded = loaded
         self.renderer = MarkdownTerminalRenderer(width: width, style: style)
+        self.inputs = loaded.defaultInputs.merging(given) { $1 }
     }
 
     public func render() -> String {
         let lesson = loaded.lesson
         let style = renderer.style
-        var context = TemplateContext(inputs: loaded.defaultInputs, lessonID: lesson.id, lessonAssets: loaded.assetsFolder.path)
+        var context = TemplateContext(inputs: inputs, lessonID: lesson.id, lessonAssets: loaded.assetsFolder.path)
         context.homePaths = lesson.homePathReferences
         var text = renderer.render("# \(lesson.metadata.title)\n\n\(lesson.metadata.summary)")
-        text += style.apply(.dim, to: "Display-only walk: commands are shown with the lesson's default inputs and are not run.") + "\n"
+        text += style.apply(.dim, to: "Display-only walk: commands are shown with the lesson's default inputs (and those given) and are not run.") + "\n"
         let total = lesson.steps.count
         for (index, step) in lesson.steps.enumerated() {
             text += "\n" + style.apply([.bold, .cyan], to: "Step \(index + 1) of \(total): \(step.title)")
@@ -24,7 +27,7 @@ public struct DisplayWalk: Sendable {
             // Per-node loops show one record's values as an example: the first the step applies to.
             context.loopList = step.loop?.list
             context.loop = step.loop.flatMap { loop in
-                Self.exampleRecord(for: step, records: loaded.defaultInputs[loop.list]?.records ?? []).map { (loop.variable, $0) }
+                Self.exampleRecord(for: step, records: inputs[loop.list]?.records ?? []).map { (loop.variable, $0) }
             }
             // Prose and blocks in the order the author wrote them.
             let items: [(line: Int, prose: ProseBlock?, block: Block?)] =

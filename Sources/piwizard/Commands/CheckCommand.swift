@@ -32,7 +32,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let loaded = try options.library.load(lesson)
         let lesson = loaded.lesson
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard jobs >= 1 else { throw RuntimeFailure.tooFewJobs(jobs) }
         let saved = try state.store().load(lessonID: lesson.id)
         var sources = InputSources(saved: saved?.state.inputs ?? [:],
                                    provided: try ProvidedValues.resolve(for: lesson, assignments: assignments, file: varsFile, environment: Platform.environment))

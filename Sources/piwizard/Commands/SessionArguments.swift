@@ -24,9 +24,14 @@ struct SessionArguments: ParsableArguments {
     @Option(name: .customLong("lab-os"), help: "With --lab: the release a new lab's nodes run (trixie, bookworm, bullseye, legacy; default: $PIWIZARD_LAB_OS, else trixie).")
     var labOS: String?
 
+    /// The values given with `--var`, `--vars` and `PIWIZARD_VAR_…`, each checked (refused: exit 64).
+    func providedValues(for lesson: Lesson) throws -> [String: InputValue] {
+        try ProvidedValues.resolve(for: lesson, assignments: assignments, file: varsFile, environment: Platform.environment)
+    }
+
     func run(_ loaded: LoadedLesson, resume: LiveSession.ResumeChoice) throws {
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        var sources = InputSources(provided: try ProvidedValues.resolve(for: loaded.lesson, assignments: assignments, file: varsFile, environment: Platform.environment))
+        guard jobs >= 1 else { throw RuntimeFailure.tooFewJobs(jobs) }
+        var sources = InputSources(provided: try providedValues(for: loaded.lesson))
         for note in RemotePathWarning.notes(for: sources.provided, lesson: loaded.lesson, home: Platform.environment["HOME"]) {
             Platform.writeError("piwizard: note: " + note)
         }
