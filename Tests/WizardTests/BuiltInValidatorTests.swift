@@ -99,6 +99,11 @@ import Lessons
         #expect(!absent.passed && absent.found == "no such line")
         #expect(ValidatorRegistry.check("output-matches", ["command": "echo 'pi is approximately 3.1415926536'", "pattern": "3\\.141592"], context: context).passed)
         #expect(!ValidatorRegistry.check("output-matches", ["command": "echo 3.2", "pattern": "3\\.14"], context: context).passed)
+        // The lines that matched are reported, not the output's last lines (issue 31, bug 4).
+        let passed = ValidatorRegistry.check("output-matches", ["command": "printf 'processes: 4\\npi is 3.14\\nwall time: 1 s\\ndone\\n'", "pattern": "processes: [0-9]"], context: context)
+        #expect(passed.passed && passed.found == "matched: processes: 4", "\(passed.found)")
+        let failed = ValidatorRegistry.check("output-matches", ["command": "printf 'a\\nb\\n'", "pattern": "zzz"], context: context)
+        #expect(!failed.passed && failed.found == "no line matches (exit 0); the output ends: a / b", "\(failed.found)")
     }
 
     @Test func sshKeyExistsOnARealKey() throws {

@@ -22,9 +22,17 @@ public struct OutputMatchesValidator: Validator {
         let title = "output-matches: \(command)"
         let expected = "output matching /\(pattern)/"
         if result.timedOut { return .fail(title, expected: expected, found: "no answer before the timeout; " + OutputSummary.lastLines(result.output)) }
-        let matches = regex.firstMatch(in: result.output, range: NSRange(result.output.startIndex..., in: result.output)) != nil
-        return matches
-            ? .pass(title, expected: expected, found: OutputSummary.lastLines(result.output))
-            : .fail(title, expected: expected, found: "exit \(result.exitStatus): " + OutputSummary.lastLines(result.output))
+        guard let match = regex.firstMatch(in: result.output, range: NSRange(result.output.startIndex..., in: result.output)),
+              let range = Range(match.range, in: result.output) else {
+            return .fail(title, expected: expected, found: "no line matches (exit \(result.exitStatus)); the output ends: " + OutputSummary.lastLines(result.output))
+        }
+        return .pass(title, expected: expected, found: "matched: " + Self.lines(around: range, in: result.output))
+    }
+
+    /// The lines the match spans, trimmed, joined with ` / `.
+    static func lines(around range: Range<String.Index>, in text: String) -> String {
+        let start = text[..<range.lowerBound].lastIndex(where: \.isNewline).map { text.index(after: $0) } ?? text.startIndex
+        let end = text[range.upperBound...].firstIndex(where: \.isNewline) ?? text.endIndex
+        return OutputSummary.lastLines(String(text[start..<max(start, end)]), count: 3)
     }
 }
