@@ -69,6 +69,7 @@ public struct LiveSession {
                             unattended: options.unattended, confirmedDevices: options.confirmedDevices.sorted(),
                             localAddresses: options.localAddresses.sorted(), colour: options.style.colour, interactive: baseTerminal.isInteractive)
         )
+        header.piwizard.lessonFingerprint = LessonFingerprint.of(lesson)
         if options.practiceLab {
             header.piwizard.practiceLab = true
             header.piwizard.standInDevices = options.standInDevices.sorted()

@@ -16,9 +16,10 @@ import Testing
                        state: ((LoadedLesson) -> SessionState)? = nil) throws -> (String, WizardSession) {
         let loaded = try TestLessons.load(lesson, id: id)
         let initial = state?(loaded) ?? SessionState(inputs: loaded.defaultInputs)
-        let header = TranscriptHeader(width: 80, height: 24, timestamp: 1_700_000_000, title: "piwizard: test",
+        var header = TranscriptHeader(width: 80, height: 24, timestamp: 1_700_000_000, title: "piwizard: test",
                                       piwizard: .init(lesson: loaded.lesson.id, lessonFile: loaded.url.path, initialState: initial, unattended: false,
                                                       confirmedDevices: [], localAddresses: [], colour: false, interactive: true))
+        header.piwizard.lessonFingerprint = LessonFingerprint.of(loaded.lesson)
         let lines = Lines()
         let recorder = try TranscriptRecorder(header: header, write: lines.append)
         let terminal = RecordingTerminal(ScriptedTerminal(answers), recorder: recorder)
@@ -97,7 +98,9 @@ import Testing
         let changed = TestLessons.cluster.replacingOccurrences(of: "set-name {{node.hostname}}", with: "hostnamectl set-hostname {{node.hostname}}")
         let result = try TranscriptReplay.replay(try Transcript(text: text), lesson: try TestLessons.load(changed, id: "mini-cluster"))
         #expect(!result.matches)
-        #expect(result.diff.hasPrefix("replay diverges at event "))
+        // The transcript knows the lesson it was recorded with, and says that this one changed (issue 31, bug 3).
+        #expect(result.diff.hasPrefix("The lesson has changed since this session was recorded"), "\(result.diff)")
+        #expect(result.diff.contains("\nreplay diverges at event "))
         #expect(result.diff.contains("- o   run on n1 (10.9.0.1):\\n    set-name n1\\n"))
         #expect(result.diff.contains("+ o   run on n1 (10.9.0.1):\\n    hostnamectl set-hostname n1\\n"))
     }

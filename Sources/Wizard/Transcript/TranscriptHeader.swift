@@ -22,6 +22,9 @@ public struct TranscriptHeader: Sendable, Equatable, Codable {
         public var standInDevices: [String]?
         /// What the files behind them were (nil in transcripts from before the names).
         public var standInCards: [String: String]?
+        /// The lesson's fingerprint when it was recorded (`LessonFingerprint`; nil in older transcripts),
+        /// so that a replay can say the lesson changed since.
+        public var lessonFingerprint: String?
 
         public init(format: Int = 1, lesson: String, lessonFile: String, initialState: SessionState, unattended: Bool,
                     confirmedDevices: [String], localAddresses: [String], colour: Bool, interactive: Bool) {

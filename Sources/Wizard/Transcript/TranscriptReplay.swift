@@ -77,7 +77,11 @@ public enum TranscriptReplay {
             expected = expected.filter(outcome)
             actual = actual.filter(outcome)
         }
-        return Result(recorded: expected.count, replayed: actual.count, diff: difference(expected: expected, actual: actual))
+        var diff = difference(expected: expected, actual: actual)
+        if !diff.isEmpty, let recorded = header.piwizard.lessonFingerprint, recorded != LessonFingerprint.of(loaded.lesson) {
+            diff = "The lesson has changed since this session was recorded (its steps or inputs differ), which may explain what follows.\n" + diff
+        }
+        return Result(recorded: expected.count, replayed: actual.count, diff: diff)
     }
 
     /// The events with the output of each command (between its `x-command` and its `x-result`) joined
