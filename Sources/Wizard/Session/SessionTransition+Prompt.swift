@@ -101,6 +101,7 @@ extension SessionTransition {
             if let question = setAtPrompt(name, value: value) {
                 return wait(.settingInput(question.name, prompt: prompt), for: .ask(question.input))
             }
+            if !values.applies(step, to: item) { return leaveStepThatNoLongerApplies() }
         case .status:
             let values = self.values
             write(presenter.status(state.session) { step in values.items(of: step).compactMap { $0 } })
@@ -205,11 +206,20 @@ extension SessionTransition {
         } else if value == state.session.inputs[name] {
             say("Unchanged.")
         }
+        if !values.applies(step, to: item) { return leaveStepThatNoLongerApplies() }
         self.prompt(prompt)
+    }
+
+    /// A value set at the prompt made the step's condition false (a branch not taken now): it does not
+    /// apply to this item any more, and the session goes on to the next item or step that does.
+    mutating func leaveStepThatNoLongerApplies() {
+        say("With that value, step '\(step.id)' does not apply\(item.map { " to \($0.key)" } ?? ""): going on.", .dim)
+        nextItem()
     }
 
     /// The step once more, with the values as they are now: every command of the item not yet done uses them.
     mutating func showAgain() {
+        guard values.applies(step, to: item) else { return }   // the session goes on instead
         write("\n")
         present()
     }
