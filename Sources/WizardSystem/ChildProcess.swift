@@ -98,15 +98,21 @@ struct ChildProcess {
 
     /// The program's shell-style exit status once it has ended (reaping it), nil while it runs.
     func reap() -> Int32? {
+        reapWithSignal()?.exitStatus
+    }
+
+    /// The program's shell-style exit status and the signal that ended it (nil when it exited by
+    /// itself), once it has ended (reaping it); nil while it runs.
+    func reapWithSignal() -> (exitStatus: Int32, signal: Int32?)? {
         var status: Int32 = 0
         let result = waitpid(pid, &status, WNOHANG)
         if result == pid {
             ChildGroups.remove(pid)
-            return WaitStatus.exitStatus(status)
+            return (WaitStatus.exitStatus(status), WaitStatus.endingSignal(status))
         }
         if result == -1, errno == ECHILD { // reaped elsewhere: the status is lost
             ChildGroups.remove(pid)
-            return 255
+            return (255, nil)
         }
         return nil
     }

@@ -18,6 +18,8 @@ struct CommandLifecycle {
     private var lastOutput: ContinuousClock.Instant
     /// The shell-style exit status, once the command has ended.
     private(set) var exitStatus: Int32?
+    /// The signal that ended the command, when one did (not an exit by itself with 128 + N).
+    private(set) var endingSignal: Int32?
     /// Waits since the output closed while the command had not been reaped yet.
     private var waitsAfterClose = 0
 
@@ -36,8 +38,9 @@ struct CommandLifecycle {
     /// quiet, or run past `drainLimit`).
     mutating func shouldContinue(outputOpen: Bool) -> Bool {
         let now = ContinuousClock.now
-        if exitStatus == nil, let status = child.reap() {
-            exitStatus = status
+        if exitStatus == nil, let ended = child.reapWithSignal() {
+            exitStatus = ended.exitStatus
+            endingSignal = ended.signal
             exitedAt = now
         }
         if let exitedAt {

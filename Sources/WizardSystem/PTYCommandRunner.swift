@@ -103,8 +103,10 @@ public struct PTYCommandRunner: CommandRunner {
             }
         }
         var result = lifecycle.result(output: collector.finish())
-        // Ctrl-C reaches the program as the terminal's interrupt signal: a program it ended reports 130.
-        result.interrupted = interruptTyped && result.exitStatus == 128 + SIGINT
+        // Ctrl-C reaches the program as the terminal's interrupt signal: the program was interrupted when
+        // that signal ended it. A program that read the Ctrl-C as data and exited 130 by itself (ssh,
+        // whose remote shell's last command was interrupted) was not.
+        result.interrupted = interruptTyped && lifecycle.endingSignal == SIGINT
         return result
     }
 

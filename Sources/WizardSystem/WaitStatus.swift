@@ -16,4 +16,10 @@ enum WaitStatus {
         if signal == 0x7f { return 128 + ((status >> 8) & 0xff) }
         return 128 + signal
     }
+
+    /// The signal that ended the program, or nil when it exited by itself (with whatever code).
+    static func endingSignal(_ status: Int32) -> Int32? {
+        let signal = status & 0x7f
+        return signal == 0 || signal == 0x7f ? nil : signal
+    }
 }

@@ -124,6 +124,23 @@ struct PTYCommandRunnerTerminalTests {
         #expect(learner.settings.c_lflag & tcflag_t(ISIG) != 0)
     }
 
+    /// ssh reads Ctrl-C as data (its terminal is raw) and exits 130 when the remote shell's last
+    /// command was interrupted: the step was not (issue 31, bug 5).
+    @Test func ctrlCReadAsDataThenExit130IsNotAnInterruption() throws {
+        let learner = LearnerTerminal()
+        defer { learner.closeAll() }
+        let pressed = Flag()
+        let sink = TextSink()
+        let runner = PTYCommandRunner(input: learner.slave, output: learner.slave)
+        let command = "stty raw -echo; echo ready; dd bs=1 count=1 >/dev/null 2>&1; stty sane; exit 130"
+        let result = try runner.run(CommandRequest(command: command, timeout: 20, interactive: true)) { text in
+            sink.append(text)
+            if sink.text.contains("ready"), pressed.raise() { learner.type("\u{03}") }
+        }
+        #expect(result.exitStatus == 130)
+        #expect(!result.interrupted, "the program ended by itself")
+    }
+
     @Test func anExitStatusOf130WithoutCtrlCIsNotAnInterruption() throws {
         let result = try RunnerKind.pty.run("exit 130")
         #expect(result.exitStatus == 130 && !result.interrupted)
