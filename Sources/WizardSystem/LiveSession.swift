@@ -39,25 +39,34 @@ public struct LiveSession {
         }
     }
 
+    /// The state the session starts from: a saved run's, when the learner resumes it, with the lines
+    /// that say so (written once the given values are known to fit it); else a fresh one.
+    private func startingState(_ existing: SavedRun?, terminal: Terminal) -> (SessionState, [String]) {
+        let lesson = loaded.lesson
+        guard let saved = existing, !saved.finished, shouldResume(saved, terminal: terminal) else {
+            return (SessionState(inputs: sources.merged()), [])
+        }
+        var (state, changed) = saved.resumableState(for: lesson)
+        state.inputs = sources.with(saved: state.inputs).merged()
+        let position = StepValues(lesson: lesson, assets: loaded.assetsFolder.path, inputs: state.inputs)
+            .position(ofStep: min(state.stepIndex, max(lesson.steps.count - 1, 0)))
+        var lines = ["Resuming at step \(position.number) of \(position.total) (saved \(Self.describe(saved.updatedAt))).\n"]
+        if !changed.isEmpty {
+            lines.append("These steps changed since you did them and will be checked again: \(changed.joined(separator: ", ")).\n")
+        }
+        return (state, lines)
+    }
+
     /// Runs the session on `terminal` and returns how it ended, with the transcript's path.
     public func run(on baseTerminal: Terminal, runner baseRunner: CommandRunner = LiveCommandRunner(), now: Date = Date()) throws -> (SessionOutcome, URL) {
         let lesson = loaded.lesson
         let store = try openStore(on: baseTerminal)
         let existing = try store.load(lessonID: lesson.id)
-        var state = SessionState(inputs: sources.merged())
-        if let saved = existing, !saved.finished, shouldResume(saved, terminal: baseTerminal) {
-            let (resumed, changed) = saved.resumableState(for: lesson)
-            state = resumed
-            state.inputs = sources.with(saved: resumed.inputs).merged()
-            let position = StepValues(lesson: lesson, assets: loaded.assetsFolder.path, inputs: state.inputs)
-                .position(ofStep: min(state.stepIndex, max(lesson.steps.count - 1, 0)))
-            baseTerminal.write("Resuming at step \(position.number) of \(position.total) (saved \(Self.describe(saved.updatedAt))).\n")
-            if !changed.isEmpty {
-                baseTerminal.write("These steps changed since you did them and will be checked again: \(changed.joined(separator: ", ")).\n")
-            }
-        }
-        // What the user gave must agree with every other value (a node's address is not the gateway).
+        var (state, resuming) = startingState(existing, terminal: baseTerminal)
+        // What the user gave must agree with every other value (a node's address is not the gateway),
+        // before the learner is told the run resumes.
         try ProvidedValues.checkRelations(state.inputs, given: sources.provided.keys.sorted(), lesson: lesson)
+        for line in resuming { baseTerminal.write(line) }
         if let lab = options.labName { state.practiceLab = lab }
         let stamp = ISO8601DateFormatter().string(from: now).replacingOccurrences(of: ":", with: "")
         // One file per session (the process id keeps two sessions started in the same second apart).

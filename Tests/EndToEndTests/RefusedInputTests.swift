@@ -81,4 +81,21 @@ import Testing
         #expect(output.stderr.hasSuffix("vars.yaml:2: user has no value (YAML reads '~' as none); write a username, and quote it ('~') if you mean a home folder\n"), "\(output.stderr)")
         #expect(!marked)
     }
+
+    /// A resumed run whose given value is refused says nothing about resuming first (issue 31: it
+    /// printed "Resuming at step …" and then the refusal).
+    @Test func aRefusedValueOnResumeComesBeforeAnyResumingLine() throws {
+        let dir = try PiwizardProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Self.lesson.write(to: dir.appendingPathComponent("refusals.md"), atomically: true, encoding: .utf8)
+        let binary = PiwizardProcess.quote(PiwizardProcess.binary.path)
+        let state = PiwizardProcess.quote(dir.appendingPathComponent("state").path)
+        let lesson = PiwizardProcess.quote(dir.appendingPathComponent("refusals.md").path)
+        let quit = try PiwizardProcess.shell("printf 'quit\\n' | \(binary) start \(lesson) --state-dir \(state)")
+        #expect(quit.status == 0, "\(quit.stdout)\(quit.stderr)")
+        let resumed = try PiwizardProcess.shell("\(binary) resume refusals --lessons \(PiwizardProcess.quote(dir.path)) --state-dir \(state) --yes --var gateway=10.9.0.2")
+        #expect(resumed.status == 64)
+        #expect(resumed.stderr.hasPrefix("piwizard: gateway: refused"), "\(resumed.stderr)")
+        #expect(!resumed.stdout.contains("Resuming"), "\(resumed.stdout)")
+    }
 }
