@@ -38,6 +38,20 @@ import Testing
         #expect(ShellLexer.read("cat <<EOF\nnever ends").problems.first?.message.contains("never ends") == true)
     }
 
+    /// A template that ends in a backslash: the lexer stays inside the text (found by fuzz/run
+    /// shell-template: the renderer crashed on a here-document line past the end).
+    @Test func aBackslashAtTheVeryEndStaysInsideTheText() throws {
+        let context = TemplateContext(inputs: ["v": .text("x")], lessonID: "t", lessonAssets: "/t")
+        for template in ["cat <<EOF\n{{v}}\\", "{{v}}$'\\", "echo ${x\\", "echo $(( 1 \\", "echo {{v}}\\"] {
+            let syntax = ShellLexer.read(template, places: TemplateReference.scan(template).map(\.scalarRange))
+            let count = template.unicodeScalars.count
+            #expect(syntax.problems.allSatisfy { $0.offset <= count }, "\(template.debugDescription)")
+            #expect(syntax.hereDocuments.flatMap(\.lines).allSatisfy { $0.upperBound <= count })
+            _ = TemplateRenderer.preview(template, context: context, quoting: .shell)
+            _ = TemplateRenderer.pieces(template, context: context, quoting: .shell, secrets: [])
+        }
+    }
+
     @Test func wordsAndRedirectionsOfEachSimpleCommand() {
         let syntax = ShellLexer.read("sudo dd if=/dev/sdb of='my card.img' 2>/dev/null && echo \"done\" > log; case x in a) true;; esac")
         let words = syntax.commands.map { $0.words.map { $0.literal ?? "?" } }

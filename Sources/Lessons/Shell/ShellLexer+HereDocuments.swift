@@ -35,7 +35,8 @@ extension ShellLexer {
         while end < text.count, text[end] != "\n" { end += 1 }
         var line = text[position..<end]
         if stripsTabs { line = line.drop { $0 == "\t" } }
-        guard String(String.UnicodeScalarView(line)) == delimiter else { return false }
+        // Byte for byte, as the shell compares (String's == would take other normal forms as equal).
+        guard line.elementsEqual(delimiter.unicodeScalars) else { return false }
         position = min(end + 1, text.count)
         return true
     }

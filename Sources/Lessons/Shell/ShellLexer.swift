@@ -17,7 +17,10 @@ public struct ShellLexer {
     var hereDocuments: [ShellHereDocument] = []
     var pending: [(delimiter: String, quoted: Bool, stripsTabs: Bool)] = []
     var problems: [ShellSyntaxProblem] = []
-    var position = 0
+    /// Where the lexer is; never past the end (a backslash at the very end moves it by one, not two).
+    var position = 0 {
+        didSet { if position > text.count { position = text.count } }
+    }
 
     /// Reads `text`; `places` are scalar ranges (e.g. of templates), which must not overlap.
     public static func read(_ text: String, places: [Range<Int>] = []) -> ShellSyntax {

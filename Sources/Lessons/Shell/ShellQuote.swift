@@ -1,5 +1,3 @@
-import Foundation
-
 /// POSIX shell quoting of one word: the one place piwizard turns text into a shell word.
 public enum ShellQuote {
     /// A path or other value inserted into a command, as one shell word: as it is when it is made only
@@ -18,7 +16,18 @@ public enum ShellQuote {
     /// list): one word, with no exception for `~/`. The empty text is `''`.
     public static func word(_ text: String) -> String {
         if isInert(text) { return text }
-        return "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        return "'" + insideSingleQuotes(text) + "'"
+    }
+
+    /// The text for the inside of single quotes: each `'` as `'\''` (close, quote, reopen). Done on
+    /// Unicode scalars, as a shell reads bytes: a `'` followed by a combining mark is one Character to
+    /// Swift, which `replacingOccurrences` would not find (a value could close the quotes).
+    public static func insideSingleQuotes(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "'" { result.append(contentsOf: "'\\''".unicodeScalars) } else { result.append(scalar) }
+        }
+        return String(result)
     }
 
     /// Whether the text is made only of characters that mean nothing to a shell in any quoting or

@@ -58,4 +58,19 @@ public struct ShellHereDocument: Sendable, Hashable {
     public var stripsTabs: Bool
     /// Each body line's range (without its line break), the closing delimiter's line not included.
     public var lines: [Range<Int>]
+
+    /// Why a filled-in body line would not reach the command as written, or nil: it is the delimiter
+    /// (byte for byte, as the shell compares; after its leading tabs, for `<<-`), which ends the
+    /// here-document there; or it starts with part of the delimiter followed by a non-ASCII character,
+    /// of which dash 0.5.12 (Debian's `sh`) drops a byte.
+    public static func problem(line: String, delimiter: String, stripsTabs: Bool) -> String? {
+        let scalars = Array(stripsTabs ? line.unicodeScalars.drop { $0 == "\t" } : line.unicodeScalars[...])
+        let expected = Array(delimiter.unicodeScalars)
+        if scalars == expected { return "its line would then hold only the here-document's delimiter, which ends it" }
+        let shared = zip(scalars, expected).prefix { $0 == $1 }.count
+        if shared > 0, shared < scalars.count, !scalars[shared].isASCII {
+            return "its line would start with part of the here-document's delimiter (\(String(String.UnicodeScalarView(scalars[..<shared])))) followed by a non-ASCII character, of which dash (Debian's sh) drops a byte"
+        }
+        return nil
+    }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Writes a value into shell text for the context it sits in, so that the command receives exactly the
 /// value's characters: one quoted word, the inside of single or double quotes, a here-document's line.
 /// Where the context cannot hold the value (a line break in a here-document), it refuses, saying why.
@@ -49,8 +47,8 @@ public enum ShellValueWriter {
             if let rest = value.homeRelative { return "~/" + (rest.isEmpty ? "" : ShellQuote.word(String(rest))) }
             return ShellQuote.word(text)
         case .singleQuotes:
-            if let rest = value.homeRelative { return "'\"$HOME\"'/" + escapingQuotes(String(rest)) }
-            return escapingQuotes(text)
+            if let rest = value.homeRelative { return "'\"$HOME\"'/" + ShellQuote.insideSingleQuotes(String(rest)) }
+            return ShellQuote.insideSingleQuotes(text)
         case .doubleQuotes:
             if let rest = value.homeRelative { return "$HOME/" + escaping(String(rest), ["$", "`", "\"", "\\"]) }
             return escaping(text, ["$", "`", "\"", "\\"])
@@ -84,14 +82,9 @@ public enum ShellValueWriter {
         if text.unicodeScalars.contains("\n") {
             throw ShellValueRefusal("it holds a line break, and a line of its own could end the here-document <<\(delimiter)")
         }
-        if stripsTabs && text.hasPrefix("\t") {
+        if stripsTabs && text.unicodeScalars.first == "\t" {
             throw ShellValueRefusal("it starts with a tab, which <<- takes off")
         }
-    }
-
-    /// `'` written as `'\''`: the text inside single quotes.
-    private static func escapingQuotes(_ text: String) -> String {
-        text.replacingOccurrences(of: "'", with: "'\\''")
     }
 
     /// Each of `special` with a backslash before it.

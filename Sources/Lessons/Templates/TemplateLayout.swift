@@ -41,8 +41,9 @@ struct TemplateLayout {
     }
 
     /// The first slot on a here-document's line that, filled in, would make the line its delimiter
-    /// (which would end the here-document there and run the lines after it as commands).
-    func slotEndingHereDocument(_ written: [String]) -> Int? {
+    /// (which would end the here-document there and run the lines after it as commands), or a line
+    /// dash misreads; and why (`ShellHereDocument.problem`).
+    func slotBreakingHereDocument(_ written: [String]) -> (slot: Int, reason: String)? {
         for document in hereDocuments {
             for line in document.lines {
                 let inLine = slots.indices.filter { line.contains(slots[$0].reference.scalarRange.lowerBound) }
@@ -54,8 +55,9 @@ struct TemplateLayout {
                     position = slots[index].reference.scalarRange.upperBound
                 }
                 filled += text(position..<max(position, line.upperBound))
-                let compared = document.stripsTabs ? String(filled.drop { $0 == "\t" }) : filled
-                if compared == document.delimiter { return first }
+                if let reason = ShellHereDocument.problem(line: filled, delimiter: document.delimiter, stripsTabs: document.stripsTabs) {
+                    return (first, reason)
+                }
             }
         }
         return nil

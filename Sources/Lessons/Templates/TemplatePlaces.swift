@@ -54,13 +54,12 @@ public struct TemplatePlaces: Sendable {
         return nil
     }
 
-    /// A value that would make its here-document line the delimiter (which ends the here-document there).
+    /// A value that would make its here-document line the delimiter (which ends the here-document there)
+    /// or a line dash misreads (`ShellHereDocument.problem`).
     private static func delimiterProblem(_ text: String, at place: Place) -> String? {
         guard case .hereDocument(_, let delimiter, let stripsTabs) = place.context.quoting, let line = place.line,
               !line.before.contains("{{"), !line.after.contains("{{") else { return nil }
-        let filled = line.before + text + line.after
-        guard (stripsTabs ? String(filled.drop { $0 == "\t" }) : filled) == delimiter else { return nil }
-        return "its line would then hold only the here-document's delimiter, which ends it"
+        return ShellHereDocument.problem(line: line.before + text + line.after, delimiter: delimiter, stripsTabs: stripsTabs)
     }
 
     private static func text(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> String {

@@ -42,8 +42,8 @@ public enum TemplateRenderer {
             }
             written.append(try write(values, slot: slot))
         }
-        if let index = layout.slotEndingHereDocument(written) {
-            throw refusedByDelimiter(layout.slots[index])
+        if let broken = layout.slotBreakingHereDocument(written) {
+            throw refused(layout.slots[broken.slot], broken.reason)
         }
         return layout.assemble(written)
     }
@@ -55,7 +55,7 @@ public enum TemplateRenderer {
         var written = layout.slots.map { slot in
             (try? slot.reference.path.flatMap { context.values(for: $0) }.map { try write($0, slot: slot) }) ?? placeholder(slot)
         }
-        if let index = layout.slotEndingHereDocument(written) { written[index] = placeholder(layout.slots[index]) }
+        if let broken = layout.slotBreakingHereDocument(written) { written[broken.slot] = placeholder(layout.slots[broken.slot]) }
         return layout.assemble(written)
     }
 
@@ -97,9 +97,9 @@ public enum TemplateRenderer {
             case .secret, .refused: return ""
             }
         }
-        guard let slot = layout.slotEndingHereDocument(written) else { return pieces }
+        guard let broken = layout.slotBreakingHereDocument(written) else { return pieces }
         var result = pieces
-        result[slotPieces[slot]] = .refused(refusedByDelimiter(layout.slots[slot]))
+        result[slotPieces[broken.slot]] = .refused(refused(layout.slots[broken.slot], broken.reason))
         return result
     }
 
@@ -120,9 +120,8 @@ public enum TemplateRenderer {
         }
     }
 
-    private static func refusedByDelimiter(_ slot: TemplateLayout.Slot) -> RefusedValue {
-        RefusedValue(reference: slot.reference.raw, place: slot.context?.description ?? "text",
-                     reason: "its line would then hold only the here-document's delimiter, which ends it")
+    private static func refused(_ slot: TemplateLayout.Slot, _ reason: String) -> RefusedValue {
+        RefusedValue(reference: slot.reference.raw, place: slot.context?.description ?? "text", reason: reason)
     }
 
     static func placeholder(_ slot: TemplateLayout.Slot) -> String { "⟨\(slot.reference.raw)⟩" }
