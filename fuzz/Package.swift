@@ -30,8 +30,8 @@ let package = Package(
             name: "FuzzTranscript",
             dependencies: ["FuzzDriver", .product(name: "Wizard", package: "piwizard")]
         ),
-        // A command template and a value for its {{v}}: rendered for the shell and read by the lexer; and
-        // the value, in a few fixed commands that print it, run by /bin/dash.
+        // A command template and a value for its {{v}}: rendered for the shell and read by the lexer;
+        // and the value, in a few fixed commands that print it, run by /bin/dash.
         .executableTarget(
             name: "FuzzShellTemplate",
             dependencies: ["FuzzDriver", "CSpawn", .product(name: "Lessons", package: "piwizard")]
