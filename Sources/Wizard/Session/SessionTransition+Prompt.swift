@@ -93,6 +93,7 @@ extension SessionTransition {
                 say("No step '\(id)'\(Suggestion.didYouMean(id, in: lesson.steps.map(\.id))). Type status for the list.", .red)
                 break
             }
+            if index > state.session.stepIndex { skipOver(state.session.stepIndex..<index) }
             reopen(index)
             return itemEnded(.move(to: index))
         case .vars:
@@ -222,6 +223,18 @@ extension SessionTransition {
         guard values.applies(step, to: item) else { return }   // the session goes on instead
         write("\n")
         present()
+    }
+
+    /// `goto` forward: the steps jumped over that are not settled count as skipped, so that the run
+    /// resumes at the step the learner went to (it resumes at the first step not settled).
+    mutating func skipOver(_ indices: Range<Int>) {
+        let steps = lesson.steps[indices].map(\.id)
+        update { state in
+            for step in steps {
+                let open = (state.statuses[step] ?? [:]).filter { !$0.value.isSettled }.map(\.key)
+                for item in (state.statuses[step]?.isEmpty ?? true) ? [""] : open { state.setStatus(.skipped, step: step, item: item) }
+            }
+        }
     }
 
     /// Sends the session back to a step: it and every later step become pending again.
