@@ -14,8 +14,12 @@ public struct InlineSecret: Sendable {
     /// The secret input the line gives a value for inline, or nil.
     public func input(in line: String) -> String? {
         guard case .success(.set(let name, let value?)) = SessionCommand.parse(line), !value.isEmpty else { return nil }
-        let root = String(name.prefix { $0 != "." })
-        return names.contains(root) ? name : nil
+        return isSecret(name) ? name : nil
+    }
+
+    /// Whether `set NAME` names a secret input (or a part of one).
+    public func isSecret(_ name: String) -> Bool {
+        names.contains(String(name.prefix { $0 != "." }))
     }
 
     /// The line as it may be kept: `set NAME` when it gives a secret's value inline, else as typed.

@@ -128,16 +128,16 @@ extension SessionTransition {
         perform(from: 0, origin: .edit(prompt))
     }
 
-    /// `set NAME [VALUE]`: sets the value when it is valid and shows the step again with it; without a
-    /// value, what to ask for (the name it is set under, the question pre-filled with the current value).
     /// `set NAME [VALUE]` typed at the prompt. A secret's value typed there (kept out of the history and
     /// the transcript by `InlineSecret`) is not used: the hidden prompt asks for it.
     mutating func setAtPrompt(_ name: String, value: String?) -> (name: String, input: InputDeclaration)? {
-        guard value != nil, InlineSecret(lesson: lesson).input(in: "set \(name) x") != nil else { return set(name, value: value) }
+        guard value != nil, InlineSecret(lesson: lesson).isSecret(name) else { return set(name, value: value) }
         say("Not used or kept: a secret is typed at the hidden prompt, not after set.", .yellow)
         return set(name, value: nil)
     }
 
+    /// `set NAME [VALUE]`: sets the value when it is valid and shows the step again with it; without a
+    /// value, what to ask for (the name it is set under, the question pre-filled with the current value).
     mutating func set(_ name: String, value: String?) -> (name: String, input: InputDeclaration)? {
         let parts = name.split(separator: ".").map(String.init)
         guard let input = lesson.input(named: parts[0]) else {
