@@ -65,7 +65,7 @@ public struct LiveSession {
         var (state, resuming) = startingState(existing, terminal: baseTerminal)
         // What the user gave must agree with every other value (a node's address is not the gateway),
         // before the learner is told the run resumes.
-        try ProvidedValues.checkRelations(state.inputs, given: sources.provided.keys.sorted(), lesson: lesson)
+        try sources.checkGiven(state.inputs, lesson: lesson)
         for line in resuming { baseTerminal.write(line) }
         if let lab = options.labName { state.practiceLab = lab }
         let stamp = ISO8601DateFormatter().string(from: now).replacingOccurrences(of: ":", with: "")

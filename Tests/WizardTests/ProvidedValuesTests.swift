@@ -17,16 +17,19 @@ import Wizard
           - { hostname: a1, ip: 10.9.0.11, netconf: dhcpcd }
           - { hostname: a2, ip: 10.9.0.12, netconf: auto }
         """.write(to: file, atomically: true, encoding: .utf8)
-        let values = try ProvidedValues.resolve(for: lesson, assignments: ["user=fromvar"], file: file.path,
-                                                environment: ["PIWIZARD_VAR_USER": "fromenv", "PIWIZARD_VAR_SUBNET": "10.9.0.0/24"])
+        let given = try ProvidedValues.resolve(for: lesson, assignments: ["user=fromvar"], file: file.path,
+                                               environment: ["PIWIZARD_VAR_USER": "fromenv", "PIWIZARD_VAR_SUBNET": "10.9.0.0/24"])
+        let values = given.values
         #expect(values["user"] == .text("fromvar"))
         #expect(values["image"] == .text("/tmp/file.img"))
         #expect(values["subnet"] == .text("10.9.0.0/24"))
         #expect(values["nodes"]?.records?.map { $0["hostname"] } == ["a1", "a2"])
+        #expect(given.sources == ["user": .option, "image": .varsFile(path: file.path, line: 2), "subnet": .environment(variable: "PIWIZARD_VAR_SUBNET"),
+                                  "nodes": .varsFile(path: file.path, line: 4)])
     }
 
     @Test func aListOnTheCommandLine() throws {
-        let values = try ProvidedValues.resolve(for: lesson, assignments: ["nodes=n1 10.9.0.1 dhcpcd; n2 10.9.0.2 interfaces"], file: nil, environment: [:])
+        let values = try ProvidedValues.resolve(for: lesson, assignments: ["nodes=n1 10.9.0.1 dhcpcd; n2 10.9.0.2 interfaces"], file: nil, environment: [:]).values
         #expect(values["nodes"] == .records([["hostname": "n1", "ip": "10.9.0.1", "netconf": "dhcpcd"], ["hostname": "n2", "ip": "10.9.0.2", "netconf": "interfaces"]]))
     }
 
@@ -34,8 +37,8 @@ import Wizard
         ("subnet=10.9.0.0/40", "--var subnet: '10.9.0.0/40' has the prefix length '40'; it is a number 0-32 (e.g. 192.168.1.0/24)"),
         ("usr=pi", "--var: the lesson has no input 'usr' (did you mean 'user'?); it has: subnet, gateway, nodes, user, image"),
         ("user", "--var user: write NAME=VALUE"),
-        ("nodes=n1 10.9.0.1 dhcpcd; n1 10.9.0.2 dhcpcd", "nodes: record 2 (n1): hostname 'n1' is already used by record 1 (n1)"),
-        ("nodes=n1 10.9.0.1", "nodes: each record needs 3 values (hostname ip netconf), got 'n1 10.9.0.1'"),
+        ("nodes=n1 10.9.0.1 dhcpcd; n1 10.9.0.2 dhcpcd", "--var nodes: record 2 (n1): hostname 'n1' is already used by record 1 (n1)"),
+        ("nodes=n1 10.9.0.1", "--var nodes: each record needs 3 values (hostname ip netconf), got 'n1 10.9.0.1'"),
     ])
     func refusesInvalidValuesWithTheReason(_ assignment: String, _ message: String) {
         do {
@@ -46,19 +49,27 @@ import Wizard
         }
     }
 
-    @Test func givenValuesMustAgreeWithTheOtherInputs() throws {
-        let values = try ProvidedValues.resolve(for: lesson, assignments: ["nodes=n1 10.8.0.1 dhcpcd"], file: nil, environment: [:])
-        #expect(throws: ProvidedValues.Problem.self) {
-            try ProvidedValues.checkRelations(values, given: values.keys, lesson: lesson)
-        }
+    @Test func givenValuesMustAgreeWithTheOtherInputsAndTheRefusalNamesWhereTheyCameFrom() throws {
+        let given = try ProvidedValues.resolve(for: lesson, assignments: ["nodes=n1 10.8.0.1 dhcpcd"], file: nil, environment: [:])
+        let sources = InputSources(saved: ["subnet": .text("10.9.0.0/24")], given: given)
+        #expect(throws: InputRefusal.self) { try sources.checkGiven(sources.merged(), lesson: lesson) }
         do {
-            try ProvidedValues.checkRelations(values, given: ["nodes"], lesson: lesson)
+            try sources.checkGiven(sources.merged(), lesson: lesson)
         } catch {
-            #expect("\(error)" == "nodes: refused, because nodes record 1 (n1): ip 10.8.0.1 is outside the subnet 10.9.0.0/24 (ip must be in subnet)")
+            #expect("\(error)" == "--var nodes: refused, because nodes record 1 (n1): ip 10.8.0.1 is outside the subnet 10.9.0.0/24 (ip must be in subnet)")
         }
-        var lab = values
-        lab["subnet"] = .text("10.8.0.0/24")
-        try ProvidedValues.checkRelations(lab, given: ["nodes"], lesson: lesson)
+        // The lab's subnet fits the given nodes: nothing refused.
+        let lab = InputSources(saved: ["subnet": .text("10.9.0.0/24")], lab: ["subnet": .text("10.8.0.0/24"), "gateway": .text("10.8.0.254")], given: given)
+        try lab.checkGiven(lab.merged(), lesson: lesson)
+        // A lab's own value that breaks a rule is refused as the lab's.
+        let badLab = InputSources(lab: ["subnet": .text("10.7.0.0/24")], given: given)
+        #expect(throws: InputRefusal.self) { try badLab.checkGiven(badLab.merged(), lesson: lesson) }
+        let environment = try ProvidedValues.resolve(for: lesson, assignments: [], file: nil, environment: ["PIWIZARD_VAR_NODES": "n1 10.8.0.1 dhcpcd"])
+        let fromEnvironment = InputSources(saved: ["subnet": .text("10.9.0.0/24")], given: environment)
+        #expect(throws: InputRefusal.self) { try fromEnvironment.checkGiven(fromEnvironment.merged(), lesson: lesson) }
+        do { try fromEnvironment.checkGiven(fromEnvironment.merged(), lesson: lesson) } catch {
+            #expect("\(error)".hasPrefix("PIWIZARD_VAR_NODES: refused, because nodes record 1 (n1)"))
+        }
     }
 }
 

@@ -54,7 +54,7 @@ import Wizard
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("vars-\(UUID().uuidString).yaml")
         defer { try? FileManager.default.removeItem(at: file) }
         try "image: cards/./x.img\n".write(to: file, atomically: true, encoding: .utf8)
-        let values = try ProvidedValues.resolve(for: lesson, assignments: ["user=pi"], file: file.path, environment: [:])
+        let values = try ProvidedValues.resolve(for: lesson, assignments: ["user=pi"], file: file.path, environment: [:]).values
         #expect(values["image"] == .text("~/cards/x.img"))
     }
 }

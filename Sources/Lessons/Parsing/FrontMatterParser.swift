@@ -237,7 +237,7 @@ struct FrontMatterParser {
                 }
             }
             if input.type == .list, let records = input.defaultValue?.records {
-                for problem in RecordListChecker.problems(with: records, as: input) {
+                for problem in InputSchema(inputs: inputs).problems(of: .records(records), as: input) {
                     error("input '\(input.name)': default \(problem.message)", at: recordLocation(problem.record, of: input))
                 }
             }

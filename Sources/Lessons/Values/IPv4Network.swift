@@ -27,6 +27,21 @@ public struct IPv4Network: Sendable, Hashable, CustomStringConvertible {
         return host != network && host != broadcast
     }
 
+    /// Why `host` is not one of this subnet's host addresses, or nil when it is one: the one rule
+    /// behind an input's `same-subnet-as` and the `same-subnet` check.
+    public func hostAddressFault(_ host: IPv4Address) -> HostAddressFault? {
+        if !contains(host) { return .outside }
+        if isUsableHost(host) { return nil }
+        return host == network ? .networkAddress : .broadcastAddress
+    }
+
+    /// How an address fails to be a subnet's host address.
+    public enum HostAddressFault: String, Sendable {
+        case outside
+        case networkAddress = "network"
+        case broadcastAddress = "broadcast"
+    }
+
     /// The parts a template may ask of a `cidr` input: `{{subnet.prefix}}` and so on.
     public static let fieldNames = ["prefix", "netmask", "network", "broadcast"]
 

@@ -32,17 +32,22 @@ public struct StepValues: Sendable {
     }
 
     /// The loop record's field that the step's condition tests and that is not known yet for the item
-    /// (empty, `auto` or `?`): the session detects it before it decides.
+    /// (missing, or `auto` for a field with `detect`): the session detects it before it decides.
     public func undetectedConditionField(of step: Step, item: LoopItem?) -> String? {
         for term in step.condition?.terms ?? [] {
             let subject = subject(of: term, item: item)
-            if let field = subject.field, Self.isUndetected(subject.value) { return field }
+            if let field = subject.field, isUndetected(subject.value, field: field, of: step) { return field }
         }
         return nil
     }
 
-    /// Whether a record's field value says "not known yet, detect it" (empty, `auto` or `?`).
-    public static func isUndetected(_ value: String) -> Bool { ["", "auto", "?"].contains(value) }
+    /// Whether a loop record's field value is not known yet: missing, or what asks for detection
+    /// (`InputDeclaration.awaitsDetection`, the one rule lint, relations and the session share).
+    func isUndetected(_ value: String, field: String, of step: Step) -> Bool {
+        guard !value.isEmpty else { return true }
+        let declaration = step.loop.flatMap { lesson.input(named: $0.list) }?.field(named: field)
+        return declaration?.awaitsDetection(value) ?? false
+    }
 
     /// The sudo password a block hands to `sudo` on another host (the lesson's `sudo: true` secret, as
     /// given), or nil for a block that runs no sudo elsewhere.
@@ -90,7 +95,7 @@ public struct StepValues: Sendable {
     private func conditionMayHold(_ step: Step, for item: LoopItem?) -> Bool {
         step.condition?.terms.allSatisfy { term in
             let subject = subject(of: term, item: item)
-            if subject.field != nil { return Self.isUndetected(subject.value) || term.holds(for: subject.value) }
+            if let field = subject.field { return isUndetected(subject.value, field: field, of: step) || term.holds(for: subject.value) }
             return inputs[term.variable.root] == nil || term.holds(for: subject.value)
         } ?? true
     }

@@ -36,7 +36,7 @@ struct InputPrompter {
     /// spaces, in declaration order), each checked at once with the earlier ones: `validate` gives the
     /// problems of the records so far, and those about the new record refuse it.
     func askRecords(_ input: InputDeclaration, defaults: [[String: String]],
-                    validate: ([[String: String]]) -> [(message: String, record: Int?)]) -> [[String: String]]? {
+                    validate: ([[String: String]]) -> [InputProblem]) -> [[String: String]]? {
         let fieldNames = input.fields.map(\.name)
         terminal.write("\(input.prompt): one record per line, as: \(fieldNames.joined(separator: " "))\n")
         var countDeclaration = InputDeclaration(name: "count", type: .int, location: input.location)
@@ -48,15 +48,16 @@ struct InputPrompter {
         var records: [[String: String]] = []
         while records.count < count {
             let index = records.count
-            let prefill = index < defaults.count ? fieldNames.map { defaults[index][$0] ?? "" }.joined(separator: " ") : nil
+            let prefill = index < defaults.count ? RecordLine.line(of: defaults[index], as: input) : nil
             guard let line = terminal.readLine(prompt: "\(input.name) \(index + 1) of \(count) (\(fieldNames.joined(separator: " "))): ", prefill: prefill) else { return nil }
             if terminal.lastReadWasInterrupted { continue }
-            let words = line.split(separator: " ").map(String.init)
-            guard words.count == fieldNames.count else {
-                terminal.write(style.apply(.red, to: "✗ give \(fieldNames.count) values: \(fieldNames.joined(separator: " "))") + "\n")
+            let record: [String: String]
+            switch RecordLine.record(from: line, as: input) {
+            case .success(let read): record = read
+            case .failure(let problem):
+                terminal.write(style.apply(.red, to: "✗ \(problem.message)") + "\n")
                 continue
             }
-            let record = Dictionary(uniqueKeysWithValues: zip(fieldNames, words))
             let problems = validate(records + [record]).filter { $0.record == index }
             if let problem = problems.first {
                 terminal.write(style.apply(.red, to: "✗ \(problem.message)") + "\n")

@@ -7,13 +7,16 @@ import Lessons
 public struct InputSources: Sendable {
     public var saved: [String: InputValue] = [:]
     public var lab: [String: InputValue] = [:]
-    public var provided: [String: InputValue] = [:]
+    public var given: ProvidedValues
 
-    public init(saved: [String: InputValue] = [:], lab: [String: InputValue] = [:], provided: [String: InputValue] = [:]) {
+    public init(saved: [String: InputValue] = [:], lab: [String: InputValue] = [:], given: ProvidedValues = ProvidedValues()) {
         self.saved = saved
         self.lab = lab
-        self.provided = provided
+        self.given = given
     }
+
+    /// What the user gave, by input name.
+    public var provided: [String: InputValue] { given.values }
 
     /// The values, each from the strongest source that has one; `defaults` below them all.
     public func merged(defaults: [String: InputValue] = [:]) -> [String: InputValue] {
@@ -25,5 +28,13 @@ public struct InputSources: Sendable {
         var copy = self
         copy.saved = saved
         return copy
+    }
+
+    /// Refuses a value given this time (by the user, or by the lab) that breaks a rule by itself or
+    /// with a run's other `values`, naming where it came from, before the learner is told anything.
+    public func checkGiven(_ values: [String: InputValue], lesson: Lesson) throws(InputRefusal) {
+        var sources = lab.mapValues { _ in InputSource.lab }
+        sources.merge(given.sources) { $1 }
+        try InputSchema(lesson: lesson).check(values, given: sources)
     }
 }

@@ -2,81 +2,59 @@ import Foundation
 import Lessons
 
 /// Input values given before the session starts: `--var NAME=VALUE`, a `--vars FILE` (YAML or JSON),
-/// and `PIWIZARD_VAR_NAME` environment variables. Every value is checked against its declaration.
-public enum ProvidedValues {
-    /// A value that cannot be used, with the reason.
+/// and `PIWIZARD_VAR_NAME` environment variables, each read by the lesson's `InputSchema` and kept
+/// with where it came from. Precedence: `--var` over the file over the environment.
+public struct ProvidedValues: Sendable, Hashable {
+    /// A value that cannot be used, with the reason (an input's value itself is refused as an
+    /// `InputRefusal`; this is for what is not a value: `--var` without `=`, an unreadable file).
     public struct Problem: Error, Sendable, CustomStringConvertible {
         public var description: String
     }
 
-    /// The values for a lesson. Precedence: `--var` over the file over the environment.
-    public static func resolve(for lesson: Lesson, assignments: [String], file: String?, environment: [String: String]) throws -> [String: InputValue] {
-        var values: [String: InputValue] = [:]
-        let places = TemplatePlaces(lesson: lesson)
+    public var values: [String: InputValue] = [:]
+    /// Where each value came from.
+    public var sources: [String: InputSource] = [:]
+
+    public init(values: [String: InputValue] = [:], sources: [String: InputSource] = [:]) {
+        self.values = values
+        self.sources = sources
+    }
+
+    /// The values given for a lesson, each read and checked by itself (rules relating it to other
+    /// inputs are checked once all of a run's values are known: `InputSources.checkGiven`).
+    public static func resolve(for lesson: Lesson, assignments: [String], file: String?, environment: [String: String]) throws -> ProvidedValues {
+        let schema = InputSchema(lesson: lesson)
+        var given = ProvidedValues()
         for input in lesson.inputs {
-            let key = "PIWIZARD_VAR_" + input.name.uppercased().replacingOccurrences(of: "-", with: "_")
-            if let text = environment[key] { values[input.name] = try value(text, for: input, source: key, places: places) }
+            let key = environmentVariable(for: input.name)
+            if let text = environment[key] { try given.add(text, for: input, from: .environment(variable: key), schema: schema) }
         }
         if let file {
-            values.merge(try VarsFile(path: file).values(for: lesson)) { $1 }
+            for (name, entry) in try VarsFile(path: file).values(for: lesson, schema: schema) {
+                given.values[name] = entry.value
+                given.sources[name] = entry.source
+            }
         }
         for assignment in assignments {
             guard let equals = assignment.firstIndex(of: "=") else {
                 throw Problem(description: "--var \(assignment): write NAME=VALUE")
             }
             let name = String(assignment[..<equals])
-            let text = String(assignment[assignment.index(after: equals)...])
-            guard let input = lesson.input(named: name) else { throw unknown(name, lesson, source: "--var") }
-            values[name] = try value(text, for: input, source: "--var \(name)", places: places)
+            guard let input = lesson.input(named: name) else { throw Problem(description: "--var: " + noSuchInput(name, in: lesson)) }
+            try given.add(String(assignment[assignment.index(after: equals)...]), for: input, from: .option, schema: schema)
         }
-        try checkLists(values, lesson: lesson)
-        return values
+        return given
     }
 
-    /// A list given as text: records separated by `;` or new lines, fields by spaces, in declaration order.
-    public static func records(from text: String, for input: InputDeclaration) throws -> [[String: String]] {
-        try text.split(whereSeparator: { $0 == ";" || $0 == "\n" }).map { line in
-            let words = line.split(separator: " ").map(String.init)
-            guard words.count == input.fields.count else {
-                throw Problem(description: "\(input.name): each record needs \(input.fields.count) values (\(input.fields.map(\.name).joined(separator: " "))), got '\(line.trimmingCharacters(in: .whitespaces))'")
-            }
-            return Dictionary(uniqueKeysWithValues: zip(input.fields.map(\.name), words))
-        }
+    /// The environment variable that gives an input's value: `PIWIZARD_VAR_` and the name in upper
+    /// case, `-` written `_`.
+    public static func environmentVariable(for name: String) -> String {
+        "PIWIZARD_VAR_" + name.uppercased().replacingOccurrences(of: "-", with: "_")
     }
 
-    private static func value(_ text: String, for input: InputDeclaration, source: String, places: TemplatePlaces) throws -> InputValue {
-        let value: InputValue
-        if input.type == .list {
-            value = .records(try records(from: text, for: input))
-        } else {
-            if let problem = InputValueChecker.problem(with: text, as: input) { throw Problem(description: "\(source): \(problem)") }
-            value = .text(InputValueChecker.normalised(text, as: input))
-        }
-        if let problem = places.problem(setting: input, to: value) { throw Problem(description: "\(source): \(problem)") }
-        return value
-    }
-
-    private static func checkLists(_ values: [String: InputValue], lesson: Lesson) throws {
-        for input in lesson.inputs where input.type == .list {
-            guard let records = values[input.name]?.records else { continue }
-            let problems = RecordListChecker.problems(with: records, as: input)
-            if !problems.isEmpty { throw Problem(description: "\(input.name): " + problems.map(\.message).joined(separator: "; ")) }
-        }
-    }
-
-    /// Refuses given values that break a rule relating them to other inputs (`InputRelations`):
-    /// `values` are all of a run's values, `given` the names the user gave.
-    public static func checkRelations(_ values: [String: InputValue], given: some Sequence<String>, lesson: Lesson) throws {
-        let relations = InputRelations(inputs: lesson.inputs)
-        for name in given {
-            if let problem = relations.problems(in: values, involving: name).first {
-                throw Problem(description: "\(name): refused, because \(problem.message)")
-            }
-        }
-    }
-
-    private static func unknown(_ name: String, _ lesson: Lesson, source: String) -> Problem {
-        Problem(description: "\(source): " + noSuchInput(name, in: lesson))
+    private mutating func add(_ text: String, for input: InputDeclaration, from source: InputSource, schema: InputSchema) throws {
+        values[input.name] = try schema.read(text, as: input, from: source)
+        sources[input.name] = source
     }
 
     /// Why a value for `name` is refused when the lesson has no such input: a suggestion and the inputs

@@ -1,7 +1,6 @@
 import Lessons
 
-/// The inputs as a session needs them: which ones a step uses, and the rules that relate one input to
-/// others (an address in a declared subnet).
+/// The inputs as a session needs them: which ones a step uses, and whether a value may be set.
 struct SessionInputs {
     let lesson: Lesson
 
@@ -41,21 +40,9 @@ struct SessionInputs {
         return lesson.inputs.map(\.name).filter(names.contains)
     }
 
-    /// Why `value` cannot be `input`'s value next to the other `inputs`: its type, its records, and
-    /// every rule that relates it to another input (`InputRelations`). Each problem names its record
-    /// (0-based) when it is about one.
-    func problems(setting input: InputDeclaration, to value: InputValue, among inputs: [String: InputValue]) -> [(message: String, record: Int?)] {
-        var problems: [(message: String, record: Int?)] = []
-        switch value {
-        case .records(let records):
-            problems += RecordListChecker.problems(with: records, as: input).map { ($0.message, $0.record) }
-        case .text(let text):
-            if let problem = InputValueChecker.problem(with: text, as: input) { problems.append((problem, nil)) }
-        }
-        guard problems.isEmpty else { return problems }
-        if let problem = TemplatePlaces(lesson: lesson).problem(setting: input, to: value) { return [(problem, nil)] }
-        var values = inputs
-        values[input.name] = value
-        return InputRelations(inputs: lesson.inputs).problems(in: values, involving: input.name).map { ($0.message, $0.record) }
+    /// Why `value` cannot be `input`'s value next to the other `inputs` (`InputSchema`): its type,
+    /// its records, the places the lesson puts it, and every rule relating it to another input.
+    func problems(setting input: InputDeclaration, to value: InputValue, among inputs: [String: InputValue]) -> [InputProblem] {
+        InputSchema(lesson: lesson).problems(setting: input, to: value, among: inputs)
     }
 }

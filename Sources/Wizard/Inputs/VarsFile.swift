@@ -8,8 +8,8 @@ import Yams
 struct VarsFile {
     let path: String
 
-    /// The values the file gives, each checked against its input's declaration.
-    func values(for lesson: Lesson) throws -> [String: InputValue] {
+    /// The values the file gives, each read by the lesson's schema, with the line that gives it.
+    func values(for lesson: Lesson, schema: InputSchema) throws -> [String: (value: InputValue, source: InputSource)] {
         let text = try contents()
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch {
@@ -18,16 +18,14 @@ struct VarsFile {
         }
         guard let root else { return [:] }   // an empty file gives nothing
         guard let mapping = root.mapping else { throw refusal(line(of: root), "the file must map input names to values, e.g. user: pi") }
-        var values: [String: InputValue] = [:]
-        let places = TemplatePlaces(lesson: lesson)
+        var values: [String: (value: InputValue, source: InputSource)] = [:]
         for (key, node) in mapping {
             guard let name = key.scalar?.string else { throw refusal(line(of: key), "an input's name must be a plain word") }
             guard let input = lesson.input(named: name) else {
                 throw refusal(line(of: key), ProvidedValues.noSuchInput(name, in: lesson))
             }
-            let value = try value(node, for: input)
-            if let problem = places.problem(setting: input, to: value) { throw refusal(line(of: node), "\(name): \(problem)") }
-            values[name] = value
+            let source = InputSource.varsFile(path: path, line: line(of: node))
+            values[name] = (try value(node, for: input, schema: schema, source: source), source)
         }
         return values
     }
@@ -46,11 +44,9 @@ struct VarsFile {
         return String(decoding: data, as: UTF8.self)
     }
 
-    private func value(_ node: Node, for input: InputDeclaration) throws -> InputValue {
+    private func value(_ node: Node, for input: InputDeclaration, schema: InputSchema, source: InputSource) throws -> InputValue {
         guard input.type == .list else {
-            let text = try scalarText(node, what: input.name, expected: "a \(input.type.rawValue)")
-            if let problem = InputValueChecker.problem(with: text, as: input) { throw refusal(line(of: node), "\(input.name): \(problem)") }
-            return .text(InputValueChecker.normalised(text, as: input))
+            return try schema.read(try scalarText(node, what: input.name, expected: "a \(input.type.rawValue)"), as: input, from: source)
         }
         guard let sequence = node.sequence else {
             throw refusal(line(of: node), "\(input.name) must be a list of records, e.g. - { \(input.fields.map { "\($0.name): …" }.joined(separator: ", ")) }")
@@ -66,9 +62,9 @@ struct VarsFile {
             }
             records.append(record)
         }
-        if let problem = RecordListChecker.problems(with: records, as: input).first {
-            let where_ = problem.record.map { line(of: sequence[$0]) } ?? line(of: node)
-            throw refusal(where_, "\(input.name): \(problem.message)")
+        if let problem = schema.problems(of: .records(records), as: input).first {
+            let at = problem.record.map { line(of: sequence[$0]) } ?? line(of: node)
+            throw InputRefusal(problem, from: .varsFile(path: path, line: at))
         }
         return .records(records)
     }

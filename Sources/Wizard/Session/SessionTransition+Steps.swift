@@ -98,7 +98,7 @@ extension SessionTransition {
 
     /// A record's field was detected (or given): the step's condition decides.
     mutating func detectedField(_ field: String, value: String?) {
-        guard let value, !StepValues.isUndetected(value), let item, let list = step.loop?.list else {
+        guard let value, !values.isUndetected(value, field: field, of: step), let item, let list = step.loop?.list else {
             return end(.missingInput(name: "\(step.loop?.list ?? "").\((item?.index ?? 0) + 1).\(field)", step: step.id))
         }
         if var records = state.session.inputs[list]?.records, item.index < records.count {

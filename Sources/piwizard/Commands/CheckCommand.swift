@@ -35,7 +35,7 @@ struct CheckCommand: ParsableCommand {
         guard jobs >= 1 else { throw RuntimeFailure.tooFewJobs(jobs) }
         let saved = try state.store().load(lessonID: lesson.id)
         var sources = InputSources(saved: saved?.state.inputs ?? [:],
-                                   provided: try ProvidedValues.resolve(for: lesson, assignments: assignments, file: varsFile, environment: Platform.environment))
+                                   given: try ProvidedValues.resolve(for: lesson, assignments: assignments, file: varsFile, environment: Platform.environment))
         var sessionOptions = SessionOptions(localAddresses: LocalAddresses.current())
         sessionOptions.jobs = jobs
         if lab {
@@ -47,7 +47,7 @@ struct CheckCommand: ParsableCommand {
             LabSession.configure(&sessionOptions, lab: practiceLab)
         }
         var inputs = sources.merged(defaults: loaded.defaultInputs)
-        try ProvidedValues.checkRelations(inputs, given: sources.provided.keys.sorted(), lesson: lesson)
+        try sources.checkGiven(inputs, lesson: lesson)
         let hosts = HostResolver(lesson: lesson, localAddresses: sessionOptions.localAddresses)
         // What the lesson detects (the master's network stack) and no one gave is detected, as a run does.
         let given = Set(sources.saved.keys).union(sources.lab.keys).union(sources.provided.keys)

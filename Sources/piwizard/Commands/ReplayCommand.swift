@@ -30,7 +30,7 @@ struct ReplayCommand: ParsableCommand {
         let loaded = try options.library.load(lesson ?? recorded.lesson)
         let plan = LiveReplayPlan(transcript: transcript, lesson: loaded, lessonPath: options.library.displayPath(loaded.url))
         if !plan.problems.isEmpty {
-            throw RuntimeFailure(message: "the transcript's inputs are refused by the lesson: " + plan.problems.joined(separator: "; "), status: RuntimeFailure.Status.badInput)
+            throw RuntimeFailure(message: plan.problems.joined(separator: "; ") + " (the lesson \(loaded.lesson.id) refuses it; nothing was run)", status: RuntimeFailure.Status.badInput)
         }
         print(plan.lines.joined(separator: "\n"))
         let person = TerminalFactory.standardStreamsAreTerminals ? TerminalFactory.makeTerminal(historyFile: nil) : nil

@@ -25,13 +25,13 @@ struct SessionArguments: ParsableArguments {
     var labOS: String?
 
     /// The values given with `--var`, `--vars` and `PIWIZARD_VAR_…`, each checked (refused: exit 64).
-    func providedValues(for lesson: Lesson) throws -> [String: InputValue] {
+    func providedValues(for lesson: Lesson) throws -> ProvidedValues {
         try ProvidedValues.resolve(for: lesson, assignments: assignments, file: varsFile, environment: Platform.environment)
     }
 
     func run(_ loaded: LoadedLesson, resume: LiveSession.ResumeChoice) throws {
         guard jobs >= 1 else { throw RuntimeFailure.tooFewJobs(jobs) }
-        var sources = InputSources(provided: try providedValues(for: loaded.lesson))
+        var sources = InputSources(given: try providedValues(for: loaded.lesson))
         for note in RemotePathWarning.notes(for: sources.provided, lesson: loaded.lesson, home: Platform.environment["HOME"]) {
             Platform.writeError("piwizard: note: " + note)
         }

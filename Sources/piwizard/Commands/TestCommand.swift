@@ -81,7 +81,7 @@ struct TestCommand: ParsableCommand {
 
     /// One unattended self-testing session, in a state folder of its own.
     private func once(_ loaded: LoadedLesson, lab: Lab?) throws -> SelfTestReport {
-        var sources = InputSources(provided: try ProvidedValues.resolve(for: loaded.lesson, assignments: assignments, file: nil, environment: Platform.environment))
+        var sources = InputSources(given: try ProvidedValues.resolve(for: loaded.lesson, assignments: assignments, file: nil, environment: Platform.environment))
         var options = SessionOptions(unattended: true, confirmedDevices: Set(confirmedDevices), localAddresses: LocalAddresses.current(), style: .plain, width: 100)
         options.selfTest = true
         var runner: CommandRunner = LiveCommandRunner()

@@ -22,8 +22,9 @@ public struct SameSubnetValidator: Validator {
         guard let address = IPv4Address(ip) else { return .fail(title, expected: "an IPv4 address", found: "'\(ip)'") }
         guard let network = IPv4Network(subnet) else { return .fail(title, expected: "a subnet such as 192.168.1.0/24", found: "'\(subnet)'") }
         let expected = "a host address inside \(network)"
-        if !network.contains(address) { return .fail(title, expected: expected, found: "\(ip) is outside it") }
-        if !network.isUsableHost(address) { return .fail(title, expected: expected, found: "\(ip) is its \(address == network.network ? "network" : "broadcast") address") }
+        if let fault = network.hostAddressFault(address) {
+            return .fail(title, expected: expected, found: fault == .outside ? "\(ip) is outside it" : "\(ip) is its \(fault.rawValue) address")
+        }
         if let gateway, IPv4Address(gateway) == address {
             return .fail(title, expected: expected + ", not the gateway", found: "\(ip) is the gateway's address")
         }

@@ -11,3 +11,15 @@ extension InputDeclaration {
         (fields.first { $0.type == .hostname } ?? fields.first { $0.unique })?.name
     }
 }
+
+/// The one rule for a value still to be found.
+extension InputDeclaration {
+    /// Whether `value` says "not known yet: detect it when a step needs it": `auto`, for an input or
+    /// record field that has a `detect` command.
+    public func awaitsDetection(_ value: String) -> Bool {
+        detect != nil && value == Self.detectLater
+    }
+
+    /// The value that asks for detection (`auto`).
+    public static let detectLater = "auto"
+}

@@ -1,36 +1,29 @@
 /// Checks the records of a list input by themselves: each field's type, `unique` fields, and
 /// `min`/`max`. Rules that relate a field to other inputs are `InputRelations`.
 public enum RecordListChecker {
-    /// One problem: its message (naming the record, 1-based, its name, and the field) and the
-    /// record's 0-based index.
-    public struct Problem: Sendable, Hashable, CustomStringConvertible {
-        public var message: String
-        public var record: Int?
-        public var description: String { message }
-    }
-
-    /// Every problem, each naming the record and field it is about.
-    public static func problems(with records: [[String: String]], as declaration: InputDeclaration) -> [Problem] {
-        var problems: [Problem] = []
+    /// Every problem, each naming the record (from 1, and its name) and the field it is about.
+    public static func problems(with records: [[String: String]], as declaration: InputDeclaration) -> [InputProblem] {
+        var problems: [InputProblem] = []
+        func add(_ message: String, _ record: Int?) { problems.append(InputProblem(message: message, input: declaration.name, record: record)) }
         if let min = declaration.min, records.count < min {
-            problems.append(Problem(message: "\(declaration.name) needs at least \(min) records, has \(records.count)", record: nil))
+            add("needs at least \(min) records, has \(records.count)", nil)
         }
         if let max = declaration.max, records.count > max {
-            problems.append(Problem(message: "\(declaration.name) allows at most \(max) records, has \(records.count)", record: nil))
+            add("allows at most \(max) records, has \(records.count)", nil)
         }
         for (index, record) in records.enumerated() {
             let name = recordName(record, at: index, of: declaration)
             for key in record.keys.sorted() where declaration.field(named: key) == nil {
-                problems.append(Problem(message: "\(name): unknown field '\(key)'", record: index))
+                add("\(name): unknown field '\(key)'", index)
             }
             for field in declaration.fields {
                 guard let value = record[field.name] else {
-                    problems.append(Problem(message: "\(name): missing field '\(field.name)'", record: index))
+                    add("\(name): missing field '\(field.name)'", index)
                     continue
                 }
-                if field.detect != nil && value == "auto" { continue }  // detected on the node when needed
+                if field.awaitsDetection(value) { continue }  // detected on the node when needed
                 if let problem = InputValueChecker.problem(with: value, as: field) {
-                    problems.append(Problem(message: "\(name): \(field.name): \(problem)", record: index))
+                    add("\(name): \(field.name): \(problem)", index)
                 }
             }
         }
@@ -42,7 +35,7 @@ public enum RecordListChecker {
                 if let first = seen[key] {
                     let name = recordName(record, at: index, of: declaration)
                     let other = recordName(records[first], at: first, of: declaration)
-                    problems.append(Problem(message: "\(name): \(field.name) '\(value)' is already used by \(other)", record: index))
+                    add("\(name): \(field.name) '\(value)' is already used by \(other)", index)
                 } else {
                     seen[key] = index
                 }

@@ -17,3 +17,10 @@ public enum InputType: String, Sendable, Hashable, Codable, CaseIterable {
     /// Types a record field may have (everything but `list`).
     public var isScalar: Bool { self != .list }
 }
+
+extension InputType {
+    /// The type's name with its article, for messages ("an ipv4", "a hostname").
+    public var withArticle: String {
+        ("aeiou".contains(rawValue.first ?? "x") ? "an " : "a ") + rawValue
+    }
+}
