@@ -51,7 +51,7 @@ public enum LabFlavour: String, Sendable, Hashable, CaseIterable, Codable, Custo
         }
     }
 
-    /// The lesson's name for the node's network configuration (the `netconf` field of expand-cluster).
+    /// What sets a node's address in this release, as a lesson's `lab: network-stack` field names it.
     public var netconf: String {
         switch self {
         case .trixie: return "netplan"

@@ -7,42 +7,64 @@ import WizardSystem
 /// lab, console and `on=lab` blocks are done by the lab, and the lab's card reader stands in for the
 /// SD card reader.
 public enum LabSession {
-    /// The lab's values for the inputs a cluster lesson declares, by their kind:
-    /// a `cidr` input is the lab's subnet; `gateway` this computer's lab address; a list with an address
-    /// field the lab's nodes (its name field nodeK, its address field .(10+K), `role` master for node1,
-    /// `netconf` the flavour's network stack); `user` pi, and the sudo password pi's unless a learner
-    /// types it (`learnerTypesSecrets`: at a terminal, sudo's password is asked as on a Pi); a
-    /// `block-device` input the lab's reader; `image` a file in the lab's folder. What the lesson
-    /// detects on the nodes (its network stack) is left to the lesson.
+    /// The lab's values for the inputs a lesson declares, by what each is declared to be (never by its
+    /// name): a `cidr` input is the lab's subnet; the `hosts: login` input the nodes' user (pi); the
+    /// `sudo: true` secret pi's password unless a learner types it (`learnerTypesSecrets`: at a
+    /// terminal, sudo's password is asked as on a Pi); a `block-device` input the lab's reader; an
+    /// input with `lab: FACT` that fact (`LabFact`); and the list of hosts (`hosts: master`'s list, else
+    /// a list with an address field) the lab's nodes: name field nodeK, address field .(10+K), node1
+    /// the master, each `lab: network-stack` field the release's stack. What the lesson detects on the
+    /// nodes is left to the lesson.
     public static func inputs(for lesson: Lesson, lab: Lab, learnerTypesSecrets: Bool = false) -> [String: InputValue] {
-        let layout = lab.layout
         var values: [String: InputValue] = [:]
         for input in lesson.inputs {
-            switch (input.name, input.type) {
-            case (_, .cidr): values[input.name] = .text(layout.subnet.description)
-            case ("gateway", .ipv4): values[input.name] = .text(layout.hostAddress.description)
-            case ("user", _): values[input.name] = .text(LabLayout.nodeUser)
-            case (_, .secret) where input.isSudoPassword: if !learnerTypesSecrets { values[input.name] = .text(LabLayout.nodePassword) }
-            case (_, .blockDevice): values[input.name] = .text(layout.reader)
-            case ("image", _): values[input.name] = .text(layout.image)
-            case (_, .list) where input.addressField != nil:
-                values[input.name] = .records((1...layout.nodeCount).map { number in
-                    var record: [String: String] = [:]
-                    for field in input.fields {
-                        switch field.name {
-                        case input.addressField: record[field.name] = layout.address(of: number).description
-                        case input.nameField: record[field.name] = layout.nodeName(number)
-                        case "role": record["role"] = number == 1 ? "master" : "worker"
-                        case "netconf": record["netconf"] = lab.flavour.netconf
-                        default: break
-                        }
-                    }
-                    return record
-                })
-            default: break
-            }
+            if let value = value(for: input, lesson: lesson, lab: lab, learnerTypesSecrets: learnerTypesSecrets) { values[input.name] = value }
         }
         return values
+    }
+
+    /// The lab's value for one input, nil where the lab knows none.
+    private static func value(for input: InputDeclaration, lesson: Lesson, lab: Lab, learnerTypesSecrets: Bool) -> InputValue? {
+        let layout = lab.layout
+        switch input.labFact {
+        case .router: return .text(layout.hostAddress.description)
+        case .image: return .text(layout.image)
+        case .networkStack, nil: break
+        }
+        if input.name == lesson.metadata.hosts.login { return .text(LabLayout.nodeUser) }
+        switch input.type {
+        case .cidr: return .text(layout.subnet.description)
+        case .secret where input.isSudoPassword: return learnerTypesSecrets ? nil : .text(LabLayout.nodePassword)
+        case .blockDevice: return .text(layout.reader)
+        case .list where isListOfHosts(input, lesson: lesson): return .records((1...layout.nodeCount).map { record(of: $0, in: input, lesson: lesson, lab: lab) })
+        default: return nil
+        }
+    }
+
+    /// Whether the lab's nodes fill this list: the master's list, else (a lesson without `hosts:
+    /// master`) a list with an address field.
+    private static func isListOfHosts(_ input: InputDeclaration, lesson: Lesson) -> Bool {
+        if let master = lesson.metadata.hosts.master { return master.list == input.name }
+        return input.addressField != nil
+    }
+
+    /// Node `number`'s record: its name, its address, its role (node1 is the master; the others take
+    /// the first other choice), its network stack.
+    private static func record(of number: Int, in input: InputDeclaration, lesson: Lesson, lab: Lab) -> [String: String] {
+        let master = lesson.metadata.hosts.master
+        var record: [String: String] = [:]
+        for field in input.fields {
+            if field.name == input.addressField {
+                record[field.name] = lab.layout.address(of: number).description
+            } else if field.name == input.nameField {
+                record[field.name] = lab.layout.nodeName(number)
+            } else if let master, field.name == master.field {
+                record[field.name] = number == 1 ? master.value : field.choices.first { $0 != master.value }
+            } else if field.labFact == .networkStack {
+                record[field.name] = lab.flavour.netconf
+            }
+        }
+        return record
     }
 
     /// The session's options in the lab: the lab does the hands' work, its reader counts as a removable

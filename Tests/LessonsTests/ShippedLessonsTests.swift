@@ -54,9 +54,12 @@ import Testing
 enum LessonOutline {
     static func describe(_ lesson: Lesson) -> String {
         var lines = ["lesson \(lesson.id): \(lesson.metadata.title)"]
+        let hosts = lesson.metadata.hosts
+        lines.append("hosts: login \(hosts.login ?? "-"), master \(hosts.master?.description ?? "-")")
         for input in lesson.inputs {
             var line = "input \(input.name): \(input.type.rawValue)"
-            if !input.fields.isEmpty { line += " {" + input.fields.map { "\($0.name): \($0.type.rawValue)\($0.unique ? " unique" : "")" }.joined(separator: ", ") + "}" }
+            if let fact = input.labFact { line += " lab \(fact.rawValue)" }
+            if !input.fields.isEmpty { line += " {" + input.fields.map { "\($0.name): \($0.type.rawValue)\($0.unique ? " unique" : "")\($0.labFact.map { " lab \($0.rawValue)" } ?? "")" }.joined(separator: ", ") + "}" }
             lines.append(line)
         }
         let graph = StepGraph(lesson: lesson)

@@ -92,6 +92,7 @@ final class SSHSessionConnectionsTests {
             id: slow-remote
             title: Slow remote
             summary: A check that takes long on another host.
+            hosts: { master: nodes.role == master }
             inputs:
               nodes:
                 type: list

@@ -11,6 +11,7 @@ import Testing
     id: stack
     title: Stack
     summary: A branch on what the master runs.
+    hosts: { login: user, master: nodes.role == master }
     inputs:
       nodes:
         type: list

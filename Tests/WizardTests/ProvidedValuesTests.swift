@@ -80,6 +80,7 @@ import Wizard
     id: remote
     title: Remote
     summary: A path used on the master and one used here.
+    hosts: { master: nodes.role == master }
     inputs:
       nodes:
         type: list

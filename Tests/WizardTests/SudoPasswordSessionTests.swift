@@ -13,6 +13,7 @@ import Testing
     id: sudo
     title: Sudo on the nodes
     summary: Runs sudo over ssh.
+    hosts: { login: user, master: nodes.role == master }
     inputs:
       nodes:
         type: list

@@ -24,6 +24,8 @@ public struct InputDeclaration: Sendable, Hashable, Codable {
     public var distinctFrom: String?
     /// For a `path`: it may point into the system's folders (`/etc`, `/usr`, …); refused there otherwise.
     public var allowsSystemFolders = false
+    /// What the practice lab fills in (`lab: FACT`), nil when it fills the input by its kind or not at all.
+    public var labFact: LabFact?
     /// For a `list`: the record's fields, in declaration order.
     public var fields: [InputDeclaration]
     public var location: SourceLocation

@@ -12,6 +12,10 @@ enum LoopAndTargetRule: LintRule {
         .error("on=\(target.rawValue) needs a node: put the block in a step with foreach=LIST as=NODE", at: location)
     }
 
+    static func masterNotDeclared(example list: String, at location: SourceLocation) -> Diagnostic {
+        .warning("on=master runs on this machine: the lesson names no master; say which record is the master in the front matter, e.g. hosts: { master: \(list).role == master }", at: location)
+    }
+
     static func badCondition(_ condition: Condition, attribute: String = "when", reason: String, at location: SourceLocation) -> Diagnostic {
         .error("\(attribute)=\"\(condition)\": \(reason)", at: location)
     }
@@ -52,6 +56,16 @@ enum LoopAndTargetRule: LintRule {
                 diagnostics += problems(in: condition, attribute: "when", of: step, lesson: lesson, at: step.conditionLocation ?? step.location)
             }
         }
+        if let warning = undeclaredMaster(in: lesson) { diagnostics.append(warning) }
         return diagnostics
+    }
+
+    /// A lesson with a list of hosts and `on=master` blocks but no `hosts: master` runs those blocks
+    /// here, which is rarely what its author meant: one warning, at the first such block.
+    static func undeclaredMaster(in lesson: Lesson) -> Diagnostic? {
+        guard lesson.metadata.hosts.master == nil,
+              let list = lesson.inputs.first(where: { $0.type == .list && $0.addressField != nil }),
+              let block = lesson.steps.lazy.flatMap(\.blocks).first(where: { $0.target == .master }) else { return nil }
+        return masterNotDeclared(example: list.name, at: block.location)
     }
 }

@@ -92,9 +92,9 @@ enum VariableRule: LintRule {
                 }
             }
         }
-        // `user` is the login user for every block and check that reaches another host.
+        // The `hosts:` inputs are used by every block and check that reaches another host.
         let reachesHosts = lesson.steps.contains { $0.blocks.contains { $0.target == .node || $0.target == .master || $0.validator != nil } }
-        if reachesHosts { used.insert("user") }
+        if reachesHosts { used.formUnion(lesson.inputsToReach(.master)) }
         for input in lesson.inputs where !used.contains(input.name) {
             diagnostics.append(unused(input))
         }

@@ -38,3 +38,27 @@ public struct Lesson: Sendable, Hashable, Codable {
         steps.first { $0.id == id }
     }
 }
+
+/// How the lesson's hosts are reached, read from `hosts:` (`HostsDeclaration`).
+extension Lesson {
+    /// The user to log in as on the other hosts, from the `hosts: login` input; nil: ssh's default.
+    public func loginUser(in inputs: [String: InputValue]) -> String? {
+        metadata.hosts.login.flatMap { inputs[$0]?.text }
+    }
+
+    /// The master's record (`hosts: master`), and the list it is in.
+    public func masterRecord(in inputs: [String: InputValue]) -> (record: [String: String], list: InputDeclaration)? {
+        guard let master = metadata.hosts.master, let list = input(named: master.list),
+              let record = inputs[list.name]?.records?.first(where: master.matches) else { return nil }
+        return (record, list)
+    }
+
+    /// The inputs a block on another host needs: the login user's, and for the master its list.
+    public func inputsToReach(_ target: Target) -> [String] {
+        switch target {
+        case .node: return [metadata.hosts.login].compactMap { $0 }
+        case .master: return [metadata.hosts.login, metadata.hosts.master?.list].compactMap { $0 }
+        case .local, .console, .lab: return []
+        }
+    }
+}

@@ -9,6 +9,8 @@ public struct LessonMetadata: Sendable, Hashable, Codable {
     public var tools: [String]
     /// Systems the lesson is written for.
     public var systems: [String]
+    /// How the lesson's other hosts are reached (`hosts:`).
+    public var hosts = HostsDeclaration()
 
     public init(id: String, title: String, summary: String, time: String? = nil, tools: [String] = [], systems: [String] = []) {
         self.id = id

@@ -9,10 +9,9 @@ struct FrontMatterParser {
     let firstLine: Int
     private(set) var diagnostics: [Diagnostic] = []
     /// Where each default record of a list input was written, to point at the record a problem is about.
-    private var recordLocations: [String: [SourceLocation]] = [:]
+    var recordLocations: [String: [SourceLocation]] = [:]
 
-    static let topLevelKeys = ["id", "title", "summary", "time", "needs", "inputs"]
-    static let inputKeys = ["type", "prompt", "default", "choices", "detect", "detect-on", "sudo", "min", "max", "unique", "same-subnet-as", "distinct-from", "system-folders", "fields"]
+    static let topLevelKeys = ["id", "title", "summary", "time", "needs", "inputs", "hosts"]
 
     init(file: String, firstLine: Int) {
         self.file = file
@@ -47,37 +46,46 @@ struct FrontMatterParser {
         let title = requiredString("title", in: values, at: location(root))
         let summary = requiredString("summary", in: values, at: location(root))
         let time = optionalString("time", in: values)
+        var (tools, systems, inputs, hosts) = ([String](), [String](), [InputDeclaration](), HostsDeclaration())
+        if let needs = values["needs"] { (tools, systems) = parseNeeds(needs) }
+        if let node = values["inputs"] { inputs = parseInputs(node) }
+        checkCrossReferences(inputs)
+        if let node = values["hosts"] { hosts = parseHosts(node, inputs: inputs) }
+        guard let id, let title, let summary else { return (nil, inputs) }
+        var metadata = LessonMetadata(id: id, title: title, summary: summary, time: time, tools: tools, systems: systems)
+        metadata.hosts = hosts
+        return (metadata, inputs)
+    }
+
+    /// `needs:`: the tools and systems the lesson is written for.
+    private mutating func parseNeeds(_ needs: Node) -> (tools: [String], systems: [String]) {
         var tools: [String] = []
         var systems: [String] = []
-        if let needs = values["needs"] {
-            if let needsMapping = needs.mapping {
-                for (key, value) in needsMapping {
-                    switch key.string {
-                    case "tools": tools = stringList(value, name: "needs.tools")
-                    case "os": systems = stringList(value, name: "needs.os")
-                    default: error("unknown key '\(key.string ?? "?")' in needs; expected tools or os", at: location(key))
-                    }
-                }
-            } else {
-                error("needs must be a mapping with tools and os lists", at: location(needs))
+        guard let needsMapping = needs.mapping else {
+            error("needs must be a mapping with tools and os lists", at: location(needs))
+            return ([], [])
+        }
+        for (key, value) in needsMapping {
+            switch key.string {
+            case "tools": tools = stringList(value, name: "needs.tools")
+            case "os": systems = stringList(value, name: "needs.os")
+            default: error("unknown key '\(key.string ?? "?")' in needs; expected tools or os", at: location(key))
             }
+        }
+        return (tools, systems)
+    }
+
+    /// `inputs:`: each declaration, in order.
+    private mutating func parseInputs(_ inputsNode: Node) -> [InputDeclaration] {
+        guard let inputsMapping = inputsNode.mapping else {
+            error("inputs must be a mapping from variable name to its declaration", at: location(inputsNode))
+            return []
         }
         var inputs: [InputDeclaration] = []
-        if let inputsNode = values["inputs"] {
-            if let inputsMapping = inputsNode.mapping {
-                for (key, value) in inputsMapping {
-                    guard let name = key.string else { continue }
-                    if let input = parseInput(name: name, keyNode: key, node: value, isField: false) {
-                        inputs.append(input)
-                    }
-                }
-            } else {
-                error("inputs must be a mapping from variable name to its declaration", at: location(inputsNode))
-            }
+        for (key, value) in inputsMapping {
+            if let name = key.string, let input = parseInput(name: name, keyNode: key, node: value, isField: false) { inputs.append(input) }
         }
-        checkCrossReferences(inputs)
-        guard let id, let title, let summary else { return (nil, inputs) }
-        return (LessonMetadata(id: id, title: title, summary: summary, time: time, tools: tools, systems: systems), inputs)
+        return inputs
     }
 
     static func isLessonID(_ text: String) -> Bool {
@@ -85,139 +93,6 @@ struct FrontMatterParser {
     }
 
     // MARK: Inputs
-
-    private mutating func parseInput(name: String, keyNode: Node, node: Node, isField: Bool) -> InputDeclaration? {
-        let what = isField ? "field '\(name)'" : "input '\(name)'"
-        if !TemplatePath.isName(name) {
-            error("\(what): a name is letters, digits, '_' and '-', starting with a letter", at: location(keyNode))
-        }
-        guard let mapping = node.mapping else {
-            error("\(what) must be a mapping with at least a type, e.g. { type: string }", at: location(node))
-            return nil
-        }
-        var values: [String: Node] = [:]
-        for (key, value) in mapping {
-            guard let keyName = key.string else { continue }
-            if !Self.inputKeys.contains(keyName) {
-                error("\(what): unknown key '\(keyName)'\(suggestion(keyName, Self.inputKeys))", at: location(key))
-            }
-            values[keyName] = value
-        }
-        guard let typeNode = values["type"] else {
-            error("\(what) has no type; use one of: \(InputType.allCases.map(\.rawValue).joined(separator: ", "))", at: location(keyNode))
-            return nil
-        }
-        guard let typeName = typeNode.string, let type = InputType(rawValue: typeName) else {
-            error("\(what): unknown type '\(typeNode.string ?? "?")'\(suggestion(typeNode.string ?? "", InputType.allCases.map(\.rawValue))); use one of: \(InputType.allCases.map(\.rawValue).joined(separator: ", "))", at: location(typeNode))
-            return nil
-        }
-        if isField && type == .list {
-            error("\(what): a record field cannot itself be a list", at: location(typeNode))
-        }
-        var declaration = InputDeclaration(name: name, type: type, location: location(keyNode))
-        if let prompt = values["prompt"] { declaration.prompt = scalar(prompt, what: "\(what): prompt") ?? name }
-        if let detect = values["detect"] { declaration.detect = scalar(detect, what: "\(what): detect") }
-        if let place = values["detect-on"] {
-            switch place.string {
-            case "local": declaration.detectOn = .local
-            case "master": declaration.detectOn = .master
-            default: error("\(what): detect-on must be local or master", at: location(place))
-            }
-            if values["detect"] == nil || isField {
-                error("\(what): detect-on applies only to an input (not a field) with a detect command", at: location(place))
-            }
-        }
-        if let sudo = values["sudo"] {
-            if type != .secret || isField { error("\(what): sudo applies only to an input of type secret (the password sudo asks for)", at: location(sudo)) }
-            if let flag = sudo.bool { declaration.isSudoPassword = flag && type == .secret && !isField } else { error("\(what): sudo must be true or false", at: location(sudo)) }
-        }
-        if let choices = values["choices"] {
-            if type != .choice { error("\(what): choices apply only to type choice", at: location(choices)) }
-            declaration.choices = stringList(choices, name: "\(what): choices")
-        } else if type == .choice {
-            error("\(what): a choice needs its choices, e.g. choices: [a, b]", at: location(typeNode))
-        }
-        for key in ["min", "max"] {
-            guard let bound = values[key] else { continue }
-            if type != .int && type != .list { error("\(what): \(key) applies only to int and list", at: location(bound)) }
-            if let number = bound.int {
-                if key == "min" { declaration.min = number } else { declaration.max = number }
-            } else {
-                error("\(what): \(key) must be a whole number", at: location(bound))
-            }
-        }
-        if let unique = values["unique"] {
-            if !isField { error("\(what): unique applies to the fields of a list", at: location(unique)) }
-            if let flag = unique.bool { declaration.unique = flag } else { error("\(what): unique must be true or false", at: location(unique)) }
-        }
-        if let subnet = values["same-subnet-as"] {
-            if type != .ipv4 { error("\(what): same-subnet-as applies only to ipv4", at: location(subnet)) }
-            declaration.sameSubnetAs = scalar(subnet, what: "\(what): same-subnet-as")
-        }
-        if let other = values["distinct-from"] {
-            if type != .ipv4 { error("\(what): distinct-from applies only to ipv4", at: location(other)) }
-            declaration.distinctFrom = scalar(other, what: "\(what): distinct-from")
-        }
-        if let allowed = values["system-folders"] {
-            if type != .path { error("\(what): system-folders applies only to type path", at: location(allowed)) }
-            if let flag = allowed.bool { declaration.allowsSystemFolders = flag } else { error("\(what): system-folders must be true or false", at: location(allowed)) }
-        }
-        if let fields = values["fields"] {
-            if type != .list { error("\(what): fields apply only to type list", at: location(fields)) }
-            if let fieldMapping = fields.mapping {
-                for (key, value) in fieldMapping {
-                    guard let fieldName = key.string else { continue }
-                    if let field = parseInput(name: fieldName, keyNode: key, node: value, isField: true) {
-                        declaration.fields.append(field)
-                    }
-                }
-            } else {
-                error("\(what): fields must be a mapping from field name to declaration", at: location(fields))
-            }
-        } else if type == .list {
-            error("\(what): a list needs fields, e.g. fields: { hostname: { type: hostname } }", at: location(typeNode))
-        }
-        if let defaultNode = values["default"] {
-            declaration.defaultValue = parseDefault(defaultNode, for: declaration, what: what)
-        }
-        return declaration
-    }
-
-    private mutating func parseDefault(_ node: Node, for declaration: InputDeclaration, what: String) -> InputValue? {
-        switch declaration.type {
-        case .secret:
-            error("\(what): a secret cannot have a default (it would be written in the lesson)", at: location(node))
-            return nil
-        case .list:
-            guard let sequence = node.sequence else {
-                error("\(what): the default of a list is a list of records", at: location(node))
-                return nil
-            }
-            var records: [[String: String]] = []
-            recordLocations[declaration.name] = sequence.map(location)
-            for item in sequence {
-                guard let mapping = item.mapping else {
-                    error("\(what): each default record is a mapping of field to value", at: location(item))
-                    continue
-                }
-                var record: [String: String] = [:]
-                for (key, value) in mapping {
-                    if let key = key.string, let text = value.scalar?.string { record[key] = text }
-                }
-                records.append(record)
-            }
-            return .records(records)
-        default:
-            guard let text = node.scalar?.string else {
-                error("\(what): the default must be a single value", at: location(node))
-                return nil
-            }
-            if let problem = InputValueChecker.problem(with: text, as: declaration) {
-                error("\(what): default \(problem)", at: location(node))
-            }
-            return .text(text)
-        }
-    }
 
     /// `same-subnet-as` must name a cidr input and `distinct-from` an ipv4 one; defaults must satisfy
     /// their constraints, each alone and together.
@@ -257,7 +132,7 @@ struct FrontMatterParser {
 
     // MARK: Helpers
 
-    private mutating func requiredString(_ key: String, in values: [String: Node], at fallback: SourceLocation) -> String? {
+    mutating func requiredString(_ key: String, in values: [String: Node], at fallback: SourceLocation) -> String? {
         guard let node = values[key] else {
             error("front matter has no '\(key)'", at: fallback)
             return nil
@@ -269,12 +144,12 @@ struct FrontMatterParser {
         return text
     }
 
-    private mutating func optionalString(_ key: String, in values: [String: Node]) -> String? {
+    mutating func optionalString(_ key: String, in values: [String: Node]) -> String? {
         guard let node = values[key] else { return nil }
         return scalar(node, what: "'\(key)'")
     }
 
-    private mutating func scalar(_ node: Node, what: String) -> String? {
+    mutating func scalar(_ node: Node, what: String) -> String? {
         guard let text = node.scalar?.string else {
             error("\(what) must be a single value", at: location(node))
             return nil
@@ -282,7 +157,7 @@ struct FrontMatterParser {
         return text
     }
 
-    private mutating func stringList(_ node: Node, name: String) -> [String] {
+    mutating func stringList(_ node: Node, name: String) -> [String] {
         guard let sequence = node.sequence else {
             error("\(name) must be a list, e.g. [a, b]", at: location(node))
             return []
@@ -294,21 +169,21 @@ struct FrontMatterParser {
         }
     }
 
-    private func location(_ node: Node) -> SourceLocation {
+    func location(_ node: Node) -> SourceLocation {
         let mark = node.mark
         return SourceLocation(file: file, line: (mark?.line ?? 1) + firstLine - 1, column: mark?.column ?? 1)
     }
 
-    private mutating func error(_ message: String, at location: SourceLocation) {
+    mutating func error(_ message: String, at location: SourceLocation) {
         diagnostics.append(.error(message, at: location))
     }
 
-    private mutating func report(_ yamlError: Error) {
+    mutating func report(_ yamlError: Error) {
         let failure = YAMLFailure(yamlError)
         error("malformed front matter: \(failure.problem)", at: SourceLocation(file: file, line: failure.line + firstLine - 1, column: failure.column))
     }
 
-    private func suggestion(_ word: String, _ candidates: [String]) -> String {
+    func suggestion(_ word: String, _ candidates: [String]) -> String {
         Suggestion.didYouMean(word, in: candidates)
     }
 }

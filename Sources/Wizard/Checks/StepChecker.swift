@@ -60,7 +60,7 @@ public struct StepChecker: Sendable {
         let sudoPassword = values.sudoPassword(for: block)
         var context = ValidatorContext(run: { text, timeout in
             try runner.run(CommandRequest(command: text, host: host, user: user, timeout: timeout, sudoPassword: sudoPassword), output: { _ in })
-        }, sshUser: inputs["user"]?.text, timeout: block.timeout ?? 60, sshOptions: options.sshOptions,
+        }, sshUser: lesson.loginUser(in: inputs), timeout: block.timeout ?? 60, sshOptions: options.sshOptions,
            standInDevices: options.standInDevices)
         if host == nil { context.here = options.localAddresses }
         context.patient = patient

@@ -17,20 +17,14 @@ struct SessionInputs {
                 if let root = reference.path?.root { names.insert(root) }
             }
         }
-        // Blocks that run on other machines log in as the lesson's `user`.
-        if blocks.contains(where: { $0.target == .node || $0.target == .master }), lesson.input(named: "user") != nil {
-            names.insert("user")
-        }
+        // Blocks that run on other machines need what reaches them (`hosts:`): the login user, the master's list.
+        for block in blocks { names.formUnion(lesson.inputsToReach(block.target)) }
         // Commands that run sudo on another host hand it the lesson's sudo password.
         if let password = lesson.sudoPasswordInput, blocks.contains(where: \.runsSudoElsewhere) {
             names.insert(password.name)
         }
-        // Blocks on the master, and an input detected there, need the master's address (its record) and
-        // the user to log in as.
-        if blocks.contains(where: { $0.target == .master }) || names.contains(where: { lesson.input(named: $0)?.detectOn == .master }) {
-            for input in lesson.inputs where input.type == .list && input.field(named: "role") != nil { names.insert(input.name) }
-            if lesson.input(named: "user") != nil { names.insert("user") }
-        }
+        // An input detected on the master needs the master's address (its record) and the user to log in as.
+        if names.contains(where: { lesson.input(named: $0)?.detectOn == .master }) { names.formUnion(lesson.inputsToReach(.master)) }
         // A subnet that an address must lie in is needed to check the address.
         for name in names {
             for declaration in [lesson.input(named: name)].compactMap({ $0 }).flatMap({ [$0] + $0.fields }) {

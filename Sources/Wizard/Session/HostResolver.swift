@@ -3,10 +3,9 @@ import Lessons
 /// Decides which machine a block runs on: this one, the master, or the loop's node.
 ///
 /// A node's address is its record's address field (the list's first `ipv4` field, else its first
-/// `hostname` field). The master is the record whose `role` is `master` in a list input that has a
-/// `role` field; without one, this machine is the master. A host
-/// whose address is one of this machine's own runs here, without ssh. The login user is the `user`
-/// input when the lesson has one.
+/// `hostname` field). The master is the record the lesson's `hosts: master` names; without one, this
+/// machine is the master. A host whose address is one of this machine's own runs here, without ssh.
+/// The login user is the `hosts: login` input's value, else ssh's default.
 public struct HostResolver: Sendable {
     public var lesson: Lesson
     public var localAddresses: Set<String>
@@ -18,7 +17,7 @@ public struct HostResolver: Sendable {
 
     /// The host for a block, nil for this machine.
     public func host(for target: Target, item: LoopItem?, inputs: [String: InputValue]) -> RemoteHost? {
-        let user = inputs["user"]?.text
+        let user = lesson.loginUser(in: inputs)
         switch target {
         case .local, .console, .lab:
             return nil
@@ -31,14 +30,10 @@ public struct HostResolver: Sendable {
         }
     }
 
-    /// The address of the record with `role: master`, if the lesson's nodes have roles.
+    /// The address of the master's record (`hosts: master`), if the lesson declares one.
     public func masterAddress(inputs: [String: InputValue]) -> String? {
-        for input in lesson.inputs where input.type == .list && input.field(named: "role") != nil {
-            if let record = inputs[input.name]?.records?.first(where: { $0["role"] == "master" }) {
-                return input.addressField.flatMap { record[$0] }
-            }
-        }
-        return nil
+        guard let (record, list) = lesson.masterRecord(in: inputs) else { return nil }
+        return list.addressField.flatMap { record[$0] }
     }
 
     private func remote(_ address: String, user: String?) -> RemoteHost? {

@@ -9,6 +9,7 @@ enum TestLessons {
     id: mini-cluster
     title: Mini cluster
     summary: Three steps, a loop and a branch.
+    hosts: { login: user }
     inputs:
       subnet: { type: cidr, default: 10.9.0.0/24 }
       gateway: { type: ipv4, same-subnet-as: subnet, default: 10.9.0.254 }
