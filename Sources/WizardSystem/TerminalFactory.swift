@@ -17,29 +17,4 @@ public enum TerminalFactory {
         }
         return PlainTerminal()
     }
-
-    /// ``makeTerminal(historyFile:)`` with the history file at its usual place for `environment`
-    /// (``historyFile(environment:)``).
-    public static func makeTerminal(
-        environment: [String: String] = ProcessInfo.processInfo.environment
-    ) -> any Terminal {
-        makeTerminal(historyFile: historyFile(environment: environment))
-    }
-
-    /// `$XDG_STATE_HOME/piwizard/history`, or `$HOME/.local/state/piwizard/history` when
-    /// `XDG_STATE_HOME` is unset, empty or not absolute (as the XDG base directory spec says); nil when
-    /// neither gives an absolute folder.
-    public static func historyFile(environment: [String: String]) -> URL? {
-        let state: String
-        if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") {
-            state = xdg
-        } else if let home = environment["HOME"], home.hasPrefix("/") {
-            state = home + "/.local/state"
-        } else {
-            return nil
-        }
-        return URL(fileURLWithPath: state, isDirectory: true)
-            .appendingPathComponent("piwizard", isDirectory: true)
-            .appendingPathComponent("history", isDirectory: false)
-    }
 }

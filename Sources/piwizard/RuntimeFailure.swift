@@ -11,16 +11,8 @@ struct RuntimeFailure: Error {
     var message: String
     var status: Int32
 
-    /// Exit statuses beyond a session's own (0 done, 1 failed, 2 input missing, 3 needs a person),
-    /// after BSD's sysexits.
-    enum Status {
-        static let badInput: Int32 = 64      // a --var, --vars or environment value that is refused
-        static let badData: Int32 = 65       // a lesson that does not lint, a transcript or saved progress that cannot be read
-        static let notFound: Int32 = 66      // no such lesson or file
-        static let unavailable: Int32 = 69   // the practice lab or a command could not do it
-        static let internalError: Int32 = 70
-        static let storage: Int32 = 74       // saved progress or a transcript cannot be written or read
-    }
+    /// The exit statuses (`ExitStatus`, shared with a session's outcomes).
+    typealias Status = ExitStatus
 
     /// The failure for `error`, or nil for the argument parser's own errors.
     init?(_ error: Error) {

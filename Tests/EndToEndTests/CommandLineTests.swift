@@ -210,6 +210,10 @@ import Testing
         #expect(output.stdout.contains("✗ the place holds no such file"), "\(output.stdout)")
         #expect(!output.stdout.contains("test -d"), "\(output.stdout)")
         #expect(try PiwizardProcess.run(["lint", file.path]).status == 0)
+        // A step that is not there is not found (66), as for reset, not a usage error.
+        let missing = try PiwizardProcess.run(["check", file.path, "--step", "lok", "--state-dir", folder.path])
+        #expect(missing.status == 66, "\(missing.stderr)")
+        #expect(missing.stderr == "piwizard: the lesson named has no step 'lok' (did you mean 'look'?)\n", "\(missing.stderr)")
     }
 
     @Test func completionScriptsComeFromTheArgumentParser() throws {

@@ -7,6 +7,14 @@ import WizardSystem
         #expect(StateDirectory.url(environment: ["XDG_STATE_HOME": "/x/state", "HOME": "/home/a"]).path == "/x/state/piwizard")
         #expect(StateDirectory.url(environment: ["XDG_STATE_HOME": "relative", "HOME": "/home/a"]).path == "/home/a/.local/state/piwizard")
         #expect(StateDirectory.url(environment: ["HOME": "/home/a"]).path == "/home/a/.local/state/piwizard")
+        #expect(StateDirectory.url(environment: ["XDG_STATE_HOME": "", "HOME": "/home/a"]).path == "/home/a/.local/state/piwizard")
+        let account = NSHomeDirectory() + "/.local/state/piwizard"
+        #expect(StateDirectory.url(environment: ["HOME": "relative"]).path == account, "a relative HOME is not a folder")
+        #expect(StateDirectory.url(environment: [:]).path == account)
+    }
+
+    @Test func theHistoryIsKeptWithTheRestOfTheState() {
+        #expect(StateDirectory.historyFile(in: URL(fileURLWithPath: "/s/piwizard")).path == "/s/piwizard/history")
     }
 
     @Test func createsThePrivateFolder() throws {

@@ -18,12 +18,11 @@ public enum SessionOutcome: Sendable, Equatable {
     /// The process exit status for this outcome.
     public var exitStatus: Int32 {
         switch self {
-        case .finished: return 0
-        case .quit: return 0
-        case .failed: return 1
-        case .missingInput: return 2
-        case .needsHands: return 3
-        case .cannotSave: return 74
+        case .finished, .quit: return ExitStatus.done
+        case .failed: return ExitStatus.failed
+        case .missingInput: return ExitStatus.missingInput
+        case .needsHands: return ExitStatus.needsHands
+        case .cannotSave: return ExitStatus.storage
         }
     }
 

@@ -22,10 +22,7 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "A lesson id or a path to a lesson .md file.") var lesson: String
     @Option(name: .customLong("step"), help: "Check only this step (repeatable).") var steps: [String] = []
     @Option(help: "How many nodes to ask at once.") var jobs = NodeFanOut.defaultJobs
-    @Option(name: .customLong("var"), help: ArgumentHelp("Give an input: NAME=VALUE (repeatable).", valueName: "name=value"))
-    var assignments: [String] = []
-    @Option(name: .customLong("vars"), help: ArgumentHelp("Read inputs from a YAML or JSON file.", valueName: "file"))
-    var varsFile: String?
+    @OptionGroup var values: InputOptions
     @Flag(help: "Take the inputs from the practice lab (which must be up).") var lab = false
     @Flag(help: "Print the results as JSON (format: docs/json-output.md).") var json = false
 
@@ -35,7 +32,7 @@ struct CheckCommand: ParsableCommand {
         guard jobs >= 1 else { throw RuntimeFailure.tooFewJobs(jobs) }
         let saved = try state.store().load(lessonID: lesson.id)
         var sources = InputSources(saved: saved?.state.inputs ?? [:],
-                                   given: try ProvidedValues.resolve(for: lesson, assignments: assignments, file: varsFile, environment: Platform.environment))
+                                   given: try values.provided(for: lesson))
         var sessionOptions = SessionOptions(localAddresses: LocalAddresses.current())
         sessionOptions.jobs = jobs
         if lab {
@@ -53,7 +50,7 @@ struct CheckCommand: ParsableCommand {
         let given = Set(sources.saved.keys).union(sources.lab.keys).union(sources.provided.keys)
         inputs.merge(InputDetection(lesson: lesson, runner: LiveCommandRunner(), hosts: hosts).missing(given: given, inputs: inputs)) { $1 }
         for id in steps where lesson.steps.first(where: { $0.id == id }) == nil {
-            throw ValidationError("no step '\(id)'\(Suggestion.didYouMean(id, in: lesson.steps.map(\.id)))")
+            throw RuntimeFailure(message: "the lesson \(lesson.id) has no step '\(id)'\(Suggestion.didYouMean(id, in: lesson.steps.map(\.id)))", status: RuntimeFailure.Status.notFound)
         }
         let selected = lesson.steps.filter { step in
             guard !step.blocks(.check).isEmpty else { return false }

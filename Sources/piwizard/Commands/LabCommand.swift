@@ -118,7 +118,7 @@ struct LabConsole: ParsableCommand {
                 FileHandle.standardError.write(Data("\(lab.layout.nodeName(number)) switched off.\n".utf8))
                 return
             default:
-                throw ValidationError("\(lab.layout.nodeName(number)) \(power)")
+                throw RuntimeFailure(message: "\(lab.layout.nodeName(number)) \(power)", status: RuntimeFailure.Status.unavailable)
             }
         }
         if status != 0 { throw ExitCode(status) }

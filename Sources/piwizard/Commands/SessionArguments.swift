@@ -10,10 +10,7 @@ struct SessionArguments: ParsableArguments {
     @OptionGroup var state: StateOptions
     @Flag(name: [.customShort("y"), .long], help: "Run unattended: every step that can run without a person, with default or given inputs.")
     var yes = false
-    @Option(name: .customLong("var"), help: ArgumentHelp("Give an input: NAME=VALUE (repeatable). A list: records separated by ';', fields by spaces.", valueName: "name=value"))
-    var assignments: [String] = []
-    @Option(name: .customLong("vars"), help: ArgumentHelp("Read inputs from a YAML or JSON file.", valueName: "file"))
-    var varsFile: String?
+    @OptionGroup var values: InputOptions
     @Option(name: .customLong("confirm-device"), help: ArgumentHelp("Allow destructive commands on this device when unattended (repeatable).", valueName: "device"))
     var confirmedDevices: [String] = []
     @Option(help: "Wrap to this many columns (default: the terminal's width).") var width: Int?
@@ -24,14 +21,9 @@ struct SessionArguments: ParsableArguments {
     @Option(name: .customLong("lab-os"), help: "With --lab: the release a new lab's nodes run (trixie, bookworm, bullseye, legacy; default: $PIWIZARD_LAB_OS, else trixie).")
     var labOS: String?
 
-    /// The values given with `--var`, `--vars` and `PIWIZARD_VAR_…`, each checked (refused: exit 64).
-    func providedValues(for lesson: Lesson) throws -> ProvidedValues {
-        try ProvidedValues.resolve(for: lesson, assignments: assignments, file: varsFile, environment: Platform.environment)
-    }
-
     func run(_ loaded: LoadedLesson, resume: LiveSession.ResumeChoice) throws {
         guard jobs >= 1 else { throw RuntimeFailure.tooFewJobs(jobs) }
-        var sources = InputSources(given: try providedValues(for: loaded.lesson))
+        var sources = InputSources(given: try values.provided(for: loaded.lesson))
         for note in RemotePathWarning.notes(for: sources.provided, lesson: loaded.lesson, home: Platform.environment["HOME"]) {
             Platform.writeError("piwizard: note: " + note)
         }
@@ -52,7 +44,7 @@ struct SessionArguments: ParsableArguments {
             practiceLab = lab
         }
         let inlineSecret = InlineSecret(lesson: loaded.lesson)
-        let terminal = TerminalFactory.makeTerminal(historyFile: TerminalFactory.historyFile(environment: Platform.environment), keepable: inlineSecret.keepable)
+        let terminal = TerminalFactory.makeTerminal(historyFile: StateDirectory.historyFile(in: state.url), keepable: inlineSecret.keepable)
         var options = SessionOptions(
             unattended: yes, confirmedDevices: Set(confirmedDevices), localAddresses: LocalAddresses.current(),
             style: TextStyle(colour: terminal.isInteractive && Platform.useColour), width: width ?? Platform.terminalWidth

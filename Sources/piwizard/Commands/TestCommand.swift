@@ -31,8 +31,7 @@ struct TestCommand: ParsableCommand {
     var flavours: [String] = []
     @Option(name: .customLong("lab-nodes"), help: "Nodes in each lab (2-8).") var labNodes = 4
     @Flag(help: "Leave the lab up when the test ends (with --lab and one --os).") var keepLab = false
-    @Option(name: .customLong("var"), help: ArgumentHelp("Give an input a value (repeatable).", valueName: "name=value"))
-    var assignments: [String] = []
+    @OptionGroup var values: InputOptions
     @Option(name: .customLong("confirm-device"), help: ArgumentHelp("Allow the destructive commands on this device (repeatable).", valueName: "device"))
     var confirmedDevices: [String] = []
     @Flag(help: "Print the report as JSON (docs/json-output.md).") var json = false
@@ -81,7 +80,7 @@ struct TestCommand: ParsableCommand {
 
     /// One unattended self-testing session, in a state folder of its own.
     private func once(_ loaded: LoadedLesson, lab: Lab?) throws -> SelfTestReport {
-        var sources = InputSources(given: try ProvidedValues.resolve(for: loaded.lesson, assignments: assignments, file: nil, environment: Platform.environment))
+        var sources = InputSources(given: try values.provided(for: loaded.lesson))
         var options = SessionOptions(unattended: true, confirmedDevices: Set(confirmedDevices), localAddresses: LocalAddresses.current(), style: .plain, width: 100)
         options.selfTest = true
         var runner: CommandRunner = LiveCommandRunner()
