@@ -72,11 +72,39 @@ public struct LiveSession {
         // One file per session (the process id keeps two sessions started in the same second apart).
         let transcriptURL = stateFolder.appendingPathComponent("transcripts/\(lesson.id)-\(stamp)-\(ProcessInfo.processInfo.processIdentifier).cast")
         let file = try TranscriptFile(url: transcriptURL)
+        let recorder = try TranscriptRecorder(header: header(state, now: now, interactive: baseTerminal.isInteractive), write: file.append)
+        for input in lesson.inputs where input.type == .secret {
+            if let secret = state.inputs[input.name]?.text { recorder.addSecret(secret) }
+        }
+        let terminal = RecordingTerminal(baseTerminal, recorder: recorder, inlineSecret: InlineSecret(lesson: lesson))
+        let session = WizardSession(loaded: loaded, terminal: terminal, runner: RecordingRunner(baseRunner, recorder: recorder),
+                                    options: options, state: state)
+        var run = SavedRun(lesson: lesson, lessonFile: loaded.url.path, state: state, now: now, transcript: transcriptURL.path)
+        if let existing, state.statuses == existing.state.statuses { run.marks = existing.marks; run.startedAt = existing.startedAt }
+        let saver = ProgressSaver(store: store, lesson: lesson, run: run, file: file, recorder: recorder)
+        if let error = saver.persist(state, StateChanges()) { throw error }
+        session.onStateChange = { newState, changes in saver.persist(newState, changes).map { "\($0)" } }
+        session.onEvent = { event in
+            recorder.append(event)
+            if case .marker = event { file.syncInBackground() }
+        }
+        let outcome = session.run()
+        recorder.append(.end(outcome.message))
+        if case .finished = outcome, let reason = saver.persist(session.state, StateChanges(), finished: true) {
+            baseTerminal.write("Warning: the lesson is finished, but that could not be saved: \(reason)\n")
+        }
+        file.sync()
+        return (outcome, transcriptURL)
+    }
+
+    /// The transcript's header: what a replay needs to run the session again as it ran.
+    private func header(_ state: SessionState, now: Date, interactive: Bool) -> TranscriptHeader {
+        let lesson = loaded.lesson
         var header = TranscriptHeader(
             width: options.width, height: 24, timestamp: Int(now.timeIntervalSince1970), title: "piwizard: \(lesson.metadata.title)",
             piwizard: .init(lesson: lesson.id, lessonFile: loaded.url.path, initialState: state.withoutSecrets(lesson),
                             unattended: options.unattended, confirmedDevices: options.confirmedDevices.sorted(),
-                            localAddresses: options.localAddresses.sorted(), colour: options.style.colour, interactive: baseTerminal.isInteractive)
+                            localAddresses: options.localAddresses.sorted(), colour: options.style.colour, interactive: interactive)
         )
         header.piwizard.lessonFingerprint = LessonFingerprint.of(lesson)
         if options.practiceLab {
@@ -84,51 +112,7 @@ public struct LiveSession {
             header.piwizard.standInDevices = options.standInDevices.sorted()
             header.piwizard.standInCards = options.standInCards.isEmpty ? nil : options.standInCards
         }
-        let recorder = try TranscriptRecorder(header: header, write: file.append)
-        for input in lesson.inputs where input.type == .secret {
-            if let secret = state.inputs[input.name]?.text { recorder.addSecret(secret) }
-        }
-        let terminal = RecordingTerminal(baseTerminal, recorder: recorder, inlineSecret: InlineSecret(lesson: lesson))
-        let session = WizardSession(loaded: loaded, terminal: terminal, runner: RecordingRunner(baseRunner, recorder: recorder),
-                                    options: options, state: state)
-        var saved = SavedRun(lesson: lesson, lessonFile: loaded.url.path, state: state, now: now, transcript: transcriptURL.path)
-        if let existing, state.statuses == existing.state.statuses { saved.marks = existing.marks; saved.startedAt = existing.startedAt }
-        // What has not reached the database yet: the whole run until its first save worked, then the
-        // changes since the last update that worked (so a full disk loses nothing once it has room).
-        var needsWholeSave = true
-        var unsaved = StateChanges()
-        /// Saves what changed; why it could not, else nil.
-        func persist(_ state: SessionState, _ changes: StateChanges, finished: Bool = false) -> Error? {
-            unsaved = unsaved.merged(with: changes)
-            if let failure = file.failure { return TranscriptFile.CreateError(path: file.url.path, reason: failure) }
-            do {
-                let update = ProgressUpdate(lesson: lesson, state: state, changes: unsaved, now: Date(), transcriptEvent: recorder.count, finished: finished)
-                if needsWholeSave {
-                    saved = update.applied(to: saved)
-                    try store.save(saved)
-                } else {
-                    try store.update(update)
-                }
-                needsWholeSave = false
-                unsaved = StateChanges()
-                return nil
-            } catch {
-                return error
-            }
-        }
-        if let error = persist(state, StateChanges()) { throw error }
-        session.onStateChange = { newState, changes in persist(newState, changes).map { "\($0)" } }
-        session.onEvent = { event in
-            recorder.append(event)
-            if case .marker = event { file.syncInBackground() }
-        }
-        let outcome = session.run()
-        recorder.append(.end(outcome.message))
-        if case .finished = outcome, let reason = persist(session.state, StateChanges(), finished: true) {
-            baseTerminal.write("Warning: the lesson is finished, but that could not be saved: \(reason)\n")
-        }
-        file.sync()
-        return (outcome, transcriptURL)
+        return header
     }
 
     func shouldResume(_ saved: SavedRun, terminal: Terminal) -> Bool {

@@ -41,72 +41,22 @@ public struct PTYCommandRunner: CommandRunner {
         let rawMode = request.interactive ? RawTerminalMode.enter(inputDescriptor) : nil
         defer { rawMode?.restore() }
 
-        var collector = OutputCollector(output: output)
+        var pump = PTYPump(master: terminal.master, input: inputDescriptor, display: request.interactive ? outputDescriptor : nil,
+                           collector: OutputCollector(output: output), forwardsInput: request.interactive)
         var lifecycle = CommandLifecycle(child: terminal.child, timeout: request.timeout, start: start)
-        var masterOpen = true
-        var inputOpen = request.interactive
-        var typed: [UInt8] = []
-        var interruptTyped = false
-        var buffer = [UInt8](repeating: 0, count: 16384)
-
-        while lifecycle.shouldContinue(outputOpen: masterOpen) {
+        while lifecycle.shouldContinue(outputOpen: pump.masterOpen) {
             if request.interactive, let current = PseudoTerminal.currentWindowSize(of: outputDescriptor),
                current.ws_row != size.ws_row || current.ws_col != size.ws_col {
                 size = current
                 terminal.resize(to: current)
             }
-            var descriptors: [pollfd] = []
-            if masterOpen {
-                let events = typed.isEmpty ? POLLIN : POLLIN | POLLOUT
-                descriptors.append(pollfd(fd: terminal.master, events: Int16(events), revents: 0))
-            }
-            if inputOpen, masterOpen, typed.isEmpty {
-                descriptors.append(pollfd(fd: inputDescriptor, events: Int16(POLLIN), revents: 0))
-            }
-            let ready = poll(&descriptors, nfds_t(descriptors.count), lifecycle.pollTimeout(outputOpen: masterOpen))
-            if ready <= 0 { continue }
-
-            for entry in descriptors where entry.revents != 0 {
-                if entry.fd == terminal.master {
-                    if entry.revents & Int16(POLLOUT) != 0, !typed.isEmpty {
-                        let written = typed.withUnsafeBytes { write(terminal.master, $0.baseAddress, $0.count) }
-                        if written > 0 {
-                            typed.removeFirst(written)
-                        } else if written < 0, errno != EAGAIN, errno != EINTR {
-                            typed.removeAll()
-                        }
-                    }
-                    if entry.revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
-                        let count = buffer.withUnsafeMutableBytes { read(terminal.master, $0.baseAddress, $0.count) }
-                        if count > 0 {
-                            lifecycle.noteOutput()
-                            buffer.withUnsafeBytes { bytes in
-                                let chunk = UnsafeRawBufferPointer(rebasing: bytes[..<count])
-                                collector.receive(chunk)
-                                if request.interactive { Self.writeAll(chunk, to: outputDescriptor) }
-                            }
-                        } else if count == 0 || (errno != EAGAIN && errno != EINTR) {
-                            // EIO: every holder of the slave side has closed it; the program is gone.
-                            masterOpen = false
-                            typed.removeAll()
-                        }
-                    }
-                } else {
-                    let count = buffer.withUnsafeMutableBytes { read(inputDescriptor, $0.baseAddress, $0.count) }
-                    if count > 0 {
-                        typed.append(contentsOf: buffer[..<count])
-                        if buffer[..<count].contains(Self.interruptCharacter) { interruptTyped = true }
-                    } else if count == 0 || (errno != EAGAIN && errno != EINTR) {
-                        inputOpen = false
-                    }
-                }
-            }
+            if pump.pollOnce(timeout: lifecycle.pollTimeout(outputOpen: pump.masterOpen)) { lifecycle.noteOutput() }
         }
-        var result = lifecycle.result(output: collector.finish())
+        var result = lifecycle.result(output: pump.collector.finish())
         // Ctrl-C reaches the program as the terminal's interrupt signal: the program was interrupted when
         // that signal ended it. A program that read the Ctrl-C as data and exited 130 by itself (ssh,
         // whose remote shell's last command was interrupted) was not.
-        result.interrupted = interruptTyped && lifecycle.endingSignal == SIGINT
+        result.interrupted = pump.interruptTyped && lifecycle.endingSignal == SIGINT
         return result
     }
 
@@ -115,7 +65,7 @@ public struct PTYCommandRunner: CommandRunner {
 
     /// Writes all of `bytes` to `fd`, waiting while it is full; gives up on an error (the display is
     /// gone, the command keeps running).
-    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) {
+    static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) {
         var offset = 0
         while offset < bytes.count {
             let written = write(fd, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)

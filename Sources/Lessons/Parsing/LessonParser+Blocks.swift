@@ -40,93 +40,111 @@ extension LessonParser {
     }
 
     mutating func applyBlockAttribute(_ attribute: AttributeList.Attribute, to block: inout Block, at here: SourceLocation) {
+        switch attribute.key {
+        case "on", "user", "confirm", "destructive", "readonly", "timeout": applyRunAttribute(attribute, to: &block, at: here)
+        case "name", "validator", "exit", "output", "may-pass-before": applyCheckAttribute(attribute, to: &block, at: here)
+        case "hint", "when", "data": applyTeachingAttribute(attribute, to: &block, at: here)
+        default: break
+        }
+    }
+
+    /// The attribute's value; an error when it has none.
+    private mutating func value(of attribute: AttributeList.Attribute, at here: SourceLocation) -> String? {
+        guard let value = attribute.value, !value.isEmpty else {
+            error("block attribute '\(attribute.key)' needs a value, e.g. \(attribute.key)=...", at: here)
+            return nil
+        }
+        return value
+    }
+
+    /// Whether a flag attribute is set; an error when it was given a value.
+    private mutating func isFlag(_ attribute: AttributeList.Attribute, at here: SourceLocation) -> Bool {
+        if attribute.value != nil {
+            error("'\(attribute.key)' is a flag and takes no value", at: here)
+            return false
+        }
+        return true
+    }
+
+    /// Where and how a block runs: `on`, `user`, `confirm`, `destructive`, `readonly`, `timeout`.
+    private mutating func applyRunAttribute(_ attribute: AttributeList.Attribute, to block: inout Block, at here: SourceLocation) {
         let kind = block.kind
-        func needsValue() -> String? {
-            guard let value = attribute.value, !value.isEmpty else {
-                error("block attribute '\(attribute.key)' needs a value, e.g. \(attribute.key)=...", at: here)
-                return nil
-            }
-            return value
-        }
-        func isFlag() -> Bool {
-            if attribute.value != nil {
-                error("'\(attribute.key)' is a flag and takes no value", at: here)
-                return false
-            }
-            return true
-        }
         switch attribute.key {
         case "on":
-            guard let value = needsValue() else { return }
+            guard let value = value(of: attribute, at: here) else { return }
             guard let target = Target(rawValue: value) else {
                 error("unknown place on=\(value)\(suggestion(value, Target.allCases.map(\.rawValue))); use one of: \(Target.allCases.map(\.rawValue).joined(separator: ", "))", at: here)
                 return
             }
-            if target == .console && kind != .show {
-                error("on=console means the learner types it by hand: use a {show} block", at: here)
-            }
-            if target == .lab && kind != .run {
-                error("on=lab is what the practice lab does for the learner: use a {run} block", at: here)
-            }
+            if target == .console && kind != .show { error("on=console means the learner types it by hand: use a {show} block", at: here) }
+            if target == .lab && kind != .run { error("on=lab is what the practice lab does for the learner: use a {run} block", at: here) }
             block.target = target
         case "user":
-            block.user = needsValue()
-        case "name":
-            guard let value = needsValue() else { return }
-            if kind != .check && kind != .precondition { error("name= says in words what a check or precondition checks; a {\(kind.rawValue)} block is not one", at: here) }
-            block.name = value
+            block.user = value(of: attribute, at: here)
         case "confirm":
-            guard let value = needsValue() else { return }
+            guard let value = value(of: attribute, at: here) else { return }
             if kind != .run { error("confirm= asks the learner before a command runs; a {\(kind.rawValue)} block is not one", at: here) }
             block.confirmation = value
         case "destructive":
             if kind != .run { error("only a {run} block can be destructive", at: here) }
-            block.destructive = isFlag()
+            block.destructive = isFlag(attribute, at: here)
         case "readonly":
             if kind != .run { error("only a {run} block can be readonly", at: here) }
-            block.readonly = isFlag()
+            block.readonly = isFlag(attribute, at: here)
+        default:
+            guard let value = value(of: attribute, at: here) else { return }
+            if let seconds = Double(value), seconds > 0 { block.timeout = seconds } else {
+                error("timeout= takes a number of seconds, not '\(value)'", at: here)
+            }
+        }
+    }
+
+    /// What a check checks: `name`, `validator`, `exit`, `output`, `may-pass-before`.
+    private mutating func applyCheckAttribute(_ attribute: AttributeList.Attribute, to block: inout Block, at here: SourceLocation) {
+        let kind = block.kind
+        if attribute.key == "may-pass-before" {
+            if kind != .check { error("may-pass-before on a block says that a {check} may hold before its step runs; a {\(kind.rawValue)} block is not one (a whole step takes it in its heading)", at: here) }
+            block.mayPassBefore = isFlag(attribute, at: here)
+            return
+        }
+        guard let value = value(of: attribute, at: here) else { return }
+        switch attribute.key {
+        case "name":
+            if !kind.isValidator { error("name= says in words what a check or precondition checks; a {\(kind.rawValue)} block is not one", at: here) }
+            block.name = value
         case "validator":
-            guard let value = needsValue() else { return }
             if !kind.isValidator { error("validator= belongs on a {check} or {precondition} block", at: here) }
             block.validator = ValidatorCall(name: value, arguments: [:])
             block.validatorLocation = here
         case "exit":
-            guard let value = needsValue() else { return }
             if !kind.isValidator { error("exit= belongs on a {check} or {precondition} block", at: here) }
             if let status = Int32(value), (0...255).contains(status) { block.expectedExit = status } else {
                 error("exit= takes an exit status 0-255, not '\(value)'", at: here)
             }
-        case "output":
-            guard let value = needsValue() else { return }
+        default:
             if !kind.isValidator { error("output= belongs on a {check} or {precondition} block", at: here) }
-            if (try? NSRegularExpression(pattern: value)) == nil {
-                error("output= is not a valid regular expression: '\(value)'", at: here)
-            }
+            if (try? NSRegularExpression(pattern: value)) == nil { error("output= is not a valid regular expression: '\(value)'", at: here) }
             block.outputPattern = value
+        }
+    }
+
+    /// What a block teaches or tests: a drill's `hint` and `when`, and `data` (inputs a command reads as data).
+    private mutating func applyTeachingAttribute(_ attribute: AttributeList.Attribute, to block: inout Block, at here: SourceLocation) {
+        let kind = block.kind
+        guard let value = value(of: attribute, at: here) else { return }
+        switch attribute.key {
         case "hint":
-            guard let value = needsValue() else { return }
             if kind != .drill { error("hint= names the hint a {drill} block's fault shows; a {\(kind.rawValue)} block is not one", at: here) }
             if let number = Int(value), number >= 1 { block.drillHint = number } else {
                 error("hint= takes the number of one of the step's hints (from 1), not '\(value)'", at: here)
             }
-        case "may-pass-before":
-            if kind != .check { error("may-pass-before on a block says that a {check} may hold before its step runs; a {\(kind.rawValue)} block is not one (a whole step takes it in its heading)", at: here) }
-            block.mayPassBefore = isFlag()
         case "when":
-            guard let value = needsValue() else { return }
             if kind != .drill { error("when= on a block says which loop items a {drill} applies to; a {\(kind.rawValue)} block is not one (a whole step takes when= in its heading)", at: here) }
             if let condition = Condition(parsing: value) { block.condition = condition } else {
                 error("cannot read the condition '\(value)' of when=; write when=\"VAR == VALUE\" (several joined with 'and')", at: here)
             }
-        case "data":
-            block.dataInputs = needsValue()?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } ?? []
-        case "timeout":
-            guard let value = needsValue() else { return }
-            if let seconds = Double(value), seconds > 0 { block.timeout = seconds } else {
-                error("timeout= takes a number of seconds, not '\(value)'", at: here)
-            }
         default:
-            break
+            block.dataInputs = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
     }
 

@@ -136,16 +136,7 @@ public struct LessonParser {
     // MARK: Steps
 
     private mutating func parseHeading(_ line: String, at start: SourceLocation) -> Step {
-        var text = Substring(line).drop { $0 == " " }
-        let hashes = text.prefix { $0 == "#" }.count
-        text = text.dropFirst(hashes).drop { $0 == " " }
-        let textColumn = line.count - text.count + 1
-        var heading = String(text).trimmingTrailingWhitespace()
-        // A closing sequence of '#' is not part of the heading.
-        if heading.hasSuffix("#") {
-            let stripped = heading.trimmingCharacters(in: CharacterSet(charactersIn: "#")).trimmingTrailingWhitespace()
-            if heading.dropLast(heading.count - stripped.count).hasSuffix(" ") || stripped.isEmpty { heading = stripped }
-        }
+        let (heading, textColumn) = Self.headingText(line)
         let (title, attributes) = AttributeList.split(heading, column: textColumn)
         var step = Step(id: Self.slug(title), title: title, location: start)
         guard let attributes else {
@@ -153,68 +144,80 @@ public struct LessonParser {
             return step
         }
         report(attributes.problems, line: start.line)
-        var loopList: String?
-        var loopVariable: String?
+        var loop: (list: String?, variable: String?) = (nil, nil)
         for attribute in attributes.attributes {
-            let here = start.at(column: attribute.column)
-            if attribute.key.hasPrefix("#"), attribute.value == nil {
-                let id = String(attribute.key.dropFirst())
-                if Self.isStepID(id) {
-                    step.id = id
-                } else {
-                    error("step id '\(id)' must be lowercase letters, digits, '-' and '_', starting with a letter or digit", at: here)
-                }
-                continue
-            }
-            if attribute.key == "always" {
-                if attribute.value != nil { error("step attribute 'always' takes no value", at: here) }
-                step.runsAlways = true
-                continue
-            }
-            if attribute.key == "may-pass-before" {
-                step.checksMayPassBeforeLocation = here
-                guard let value = attribute.value else { step.checksMayPassBefore = Condition(terms: []); continue }
-                if let condition = Condition(parsing: value) { step.checksMayPassBefore = condition } else {
-                    error("cannot read the condition '\(value)' of may-pass-before; write may-pass-before=\"VAR == VALUE\" (several joined with 'and'), or the flag alone for every item", at: here)
-                }
-                continue
-            }
-            guard Self.stepAttributes.contains(attribute.key) else {
-                error("unknown step attribute '\(attribute.key)'\(suggestion(attribute.key, Self.stepAttributes + ["always", "may-pass-before"])); a step takes #id, \(Self.stepAttributes.map { "\($0)=" }.joined(separator: ", ")), always, may-pass-before", at: here)
-                continue
-            }
-            guard let value = attribute.value, !value.isEmpty else {
-                error("step attribute '\(attribute.key)' needs a value, e.g. \(attribute.key)=...", at: here)
-                continue
-            }
-            switch attribute.key {
-            case "foreach":
-                loopList = value
-                if !TemplatePath.isName(value) { error("foreach names a list input, e.g. foreach=nodes", at: here) }
-            case "as":
-                loopVariable = value
-                if !TemplatePath.isName(value) { error("as names the loop variable, e.g. as=node", at: here) }
-            case "when":
-                if let condition = Condition(parsing: value) {
-                    step.condition = condition
-                    step.conditionLocation = here
-                } else {
-                    error("cannot read the condition '\(value)'; write when=\"VAR == VALUE\" or when=\"VAR != VALUE\", several joined with 'and'", at: here)
-                }
-            case "requires":
-                step.requires += value.split(separator: ",").map {
-                    StepReference(id: $0.trimmingCharacters(in: .whitespaces), location: here)
-                }
-            default:
-                break
-            }
+            applyStepAttribute(attribute, to: &step, loop: &loop, at: start.at(column: attribute.column))
         }
-        if let loopList {
-            step.loop = Step.Loop(list: loopList, variable: loopVariable ?? "item")
-        } else if loopVariable != nil {
+        if let list = loop.list {
+            step.loop = Step.Loop(list: list, variable: loop.variable ?? "item")
+        } else if loop.variable != nil {
             error("'as' names a loop variable but the step has no foreach=LIST", at: start)
         }
         return step
+    }
+
+    /// A heading line's text without its `#`s (and a closing sequence of them), with the column it starts at.
+    private static func headingText(_ line: String) -> (String, Int) {
+        var text = Substring(line).drop { $0 == " " }
+        let hashes = text.prefix { $0 == "#" }.count
+        text = text.dropFirst(hashes).drop { $0 == " " }
+        let textColumn = line.count - text.count + 1
+        var heading = String(text).trimmingTrailingWhitespace()
+        if heading.hasSuffix("#") {
+            let stripped = heading.trimmingCharacters(in: CharacterSet(charactersIn: "#")).trimmingTrailingWhitespace()
+            if heading.dropLast(heading.count - stripped.count).hasSuffix(" ") || stripped.isEmpty { heading = stripped }
+        }
+        return (heading, textColumn)
+    }
+
+    /// One attribute of a step's heading: `#id`, `always`, `may-pass-before`, or one of `stepAttributes`.
+    private mutating func applyStepAttribute(_ attribute: AttributeList.Attribute, to step: inout Step,
+                                             loop: inout (list: String?, variable: String?), at here: SourceLocation) {
+        if attribute.key.hasPrefix("#"), attribute.value == nil {
+            let id = String(attribute.key.dropFirst())
+            if Self.isStepID(id) { step.id = id } else {
+                error("step id '\(id)' must be lowercase letters, digits, '-' and '_', starting with a letter or digit", at: here)
+            }
+            return
+        }
+        if attribute.key == "always" {
+            if attribute.value != nil { error("step attribute 'always' takes no value", at: here) }
+            step.runsAlways = true
+            return
+        }
+        if attribute.key == "may-pass-before" {
+            step.checksMayPassBeforeLocation = here
+            guard let value = attribute.value else { step.checksMayPassBefore = Condition(terms: []); return }
+            if let condition = Condition(parsing: value) { step.checksMayPassBefore = condition } else {
+                error("cannot read the condition '\(value)' of may-pass-before; write may-pass-before=\"VAR == VALUE\" (several joined with 'and'), or the flag alone for every item", at: here)
+            }
+            return
+        }
+        guard Self.stepAttributes.contains(attribute.key) else {
+            error("unknown step attribute '\(attribute.key)'\(suggestion(attribute.key, Self.stepAttributes + ["always", "may-pass-before"])); a step takes #id, \(Self.stepAttributes.map { "\($0)=" }.joined(separator: ", ")), always, may-pass-before", at: here)
+            return
+        }
+        guard let value = attribute.value, !value.isEmpty else {
+            error("step attribute '\(attribute.key)' needs a value, e.g. \(attribute.key)=...", at: here)
+            return
+        }
+        switch attribute.key {
+        case "foreach":
+            loop.list = value
+            if !TemplatePath.isName(value) { error("foreach names a list input, e.g. foreach=nodes", at: here) }
+        case "as":
+            loop.variable = value
+            if !TemplatePath.isName(value) { error("as names the loop variable, e.g. as=node", at: here) }
+        case "when":
+            if let condition = Condition(parsing: value) {
+                step.condition = condition
+                step.conditionLocation = here
+            } else {
+                error("cannot read the condition '\(value)'; write when=\"VAR == VALUE\" or when=\"VAR != VALUE\", several joined with 'and'", at: here)
+            }
+        default:
+            step.requires += value.split(separator: ",").map { StepReference(id: $0.trimmingCharacters(in: .whitespaces), location: here) }
+        }
     }
 
     /// A step id derived from a heading: lowercase, other characters become single hyphens.

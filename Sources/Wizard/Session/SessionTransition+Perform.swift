@@ -52,7 +52,6 @@ extension SessionTransition {
     }
 
     mutating func performed(_ performance: Performance, event: SessionEvent) {
-        var performance = performance
         switch (performance.stage, event) {
         case (.preconditions, .checked(let outcomes)):
             if let failed = outcomes.first(where: { !$0.passed }) {
@@ -63,34 +62,55 @@ extension SessionTransition {
             }
             continueQueue(performance)
         case (.checks, .checked(let outcomes)):
-            if case .selfTest(let stage) = performance.origin {
-                if outcomes.contains(where: { !$0.passed }) { reportFailures(outcomes) } else { for outcome in outcomes { write(presenter.success(outcome)) } }
-                return selfTestChecked(stage, outcomes)
-            }
-            if let failed = outcomes.first(where: { !$0.passed }) {
-                setStatus(.failed)
-                reportFailures(outcomes)
-                if performance.origin == .unattended, selfTestAfter(outcomes) { return }
-                return performed(performance, result: .failed(failed.summary))
-            }
-            for outcome in outcomes { write(presenter.success(outcome)) }
-            setStatus(.done)
-            say("✓ Done.", [.bold, .green])
-            if performance.origin == .unattended, selfTestAfter(outcomes) { return }
-            performed(performance, result: .done)
+            checksFinished(outcomes, performance)
         case (.running(let offset), .commandFinished(let result)):
             commandFinished(offset, result: result, performance)
         case (.running, .commandFailed(let reason)):
             setStatus(.failed)
             say("✗ \(reason)", .red)
             blockEnded(performance, failure: .failed(reason))
-        case (.checkingWrites(let offset, let files, let devices), _):
+        case (.checkingWrites, _), (.inspecting, _), (.resolving, _), (.locating, _), (.confirmingDevice, _):
+            guardAnswered(performance, event: event)
+        case (.confirmingBlock(let offset), _):
+            answeredBlockQuestion(offset, event: event, performance)
+        case (.confirmingDestructive(let offset), _):
+            answeredDestructiveQuestion(offset, event: event, performance)
+        default:
+            preconditionFailure("session event \(event) while performing (\(performance.stage))")
+        }
+    }
+
+    /// The step's checks ran after its commands (or for `check`, `done`, a self-test's stage).
+    private mutating func checksFinished(_ outcomes: [CheckOutcome], _ performance: Performance) {
+        if case .selfTest(let stage) = performance.origin {
+            if outcomes.contains(where: { !$0.passed }) { reportFailures(outcomes) } else { for outcome in outcomes { write(presenter.success(outcome)) } }
+            return selfTestChecked(stage, outcomes)
+        }
+        if let failed = outcomes.first(where: { !$0.passed }) {
+            setStatus(.failed)
+            reportFailures(outcomes)
+            if performance.origin == .unattended, selfTestAfter(outcomes) { return }
+            return performed(performance, result: .failed(failed.summary))
+        }
+        for outcome in outcomes { write(presenter.success(outcome)) }
+        setStatus(.done)
+        say("✓ Done.", [.bold, .green])
+        if performance.origin == .unattended, selfTestAfter(outcomes) { return }
+        performed(performance, result: .done)
+    }
+
+    /// The write and device guard's next look before a command that writes runs (`WriteGuard`,
+    /// `DestructiveGuard`): what it found decides the next look, a refusal, or the command.
+    private mutating func guardAnswered(_ performance: Performance, event: SessionEvent) {
+        var performance = performance
+        switch performance.stage {
+        case .checkingWrites(let offset, let files, let devices):
             writesChecked(offset, verdict: WriteGuard.verdict(output: event.finishedCommand?.output ?? "", files: files, devices: devices), performance)
-        case (.inspecting(let offset, let device), _):
+        case .inspecting(let offset, let device):
             let report = event.finishedCommand.flatMap { try? BlockDeviceReport(json: $0.output) }
             performance.stage = .resolving(block: offset, device: device, report: report)
             wait(.performing(performance), for: .run(DestructiveGuard.resolving(device, host: host(step.blocks[offset].target)), showsOutput: false))
-        case (.resolving(let offset, let device, let report), _):
+        case .resolving(let offset, let device, let report):
             let resolved = DestructiveGuard.resolved(from: event.finishedCommand)
             if let refusal = DestructiveGuard.verdict(device: device, report: report, resolved: resolved).refusal {
                 return confirmed(offset, refusal: refusal, performance)
@@ -99,22 +119,18 @@ extension SessionTransition {
             guard !sources.isEmpty else { return deviceInspected(offset, device: device, report: report, resolved: resolved, performance) }
             performance.stage = .locating(block: offset, device: device, report: report, resolved: resolved, sources: sources)
             wait(.performing(performance), for: .run(DestructiveGuard.locating(sources, host: host(step.blocks[offset].target)), showsOutput: false))
-        case (.locating(let offset, let device, let report, let resolved, let sources), _):
+        case .locating(let offset, let device, let report, let resolved, let sources):
             let places = event.finishedCommand.map { DestructiveGuard.places(in: $0.output, count: sources.count) } ?? []
             if let refusal = DestructiveGuard.overlap(sources: sources, places: places, device: device, resolved: resolved, report: report) {
                 return confirmed(offset, refusal: refusal, performance)
             }
             deviceInspected(offset, device: device, report: report, resolved: resolved, performance)
-        case (.confirmingDevice(let offset, let device), _):
+        case .confirmingDevice(let offset, let device):
             var typed: String?
             if case .line(let line) = event { typed = line }
             confirmed(offset, refusal: DestructiveGuard.typedConfirmation(typed, device: device), performance)
-        case (.confirmingBlock(let offset), _):
-            answeredBlockQuestion(offset, event: event, performance)
-        case (.confirmingDestructive(let offset), _):
-            answeredDestructiveQuestion(offset, event: event, performance)
         default:
-            preconditionFailure("session event \(event) while performing (\(performance.stage))")
+            preconditionFailure("session event \(event) in the guard (\(performance.stage))")
         }
     }
 

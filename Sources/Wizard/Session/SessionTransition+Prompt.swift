@@ -35,21 +35,7 @@ extension SessionTransition {
         var prompt = current
         switch command {
         case .run, .done, .check:
-            // In the lab, the lab's part of the step (a card in the reader, a Pi switched on) comes
-            // first, when the learner runs the step, and the step is looked at after it.
-            if !state.labSceneSet {
-                state.afterLabScene = LabSceneRequest(command: command, prompt: prompt)
-                return setLabScene()
-            }
-            let resumeAt = prompt.resumeAt
-            prompt.resumeAt = nil
-            if command == .check || (command == .done && resumeAt == nil) {
-                if command == .done && !prompt.shownOnly && !step.blocks.contains(where: { $0.kind == .show }) && !step.blocks(.run).isEmpty {
-                    say("Checking what you did by hand.", .dim)
-                }
-                return startPerformance(Performance(origin: .prompt(prompt), queue: [], stage: .checks))
-            }
-            return perform(from: command == .done ? (resumeAt ?? 0) : 0, origin: .prompt(prompt))
+            return performCommand(command, prompt: prompt)
         case .show:
             for block in step.blocks where (block.kind == .run || block.kind == .show) && (block.target != .lab || options.practiceLab) {
                 write(presenter.block(block, text: values.command(block, item: item).display, place: place(block.target)))
@@ -57,16 +43,9 @@ extension SessionTransition {
             say("Run these yourself, then type done to check the step.", .dim)
             prompt.shownOnly = true
         case .edit(let number):
-            let runBlocks = editableBlocks
-            guard (1...max(1, runBlocks.count)).contains(number ?? 1), !runBlocks.isEmpty else {
-                let others = "checks and commands typed by hand are not edited: the checks are what proves the step worked"
-                say(runBlocks.isEmpty ? "This step has no command to edit (\(others))." :
-                    runBlocks.count == 1 ? "This step has one command to edit: type edit (\(others))." :
-                    "This step has \(runBlocks.count) commands to edit, numbered on the screen (run 1 of \(runBlocks.count), …): type edit N, N from 1 to \(runBlocks.count) (\(others)).", .red)
-                break
+            if let offset = blockToEdit(number) {
+                return wait(.editing(block: offset, prompt: prompt), for: .readLine(prompt: "edit> ", prefill: shownCommand(offset)))
             }
-            let offset = runBlocks[(number ?? 1) - 1]
-            return wait(.editing(block: offset, prompt: prompt), for: .readLine(prompt: "edit> ", prefill: shownCommand(offset)))
         case .skip:
             setStatus(.skipped)
             say("Skipped.", .dim)
@@ -74,18 +53,9 @@ extension SessionTransition {
         case .hint:
             write(presenter.hints(hints))
         case .why:
-            write(presenter.markdown.render(TemplateRenderer.preview(step.proseText, context: values.templateContext(item, masked: true), quoting: .none)))
-            if state.lastFailures.isEmpty {
-                say("No check has failed in this step yet.", .dim)
-            } else {
-                say("The last check:", .bold)
-                for failure in state.lastFailures { write(presenter.failure(failure)) }
-            }
+            explainWhy()
         case .back:
-            guard state.session.stepIndex > 0 else {
-                write("This is the first step.\n")
-                break
-            }
+            guard state.session.stepIndex > 0 else { write("This is the first step.\n"); break }
             reopen(state.session.stepIndex - 1)
             return itemEnded(.move(to: state.session.stepIndex - 1))
         case .goto(let id):
@@ -114,6 +84,50 @@ extension SessionTransition {
             return end(.quit(step: step.id))
         }
         self.prompt(prompt)
+    }
+
+    /// `run`, `done` and `check`: the step's commands from the start (or where `done` resumes them),
+    /// or its checks alone. In the lab, the lab's part of the step (a card in the reader, a Pi switched
+    /// on) comes first, when the learner runs the step, and the step is looked at after it.
+    private mutating func performCommand(_ command: SessionCommand, prompt current: PromptState) {
+        var prompt = current
+        if !state.labSceneSet {
+            state.afterLabScene = LabSceneRequest(command: command, prompt: prompt)
+            return setLabScene()
+        }
+        let resumeAt = prompt.resumeAt
+        prompt.resumeAt = nil
+        if command == .check || (command == .done && resumeAt == nil) {
+            if command == .done && !prompt.shownOnly && !step.blocks.contains(where: { $0.kind == .show }) && !step.blocks(.run).isEmpty {
+                say("Checking what you did by hand.", .dim)
+            }
+            return startPerformance(Performance(origin: .prompt(prompt), queue: [], stage: .checks))
+        }
+        perform(from: command == .done ? (resumeAt ?? 0) : 0, origin: .prompt(prompt))
+    }
+
+    /// The block `edit N` edits, or nil with the reason said.
+    private mutating func blockToEdit(_ number: Int?) -> Int? {
+        let runBlocks = editableBlocks
+        guard (1...max(1, runBlocks.count)).contains(number ?? 1), !runBlocks.isEmpty else {
+            let others = "checks and commands typed by hand are not edited: the checks are what proves the step worked"
+            say(runBlocks.isEmpty ? "This step has no command to edit (\(others))." :
+                runBlocks.count == 1 ? "This step has one command to edit: type edit (\(others))." :
+                "This step has \(runBlocks.count) commands to edit, numbered on the screen (run 1 of \(runBlocks.count), …): type edit N, N from 1 to \(runBlocks.count) (\(others)).", .red)
+            return nil
+        }
+        return runBlocks[(number ?? 1) - 1]
+    }
+
+    /// `why`: the step's explanation again, and the last check that failed.
+    private mutating func explainWhy() {
+        write(presenter.markdown.render(TemplateRenderer.preview(step.proseText, context: values.templateContext(item, masked: true), quoting: .none)))
+        if state.lastFailures.isEmpty {
+            say("No check has failed in this step yet.", .dim)
+        } else {
+            say("The last check:", .bold)
+            for failure in state.lastFailures { write(presenter.failure(failure)) }
+        }
     }
 
     /// The learner's new text for a command: saved, and the step runs with it.
