@@ -39,7 +39,10 @@ import Wizard
         #expect(classicMac.lesson.steps.map(\.id) == unix.lesson.steps.map(\.id))
         #expect(classicMac.diagnostics.map(\.description) == unix.diagnostics.map(\.description))
         #expect(!unix.lesson.steps.isEmpty)
-        _ = LessonLinter.lint("\r\r#", file: "cr.md", validators: ValidatorRegistry.specs)
+        // The fuzzer's input that trapped: now read, with its problem on one of its three lines.
+        let probe = LessonLinter.lint("\r\r#", file: "cr.md", validators: ValidatorRegistry.specs)
+        #expect(probe.diagnostics.contains { $0.severity == .error }, "a file without front matter is an error")
+        #expect(probe.diagnostics.allSatisfy { (1...3).contains($0.location.line) }, "\(probe.diagnostics)")
     }
 
     @Test func anUnterminatedFenceAddedAnywhereIsAnError() throws {
