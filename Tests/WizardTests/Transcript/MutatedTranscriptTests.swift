@@ -7,8 +7,7 @@ import Wizard
 /// `replay` and `transcript` use: each is read or refused with the reader's own error, in piwizard's
 /// words (no Foundation error text). (`fuzz/run` searches the same reader with libFuzzer.)
 @Suite struct MutatedTranscriptTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("transcripts")
+    static let folder = Repository.root.appendingPathComponent("transcripts")
     static let tokens = ["\n", "\"", "\\", "\\u0000", "[", "]", "{", "}", ",", ":", "null", "true", "1e999", "-0",
                          "\"x-command\"", "\"x-input\"", "\"x-status\"", "\"x-check\"", "\"x-result\"", "\"piwizard\"", "\"format\""]
 

@@ -5,7 +5,7 @@ import Testing
 /// flavour's network stack, its sudo policy), a card reader that is a disk with two partitions, a
 /// `dd` clone that boots as the master's twin, restarts, and a `lab down` that leaves nothing behind.
 @Suite(.serialized, .enabled(if: PracticeLabFixture.isPossible, "the practice lab needs Linux, root and loop devices"))
-struct PracticeLabTests {
+struct LabFlavourTests {
     /// A flavour with its lab's name and subnet, and what it must run.
     struct Flavour: Sendable, CustomTestStringConvertible {
         var name: String

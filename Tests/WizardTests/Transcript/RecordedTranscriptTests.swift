@@ -6,7 +6,7 @@ import Wizard
 /// Replays every recorded session in `transcripts/` through the engine with the lessons in `lessons/`.
 /// Re-record with `transcripts/record.sh` after an intended change (see transcripts/README.md).
 @Suite struct RecordedTranscriptTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = Repository.root
     static let folder = repository.appendingPathComponent("transcripts")
     static let files: [String] = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".cast") }.sorted()
 

@@ -70,7 +70,7 @@ final class SSHSessionConnectionsTests {
     @Test(arguments: [SIGTERM, SIGINT])
     func aKilledCheckLeavesNoSSHBehind(_ signal: Int32) throws {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("piwizard")
-        let alternative = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../.build/debug/piwizard").standardized
+        let alternative = Repository.root.appendingPathComponent(".build/debug/piwizard")
         let piwizard = FileManager.default.isExecutableFile(atPath: binary.path) ? binary : alternative
         try #require(FileManager.default.isExecutableFile(atPath: piwizard.path), "build piwizard first (swift build)")
         let alias = "pw-sshd-\(server.port)"

@@ -6,7 +6,7 @@ import Testing
 /// The one registry of built-in validators: its specs are consistent, the docs' table is made from it,
 /// arguments are read by their kinds, and no argument value is ever run as shell code.
 @Suite struct ValidatorRegistryTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = Repository.root
 
     @Test func namesAndArgumentsAreUniqueAndDefaultsAreOfTheirKind() {
         let names = ValidatorRegistry.specs.map(\.name)
