@@ -1,3 +1,4 @@
+import Foundation
 import Lessons
 import Testing
 
@@ -109,5 +110,47 @@ import Testing
         let related: [String: InputValue] = ["gateway": .text("10.9.0.3"), "subnet": .text("10.8.0.0/24")]
         #expect(schema.problems(in: related).map(\.message) == ["gateway 10.9.0.3 is outside the subnet 10.8.0.0/24 (gateway must be in subnet)",
                                                                   "nodes record 1 (n1): ip 10.9.0.1 is outside the subnet 10.8.0.0/24 (ip must be in subnet)"])
+    }
+}
+
+/// A secret's value is one type that shows, prints and encodes only as its stand-in.
+@Suite struct SecretValueTests {
+    @Test func aSecretNeverShowsOrEncodesAsItself() throws {
+        let secret = SecretValue("CANARY-hunter2")
+        let value = InputValue.secret(secret)
+        for text in ["\(secret)", String(describing: secret), String(reflecting: secret), "\(value)", String(reflecting: value)] {
+            #expect(!text.contains("CANARY"), "\(text)")
+        }
+        var dumped = ""
+        dump(value, to: &dumped)
+        #expect(!dumped.contains("CANARY"), "\(dumped)")
+        #expect(throws: EncodingError.self) { try JSONEncoder().encode(value) }
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(InputValue.self, from: Data(#"{"secret":{"_0":"x"}}"#.utf8)) }
+        #expect(secret.reveal() == "CANARY-hunter2")
+        #expect(value.text == nil, "a secret is not text")
+    }
+
+    @Test func aSecretInputsValueIsReadAsASecretFromEverySource() throws {
+        let lesson = LessonParser.parse("""
+        ---
+        id: s
+        title: S
+        summary: S.
+        inputs:
+          password: { type: secret }
+        ---
+        ## Log in {#login}
+
+        ```sh {run}
+        login --password {{password}}
+        ```
+        """, file: "s.md").lesson
+        let input = try #require(lesson.input(named: "password"))
+        let schema = InputSchema(lesson: lesson)
+        let value = try schema.read("pa ss", as: input, from: .environment(variable: "PIWIZARD_VAR_PASSWORD"))
+        #expect(value == .secret(SecretValue("pa ss")))
+        #expect(schema.problems(of: .text("pa ss"), as: input).map(\.message) == ["a secret's value is given as a secret, never as text"])
+        let context = TemplateContext(inputs: ["password": value], lessonID: "s", lessonAssets: "/")
+        #expect(context.words(for: TemplatePath(root: "password")) == ["••••••(password)"], "a template context never holds the value")
     }
 }

@@ -33,7 +33,7 @@ public struct InputSchema: Sendable {
             case .failure(let problem): throw InputRefusal(problem, from: source)
             }
         } else {
-            value = .text(InputValueChecker.normalised(text, as: input))
+            value = .of(InputValueChecker.normalised(text, as: input), as: input)
         }
         if let problem = problems(of: value, as: input).first { throw InputRefusal(problem, from: source) }
         return value
@@ -46,8 +46,14 @@ public struct InputSchema: Sendable {
         switch value {
         case .records(let records) where input.type == .list:
             problems = RecordListChecker.problems(with: records, as: input)
-        case .text(let text) where input.type != .list:
+        case .text(let text) where input.type != .list && input.type != .secret:
             if let message = InputValueChecker.problem(with: text, as: input) { problems = [InputProblem(message: message, input: input.name)] }
+        case .secret(let secret) where input.type == .secret:
+            if let message = InputValueChecker.problem(with: secret.reveal(), as: input) { problems = [InputProblem(message: message, input: input.name)] }
+        case .secret:
+            problems = [InputProblem(message: "only a secret input takes a secret value", input: input.name)]
+        case .text where input.type == .secret:
+            problems = [InputProblem(message: "a secret's value is given as a secret, never as text", input: input.name)]
         case .records:
             problems = [InputProblem(message: "this input takes one value (\(input.type.withArticle)), not a list of records", input: input.name)]
         case .text:

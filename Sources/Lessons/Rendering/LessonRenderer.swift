@@ -60,6 +60,7 @@ public struct LessonRenderer: Sendable {
         switch input.defaultValue {
         case .text(let value)?: fallback = "default \(value)"
         case .records(let records)?: fallback = "default: \(records.count) records"
+        case .secret?: fallback = nil
         case nil: fallback = nil
         }
         return [detected, fallback].compactMap { $0 }.joined(separator: ", else ").nonEmpty

@@ -49,6 +49,10 @@ public struct TemplateContext: Sendable {
             if field == "count" { return [String(records.count)] }
             let values = records.compactMap { $0[field] }
             return values.count == records.count ? values : nil
+        case .secret?:
+            // A template context never holds a secret's value: the command that runs gets it as a
+            // secret piece (`RenderedCommand`); everywhere else it is its stand-in.
+            return path.field == nil ? [SecretStandIn.named(path.root)] : nil
         case nil:
             return nil
         }

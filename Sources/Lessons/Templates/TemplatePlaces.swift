@@ -42,6 +42,7 @@ public struct TemplatePlaces: Sendable {
             let texts: [(String, String?)]
             switch value {
             case .text(let text): texts = [(text, nil)]
+            case .secret(let secret): texts = [(secret.reveal(), nil)]
             case .records(let records): texts = records.compactMap { record in place.field.flatMap { field in record[field].map { ($0, field) } } }
             }
             for (text, field) in texts {

@@ -34,7 +34,7 @@ public enum LabSession {
         if input.name == lesson.metadata.hosts.login { return .text(LabLayout.nodeUser) }
         switch input.type {
         case .cidr: return .text(layout.subnet.description)
-        case .secret where input.isSudoPassword: return learnerTypesSecrets ? nil : .text(LabLayout.nodePassword)
+        case .secret where input.isSudoPassword: return learnerTypesSecrets ? nil : .secret(SecretValue(LabLayout.nodePassword))
         case .blockDevice: return .text(layout.reader)
         case .list where isListOfHosts(input, lesson: lesson): return .records((1...layout.nodeCount).map { record(of: $0, in: input, lesson: lesson, lab: lab) })
         default: return nil

@@ -52,7 +52,7 @@ public struct StepValues: Sendable {
     /// The sudo password a block hands to `sudo` on another host (the lesson's `sudo: true` secret, as
     /// given), or nil for a block that runs no sudo elsewhere.
     public func sudoPassword(for block: Block) -> String? {
-        block.runsSudoElsewhere ? lesson.sudoPasswordInput.flatMap { inputs[$0.name]?.text } : nil
+        block.runsSudoElsewhere ? lesson.sudoPasswordInput.flatMap { inputs[$0.name]?.secret?.reveal() } : nil
     }
 
     /// Whether the step will run for at least one item, as far as is known now: an input not given yet
@@ -114,16 +114,11 @@ public struct StepValues: Sendable {
         step.condition?.terms.allSatisfy { $0.holds(for: subject(of: $0, item: item).value) } ?? true
     }
 
-    /// The template context for a block: the inputs and the loop item; `masked` shows secrets as
-    /// stand-ins and inputs not asked yet as their defaults (for the screen).
+    /// The template context for a block: the inputs and the loop item; `masked` shows inputs not
+    /// asked yet as their defaults (for the screen). A secret is its stand-in in every context
+    /// (`SecretValue`): only a command's run text holds its value.
     public func templateContext(_ item: LoopItem?, masked: Bool = false) -> TemplateContext {
-        var inputs = masked ? shownInputs : self.inputs
-        if masked {
-            for input in lesson.inputs where input.type == .secret && inputs[input.name] != nil {
-                inputs[input.name] = .text(SecretStandIn.named(input.name))
-            }
-        }
-        return context(inputs, item)
+        context(masked ? shownInputs : inputs, item)
     }
 
     private func context(_ inputs: [String: InputValue], _ item: LoopItem?) -> TemplateContext {
@@ -155,7 +150,7 @@ public struct StepValues: Sendable {
     /// The text of a secret input's value, by name (for the command that runs).
     var secretValues: [String: String] {
         var values: [String: String] = [:]
-        for name in secretNames { if let text = inputs[name]?.text { values[name] = text } }
+        for name in secretNames { if let secret = inputs[name]?.secret { values[name] = secret.reveal() } }
         return values
     }
 }

@@ -27,8 +27,8 @@ struct InputDialog {
             prefill = detected
         }
         return prompter.askScalar(input, prefill: input.type == .secret ? nil : prefill) { value in
-            rules.problems(setting: input, to: .text(value), among: inputs).first?.message
-        }.map(InputValue.text)
+            rules.problems(setting: input, to: .of(value, as: input), among: inputs).first?.message
+        }.map { .of($0, as: input) }
     }
 
     /// An input's value for an unattended run: what its `detect` command finds, else its default.

@@ -91,7 +91,9 @@ struct SessionPresenter {
             case nil:
                 text += "  \(input.name) = " + style.apply(.dim, to: "(not set yet)") + "\n"
             case .text(let value)?:
-                text += "  \(input.name) = \(input.type == .secret ? SecretStandIn.redacted : VisibleText.of(value))\n"
+                text += "  \(input.name) = \(VisibleText.of(value))\n"
+            case .secret(let secret)?:
+                text += "  \(input.name) = \(secret)\n"
             case .records(let records)?:
                 text += "  \(input.name):\n"
                 for (index, record) in records.enumerated() {

@@ -39,8 +39,7 @@ public struct ProgressUpdate: Sendable, Hashable {
             if status == .done, let step = Self.step(key.step, of: lesson, near: state.stepIndex) { stepHashes[key.step] = StepHasher.hash(step) }
         }
         if changes.inputs {
-            let secrets = Set(lesson.inputs.filter { $0.type == .secret }.map(\.name))
-            inputs = state.inputs.filter { !secrets.contains($0.key) }
+            inputs = state.inputs.filter { !$0.value.isSecret }
         }
         if changes.edits { edits = state.edits }
     }

@@ -56,7 +56,7 @@ public struct SavedRun: Sendable, Hashable, Codable {
         startedAt = now
         updatedAt = now
         finished = false
-        self.state = state.withoutSecrets(lesson)
+        self.state = state.withoutSecrets()
         stepHashes = Dictionary(uniqueKeysWithValues: lesson.steps.map { ($0.id, StepHasher.hash($0)) })
         marks = [:]
         self.transcript = transcript

@@ -95,7 +95,7 @@ struct SessionTransition {
             // Every command of the item at hand uses the inputs as they are now.
             refreshItems()
             for input in lesson.inputs where state.session.inputs[input.name] != oldInputs[input.name] {
-                if let value = state.session.inputs[input.name], input.type != .secret { effects.append(.record(.inputValue(name: input.name, value: value))) }
+                if let value = state.session.inputs[input.name], !value.isSecret { effects.append(.record(.inputValue(name: input.name, value: value))) }
             }
         }
         for key in changes.statuses.sorted() {

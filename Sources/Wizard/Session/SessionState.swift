@@ -86,10 +86,10 @@ public struct SessionState: Sendable, Hashable, Codable {
         return changes
     }
 
-    /// The same state with the values of `secret` inputs removed.
-    public func withoutSecrets(_ lesson: Lesson) -> SessionState {
+    /// The same state without its secrets (what saved progress and a transcript header hold).
+    public func withoutSecrets() -> SessionState {
         var copy = self
-        for input in lesson.inputs where input.type == .secret && copy.inputs[input.name] != nil { copy.inputs[input.name] = nil }
+        copy.inputs = inputs.filter { !$0.value.isSecret }
         return copy
     }
 }

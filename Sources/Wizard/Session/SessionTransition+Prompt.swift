@@ -195,12 +195,13 @@ extension SessionTransition {
         }
         guard let given = value, input.type != .list else { return (input.name, input) }
         let value = InputValueChecker.problem(with: given, as: input) == nil ? InputValueChecker.normalised(given, as: input) : given
-        if let problem = inputs.problems(setting: input, to: .text(value), among: state.session.inputs).first {
+        let newValue = InputValue.of(value, as: input)
+        if let problem = inputs.problems(setting: input, to: newValue, among: state.session.inputs).first {
             say("✗ \(problem.message); nothing changed.", .red)
             return nil
         }
-        update { $0.inputs[input.name] = .text(value) }
-        say("✓ \(input.name) = \(input.type == .secret ? SecretStandIn.redacted : value)", .green)
+        update { $0.inputs[input.name] = newValue }
+        say("✓ \(input.name) = \(newValue.secret.map { "\($0)" } ?? value)", .green)
         showAgain()
         return nil
     }

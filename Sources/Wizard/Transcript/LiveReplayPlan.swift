@@ -24,10 +24,11 @@ public struct LiveReplayPlan: Sendable {
 
         var lines = ["replay --live runs commands for real, from the lesson \(lesson.id) (\(lessonPath)):"]
         let shown = lesson.inputs.compactMap { input -> String? in
-            guard input.type != .secret, let value = inputs[input.name] else { return nil }
+            guard let value = inputs[input.name] else { return nil }
             switch value {
             case .text(let text): return "\(input.name)=\(text)"
             case .records(let records): return "\(input.name): \(records.count) record\(records.count == 1 ? "" : "s")"
+            case .secret: return nil
             }
         }
         lines.append("  inputs from the recording: " + (shown.isEmpty ? "none" : shown.joined(separator: ", ")))

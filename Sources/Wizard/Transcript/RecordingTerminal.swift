@@ -1,3 +1,5 @@
+import Lessons
+
 /// A terminal that records everything shown and every line typed into a transcript, passing it all on
 /// to the real terminal. Lines typed at a secret prompt are recorded only as `••••••`, and a secret's
 /// value typed inline (`set password VALUE`) is recorded without the value.

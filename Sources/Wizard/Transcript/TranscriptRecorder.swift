@@ -1,4 +1,5 @@
 import Foundation
+import Lessons
 
 /// Turns session events into transcript lines as they happen: the header first, then one
 /// `[seconds, code, data]` line per event, each handed to `write` at once (so a transcript is readable

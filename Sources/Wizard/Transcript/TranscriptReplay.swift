@@ -54,7 +54,7 @@ public enum TranscriptReplay {
         var state = header.piwizard.initialState
         if header.options.unattended {
             for input in loaded.lesson.inputs where input.type == .secret && state.inputs[input.name] == nil {
-                state.inputs[input.name] = .text(SecretStandIn.redacted)
+                state.inputs[input.name] = .secret(SecretValue(SecretStandIn.redacted))
             }
         }
         let session = WizardSession(loaded: replayed, terminal: terminal, runner: runner, options: options, state: state)

@@ -73,9 +73,7 @@ public struct LiveSession {
         let transcriptURL = stateFolder.appendingPathComponent("transcripts/\(lesson.id)-\(stamp)-\(ProcessInfo.processInfo.processIdentifier).cast")
         let file = try TranscriptFile(url: transcriptURL)
         let recorder = try TranscriptRecorder(header: header(state, now: now, interactive: baseTerminal.isInteractive), write: file.append)
-        for input in lesson.inputs where input.type == .secret {
-            if let secret = state.inputs[input.name]?.text { recorder.addSecret(secret) }
-        }
+        for secret in state.inputs.values.compactMap(\.secret) { recorder.addSecret(secret.reveal()) }
         let terminal = RecordingTerminal(baseTerminal, recorder: recorder, inlineSecret: InlineSecret(lesson: lesson))
         let session = WizardSession(loaded: loaded, terminal: terminal, runner: RecordingRunner(baseRunner, recorder: recorder),
                                     options: options, state: state)
@@ -102,7 +100,7 @@ public struct LiveSession {
         let lesson = loaded.lesson
         var header = TranscriptHeader(
             width: options.width, height: 24, timestamp: Int(now.timeIntervalSince1970), title: "piwizard: \(lesson.metadata.title)",
-            piwizard: .init(lesson: lesson.id, lessonFile: loaded.url.path, initialState: state.withoutSecrets(lesson),
+            piwizard: .init(lesson: lesson.id, lessonFile: loaded.url.path, initialState: state.withoutSecrets(),
                             unattended: options.unattended, confirmedDevices: options.confirmedDevices.sorted(),
                             localAddresses: options.localAddresses.sorted(), colour: options.style.colour, interactive: interactive)
         )

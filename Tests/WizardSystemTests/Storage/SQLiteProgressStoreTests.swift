@@ -51,14 +51,14 @@ import Wizard
         let dir = folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = try SQLiteProgressStore.open(stateFolder: dir)
-        var state = SessionState(inputs: ["password": .text("CANARY-pw"), "name": .text("Ada")])
+        var state = SessionState(inputs: ["password": .secret(SecretValue("CANARY-pw")), "name": .text("Ada")])
         state.setStatus(.done, step: "one")
         state.edits["one//0"] = "echo edited"
         state.practiceLab = "dv1"
         var saved = run(state)
         try store.save(saved)
         _ = state.takeChanges()
-        state.inputs["password"] = .text("CANARY-pw2")
+        state.inputs["password"] = .secret(SecretValue("CANARY-pw2"))
         state.inputs["name"] = .text("Grace")
         let update = ProgressUpdate(lesson: Self.lesson, state: state, changes: state.takeChanges(), now: Date(timeIntervalSince1970: 1_700_000_001), transcriptEvent: 3)
         try store.update(update)

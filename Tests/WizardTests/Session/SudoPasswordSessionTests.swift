@@ -52,7 +52,7 @@ import Testing
         drive.send(.checked([]))
         guard case .ask(let input)? = drive.last else { Issue.record("\(drive.effects)"); return }
         #expect(input.name == "password" && input.isSudoPassword)
-        drive.send(.answered(.text("rasp berry'")))
+        drive.send(.answered(.secret(SecretValue("rasp berry'"))))
         #expect(!drive.effects.contains { if case .record(.inputValue(name: "password", _)) = $0 { return true } else { return false } })
         guard case .check? = drive.last else { Issue.record("\(drive.effects)"); return }
         drive.send(.checked([SessionMachineTests.failed]))
@@ -75,7 +75,7 @@ import Testing
 
     @Test func unattendedTheLessonsValueIsUsedAndAnEmptyOneMeansSudoAsksNone() throws {
         var drive = try Drive(Self.lesson, id: "sudo", unattended: true, interactive: false, inputs: { loaded in
-            loaded.defaultInputs.merging(["password": .text("")]) { $1 }
+            loaded.defaultInputs.merging(["password": .secret(SecretValue(""))]) { $1 }
         })
         drive.send(.begin)
         #expect(drive.request?.command == "hostname")
