@@ -80,11 +80,12 @@ public struct StepChecker: Sendable {
             if let name = block.name { outcome.title = name }
             return outcome
         }
-        let text = TemplateRenderer.preview(block.body, context: templateContext(item), quoting: block.templateQuoting)
-        let shown = TemplateRenderer.preview(block.body, context: templateContext(item, masked: true), quoting: block.templateQuoting)
-        let title = block.name ?? "check: " + (shown.split(separator: "\n").first.map(String.init) ?? "")
+        // Rendered once, as a run block is: secrets are their stand-ins in the title and their values
+        // only in the text that runs.
+        let command = RenderedCommand(template: block.body, context: templateContext(item), quoting: block.templateQuoting, secrets: values.secretNames)
+        let title = block.name ?? "check: " + (command.display.split(separator: "\n").first.map(String.init) ?? "")
         let expected = "exit status \(block.expectedExit)" + (block.outputPattern.map { " and output matching /\($0)/" } ?? "")
-        guard let result = try? context.run(ShellText(authored: text)) else {
+        guard let text = try? command.exec(secrets: values.secretValues), let result = try? context.run(ShellText(authored: text)) else {
             return .fail(title, expected: expected, found: "the check could not be started")
         }
         var passed = result.exitStatus == block.expectedExit && !result.timedOut
