@@ -125,6 +125,31 @@ import Testing
         #expect(step.prose.map(\.markdown) == ["```\nA plain fence is an example.\n```"])
     }
 
+    @Test func anAttributeIsTakenAsWrittenWithItsBackslashes() {
+        let text = """
+        ---
+        id: b
+        title: B
+        summary: B.
+        ---
+        ## Look {#look}
+
+        ```sh {check output="denied \\(publickey\\)" name="a &amp; b"}
+        ssh -o BatchMode=yes localhost true
+        ```
+
+        ~~~  sh {check output=a\\.b}
+        true
+        ~~~
+        """
+        let parsed = LessonParser.parse(text, file: "b.md")
+        #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics)")
+        let blocks = parsed.lesson.steps[0].blocks
+        #expect(blocks[0].outputPattern == #"denied \(publickey\)"#, "CommonMark would take the backslashes out of the info string")
+        #expect(blocks[0].name == "a &amp; b", "no entity is decoded: the attribute is what the author wrote")
+        #expect(blocks[1].outputPattern == #"a\.b"#)
+    }
+
     @Test func aCheckMayBeNamedButNotACommand() {
         let text = """
         ---

@@ -77,6 +77,7 @@ enum VariableRule: LintRule {
                     diagnostics.append(listAttached(reference.raw, at: location))
                 }
                 if let problem = problem(with: path, in: source.step, lesson: lesson) {
+                    if problem.isUndeclared, lesson.unreadableInputs.contains(path.root) { continue }
                     diagnostics.append(problem.isUndeclared
                         ? undeclared(path.root, candidates: inputNames + (source.step?.loop.map { [$0.variable] } ?? []), at: location)
                         : badField(problem.message, at: location))

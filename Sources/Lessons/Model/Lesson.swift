@@ -8,6 +8,9 @@ public struct Lesson: Sendable, Hashable, Codable {
     public var steps: [Step]
     /// The lesson file as the user named it.
     public var file: String
+    /// Inputs declared in a way the parser could not read (reported there): their uses are not
+    /// reported again as undeclared.
+    public var unreadableInputs: Set<String> = []
 
     public init(metadata: LessonMetadata, inputs: [InputDeclaration], introduction: [ProseBlock], steps: [Step], file: String) {
         self.metadata = metadata

@@ -10,6 +10,9 @@ struct FrontMatterParser {
     private(set) var diagnostics: [Diagnostic] = []
     /// Where each default record of a list input was written, to point at the record a problem is about.
     var recordLocations: [String: [SourceLocation]] = [:]
+    /// Inputs declared with a problem that kept them out (an unknown type): declared all the same, so
+    /// their uses are not reported again as undeclared.
+    private(set) var unreadableInputs: Set<String> = []
 
     static let topLevelKeys = ["id", "title", "summary", "time", "needs", "inputs", "hosts"]
 
@@ -83,7 +86,8 @@ struct FrontMatterParser {
         }
         var inputs: [InputDeclaration] = []
         for (key, value) in inputsMapping {
-            if let name = key.string, let input = parseInput(name: name, keyNode: key, node: value, isField: false) { inputs.append(input) }
+            guard let name = key.string else { continue }
+            if let input = parseInput(name: name, keyNode: key, node: value, isField: false) { inputs.append(input) } else { unreadableInputs.insert(name) }
         }
         return inputs
     }

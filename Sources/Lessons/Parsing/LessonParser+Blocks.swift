@@ -4,8 +4,10 @@ import Yams
 /// Fenced blocks: the info string's kind and attributes, and a validator's YAML arguments.
 extension LessonParser {
     /// A block from a fence with `{kind ...}` attributes; nil for a plain code block (prose).
-    mutating func parseFence(info: String, literal: String, fenceLine: String, at start: SourceLocation) -> Block? {
-        let infoColumn = (fenceLine.range(of: info).map { fenceLine.distance(from: fenceLine.startIndex, to: $0.lowerBound) } ?? 0) + 1
+    mutating func parseFence(info cmarkInfo: String, literal: String, fenceLine: String, at start: SourceLocation) -> Block? {
+        // The info string as written: CommonMark takes backslash escapes and entities out of it
+        // (`output="denied \(publickey\)"` would lose its backslashes), and a pattern needs them.
+        let (info, infoColumn) = Self.writtenInfo(of: fenceLine) ?? (cmarkInfo, 1)
         let (languagePart, attributes) = AttributeList.split(info, column: start.column + infoColumn - 1)
         guard let attributes else { return nil }
         report(attributes.problems, line: start.line)
@@ -37,6 +39,20 @@ extension LessonParser {
             error("a drill names the hint that explains the fault it makes: add hint=N (the step's hints count from 1)", at: start)
         }
         return block
+    }
+
+    /// A fence line's info string as the author wrote it, and its 1-based column: after up to three
+    /// spaces and the run of backquotes or tildes, without the spaces around it.
+    static func writtenInfo(of fenceLine: String) -> (String, Int)? {
+        let characters = Array(fenceLine)
+        var index = 0
+        while index < characters.count, index < 3, characters[index] == " " { index += 1 }
+        guard index < characters.count, characters[index] == "`" || characters[index] == "~" else { return nil }
+        let fence = characters[index]
+        while index < characters.count, characters[index] == fence { index += 1 }
+        while index < characters.count, characters[index] == " " || characters[index] == "\t" { index += 1 }
+        let info = String(characters[index...]).trimmingTrailingWhitespace()
+        return (info, index + 1)
     }
 
     mutating func applyBlockAttribute(_ attribute: AttributeList.Attribute, to block: inout Block, at here: SourceLocation) {

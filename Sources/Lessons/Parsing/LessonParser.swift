@@ -34,12 +34,14 @@ public struct LessonParser {
         let split = FrontMatterSplitter(text)
         var metadata: LessonMetadata?
         var inputs: [InputDeclaration] = []
+        var unreadableInputs: Set<String> = []
         if split.unterminated {
             error("front matter starts with '---' but has no closing '---' line", at: location(line: 1))
         } else if let yaml = split.yaml {
             var frontMatter = FrontMatterParser(file: file, firstLine: split.yamlFirstLine)
             (metadata, inputs) = frontMatter.parse(yaml, whole: location(line: 1))
             diagnostics += frontMatter.diagnostics
+            unreadableInputs = frontMatter.unreadableInputs
         } else {
             error("the lesson has no front matter: start the file with a '---' line, id, title and summary, and a closing '---'", at: location(line: 1))
         }
@@ -47,10 +49,11 @@ public struct LessonParser {
         let lines = split.body.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let (introduction, steps) = parseBody(lines: lines, markdown: split.body, lineOffset: lineOffset)
         let fallbackID = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-        let lesson = Lesson(
+        var lesson = Lesson(
             metadata: metadata ?? LessonMetadata(id: fallbackID, title: fallbackID, summary: ""),
             inputs: inputs, introduction: introduction, steps: steps, file: file
         )
+        lesson.unreadableInputs = unreadableInputs
         return Result(lesson: lesson, diagnostics: diagnostics)
     }
 
