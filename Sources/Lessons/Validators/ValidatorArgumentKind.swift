@@ -17,6 +17,9 @@ public enum ValidatorArgumentKind: Sendable, Hashable {
     case pattern
     /// One of a few words.
     case choice([String])
+    /// A host name or address alone: a port or a user written into it (`[10.0.0.1]:2222`,
+    /// `pi@raspi2`) is refused, naming the argument that takes it.
+    case host
 
     /// Why `value` is not of this kind, or nil when it is.
     public func problem(with value: String) -> String? {
@@ -31,7 +34,20 @@ public enum ValidatorArgumentKind: Sendable, Hashable {
             return (try? NSRegularExpression(pattern: value)) == nil ? "'\(value)' is not a regular expression" : nil
         case .choice(let words):
             return words.contains(value) ? nil : "'\(value)' is not one of \(words.joined(separator: ", "))"
+        case .host:
+            return Self.hostProblem(value)
         }
+    }
+
+    /// Why a host argument holds more than a host: a user (`pi@raspi2`) or a port (`[10.0.0.1]:2222`,
+    /// `raspi2:2222`; an IPv6 address's own colons are not a port).
+    static func hostProblem(_ value: String) -> String? {
+        if value.contains("@") { return "'\(value)' holds a user: give the host alone (a validator that logs in takes the user as its argument user)" }
+        let colons = value.filter { $0 == ":" }.count
+        if value.hasPrefix("[") || colons == 1 {
+            return "'\(value)' holds a port: give the host alone, and the port as the argument port"
+        }
+        return nil
     }
 
     /// A flag's value: true for `true`/`yes`, false for `false`/`no`, nil for anything else.

@@ -96,14 +96,27 @@ public struct ValidatorContext: Sendable {
     /// Shell text that runs `command` on `host`: right here when `host` is one of this machine's own
     /// addresses or names, otherwise over ssh (`ssh(_:run:)`), so the checks of a session log in to a
     /// node once (unless `login` says otherwise).
-    public func onHost(_ host: String, _ command: ShellText, login: Login = .shared) -> ShellText {
-        let target = sshUser.map { "\($0)@\(host)" } ?? host
-        if let here {
+    public func onHost(_ host: String, _ command: ShellText, login: Login = .shared, user: String? = nil, port: Int = 22) -> ShellText {
+        let target = (user ?? sshUser).map { "\($0)@\(host)" } ?? host
+        let options = Self.portOptions(port)
+        // A host on another port is reached over ssh even from itself: the port says which server.
+        if port == 22, let here {
             // Decided here, without a shell test: a check on many nodes starts fewer programs.
-            return here.contains(host) ? "sh -c \(word: command)" : ssh(target, run: command, login: login)
+            return here.contains(host) ? "sh -c \(word: command)" : ssh(target, run: command, login: login, options: options)
         }
+        guard port == 22 else { return ssh(target, run: command, login: login, options: options) }
         return "if [ \(host) = \"$(hostname)\" ] || ip -o addr show 2>/dev/null | grep -qF \" \"\(host)\"/\"; "
             + "then sh -c \(word: command); "
             + "else \(ssh(target, run: command, login: login)); fi"
+    }
+
+    /// ssh's options for a port: none for 22.
+    public static func portOptions(_ port: Int) -> [String] {
+        port == 22 ? [] : ["-p", String(port)]
+    }
+
+    /// How a message names a host on a port: `raspi2`, or `raspi2 port 2222`.
+    public static func hostAndPort(_ host: String, _ port: Int) -> String {
+        port == 22 ? host : "\(host) port \(port)"
     }
 }

@@ -28,6 +28,29 @@ final class SSHValidatorTests {
         #expect(outcome.passed, "\(outcome)")
     }
 
+    /// A server on another port than 22 is reached by the validators' `port` argument, not by a port
+    /// written into the host (which lint refuses).
+    @Test func theValidatorsReachAServerOnAnotherPortByTheirPortArgument() throws {
+        var options = server.sshOptions()
+        let flag = try #require(options.firstIndex(of: "-p"))
+        options.removeSubrange(flag...flag + 1)
+        let runner = PipeCommandRunner()
+        let context = ValidatorContext(run: { text, timeout in try runner.run(CommandRequest(command: text, timeout: timeout)) { _ in } },
+                                       sshUser: "root", timeout: 30, sshOptions: options)
+        let port = String(server.port)
+        let login = ValidatorRegistry.check("ssh-key-login", ["host": "127.0.0.1", "user": "root", "port": port], context: context)
+        #expect(login.passed, "\(login)")
+        #expect(login.title == "ssh-key-login root@127.0.0.1 port \(port)")
+        let withoutPort = ValidatorRegistry.check("ssh-key-login", ["host": "127.0.0.1", "user": "root"], context: context)
+        #expect(!withoutPort.passed, "port 22 has no server here: \(withoutPort)")
+        let name = try runner.run(CommandRequest(command: "hostname")) { _ in }.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        let hostname = ValidatorRegistry.check("hostname-is", ["host": "127.0.0.1", "expected": name, "user": "root", "port": port], context: context)
+        #expect(hostname.passed, "\(hostname)")
+        #expect(hostname.title == "hostname-is 127.0.0.1 port \(port)")
+        let refused = ValidatorRegistry.check("ssh-key-login", ["host": "[127.0.0.1]:\(port)", "user": "root"], context: context)
+        #expect(!refused.passed && refused.found.contains("holds a port"), "\(refused)")
+    }
+
     @Test func anUnknownHostKeyIsRefusedNotAccepted() throws {
         let empty = server.directory + "/empty_known_hosts"
         try "".write(toFile: empty, atomically: true, encoding: .utf8)

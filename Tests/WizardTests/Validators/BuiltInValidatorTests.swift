@@ -17,6 +17,28 @@ import Lessons
 
     // MARK: image-matches-device
 
+    /// known_hosts names a host on another port as [host]:port; ssh-keyscan is asked on that port.
+    @Test func knownHostLooksAHostOnAnotherPortUpByItsBracketedName() {
+        let commands = Commands()
+        let context = ValidatorContext(run: { text, _ in
+            commands.add(text)
+            return CommandResult(exitStatus: 0, output: "[10.0.0.2]:2222 ssh-ed25519 AAAA\n--\n[10.0.0.2]:2222 ssh-ed25519 AAAA\n", duration: 0)
+        }, sshUser: nil)
+        let outcome = ValidatorRegistry.check("known-host", ["host": "10.0.0.2", "port": "2222"], context: context)
+        #expect(outcome.passed, "\(outcome)")
+        #expect(commands.all == ["ssh-keygen -F '[10.0.0.2]:2222' 2>/dev/null | grep -v '^#'; echo --; ssh-keyscan -T 5 -p 2222 -t ed25519 -- 10.0.0.2 2>/dev/null"])
+        _ = ValidatorRegistry.check("known-host", ["host": "10.0.0.2"], context: context)
+        #expect(commands.all.last == "ssh-keygen -F 10.0.0.2 2>/dev/null | grep -v '^#'; echo --; ssh-keyscan -T 5 -t ed25519 -- 10.0.0.2 2>/dev/null")
+    }
+
+    /// The commands a fake context was asked to run.
+    final class Commands: @unchecked Sendable {
+        private let lock = NSLock()
+        private var texts: [String] = []
+        func add(_ text: String) { lock.withLock { texts.append(text) } }
+        var all: [String] { lock.withLock { texts } }
+    }
+
     @Test func anImageMatchesACardOfItsSizeOnly() throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -79,9 +79,9 @@ import Testing
             for argument in type.spec.arguments {
                 switch argument.kind {
                 case .text where argument.name == "command": arguments[argument.name] = "true"
-                case .text, .words: arguments[argument.name] = argument.kind == .words ? hostile + " " + hostile : hostile
+                case .text, .words, .host: arguments[argument.name] = argument.kind == .words ? hostile + " " + hostile : hostile
                 case .flag: arguments[argument.name] = "true"
-                case .number: arguments[argument.name] = argument.name == "wait" ? "0" : "1"
+                case .number: arguments[argument.name] = argument.name == "wait" ? "0" : argument.name == "port" ? "2222" : "1"
                 case .size: arguments[argument.name] = "1K"
                 case .pattern: arguments[argument.name] = "."
                 case .choice(let words): arguments[argument.name] = words[0]

@@ -5,18 +5,23 @@ import Lessons
 /// shows now (`ssh-keygen -F` against `ssh-keyscan`): first contact was made and confirmed, and no stale
 /// key from a clone or an earlier cluster is left.
 public struct KnownHostValidator: Validator {
-    public static let spec = ValidatorSpec("known-host", arguments: [.required("host")],
+    public static let spec = ValidatorSpec("known-host", arguments: [.required("host", .host), .optional("port", .number(1...65535), default: "22")],
                                            summary: "known_hosts (where the check runs) holds the host's current key: first contact was confirmed, and no stale key (from a clone or an earlier node) is left")
 
     public var host: String
+    public var port: Int
 
     public init(_ arguments: ValidatorArguments) throws {
         host = try arguments.text("host")
+        port = try arguments.number("port")
     }
 
     public func check(_ context: ValidatorContext) throws -> CheckOutcome {
-        let result = try context.run("ssh-keygen -F \(host) 2>/dev/null | grep -v '^#'; echo --; ssh-keyscan -T 5 -t ed25519 -- \(host) 2>/dev/null")
-        return Self.judge(output: result.output, host: host)
+        // known_hosts names a host on another port than 22 as [host]:port.
+        let entry = port == 22 ? host : "[\(host)]:\(port)"
+        let portOption: ShellText = port == 22 ? "" : "-p \(port) "
+        let result = try context.run("ssh-keygen -F \(entry) 2>/dev/null | grep -v '^#'; echo --; ssh-keyscan -T 5 \(portOption)-t ed25519 -- \(host) 2>/dev/null")
+        return Self.judge(output: result.output, host: entry)
     }
 
     /// The verdict on the known entries, `--`, then the scanned key lines (pure, unit-tested).

@@ -3,25 +3,28 @@ import Lessons
 
 /// `ssh-key-login`: ssh logs in as the user without a password (`BatchMode=yes`), with a given key or ssh's own.
 public struct SSHKeyLoginValidator: Validator {
-    public static let spec = ValidatorSpec("ssh-key-login", arguments: [.required("host"), .required("user"), .optional("key")],
+    public static let spec = ValidatorSpec("ssh-key-login", arguments: [.required("host", .host), .required("user"), .optional("key"), .optional("port", .number(1...65535), default: "22")],
                                            summary: "`ssh -o BatchMode=yes` logs in without a password")
 
     public var host: String
     public var user: String
     public var key: String?
+    public var port: Int
 
     public init(_ arguments: ValidatorArguments) throws {
         host = try arguments.text("host")
         user = try arguments.text("user")
         key = try arguments.optional("key")
+        port = try arguments.number("port")
     }
 
     public func check(_ context: ValidatorContext) throws -> CheckOutcome {
         // A login of its own (never an open connection), which then serves the checks that follow.
-        let identity = key.map { ["-o", "IdentitiesOnly=yes", "-i", $0] } ?? []
+        let identity = (key.map { ["-o", "IdentitiesOnly=yes", "-i", $0] } ?? []) + ValidatorContext.portOptions(port)
         let result = try context.run("\(context.ssh("\(user)@\(host)", run: "true", login: .fresh, options: identity)) 2>&1")
-        let title = "ssh-key-login \(user)@\(host)"
-        let expected = "ssh to log in as \(user)@\(host) with a key, without a password"
+        let place = ValidatorContext.hostAndPort(host, port)
+        let title = "ssh-key-login \(user)@\(place)"
+        let expected = "ssh to log in as \(user)@\(place) with a key, without a password"
         return result.exitStatus == 0
             ? .pass(title, expected: expected, found: "it does")
             : .fail(title, expected: expected, found: OutputSummary.lastLines(result.output, count: 2))
