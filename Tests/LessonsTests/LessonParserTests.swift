@@ -141,6 +141,16 @@ import Testing
         ~~~  sh {check output=a\\.b}
         true
         ~~~
+
+        ```sh {check output="x{2}" name="a } b"}
+        echo xx
+        ```
+
+        ## A 5" screen {#screen}
+
+        ```sh {run}
+        true
+        ```
         """
         let parsed = LessonParser.parse(text, file: "b.md")
         #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics)")
@@ -148,6 +158,8 @@ import Testing
         #expect(blocks[0].outputPattern == #"denied \(publickey\)"#, "CommonMark would take the backslashes out of the info string")
         #expect(blocks[0].name == "a &amp; b", "no entity is decoded: the attribute is what the author wrote")
         #expect(blocks[1].outputPattern == #"a\.b"#)
+        #expect(blocks[2].outputPattern == "x{2}" && blocks[2].name == "a } b", "a quoted value holds braces")
+        #expect(parsed.lesson.steps[1].id == "screen" && parsed.lesson.steps[1].title == "A 5\" screen", "a lone quote in a title")
     }
 
     @Test func aCheckMayBeNamedButNotACommand() {

@@ -65,7 +65,11 @@ public struct AttributeList: Sendable, Hashable {
     /// the text does not end with a brace group. `column` is the column of the text's first character.
     public static func split(_ text: String, column: Int) -> (text: String, attributes: AttributeList?) {
         let trimmed = text.trimmingTrailingWhitespace()
-        guard trimmed.hasSuffix("}"), let open = trimmed.lastIndex(of: "{") else { return (trimmed, nil) }
+        // The group's brace is the last `{` whose rest holds whole quotes: a quoted value may hold
+        // braces of its own (`output="x{2}"`), a title before the group may hold a lone `"`.
+        guard trimmed.hasSuffix("}"),
+              let open = trimmed.indices.reversed().first(where: { trimmed[$0] == "{" && trimmed[$0...].filter { $0 == "\"" }.count % 2 == 0 })
+        else { return (trimmed, nil) }
         let before = String(trimmed[..<open]).trimmingTrailingWhitespace()
         let inner = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
         let innerColumn = column + trimmed.distance(from: trimmed.startIndex, to: open) + 1

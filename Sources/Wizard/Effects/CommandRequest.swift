@@ -18,9 +18,12 @@ public struct CommandRequest: Sendable, Hashable, Codable {
     /// travels on ssh's standard input, never on a command line. Never encoded (transcripts hold the
     /// request without it) and not part of a request's equality.
     public var sudoPassword: String?
+    /// Stop at the first command that fails, as a script with `set -e` does (a lesson's `{run}` block:
+    /// a failing line is not followed by the next one, which might pass and hide it).
+    public var stopsAtFirstFailure = false
 
     public init(command: String, host: RemoteHost? = nil, user: String? = nil, timeout: Double? = nil, interactive: Bool = false,
-                console: Int? = nil, sudoPassword: String? = nil) {
+                console: Int? = nil, sudoPassword: String? = nil, stopsAtFirstFailure: Bool = false) {
         self.command = command
         self.host = host
         self.user = user
@@ -28,15 +31,38 @@ public struct CommandRequest: Sendable, Hashable, Codable {
         self.interactive = interactive
         self.console = console
         self.sudoPassword = sudoPassword
+        self.stopsAtFirstFailure = stopsAtFirstFailure
     }
 
     private enum CodingKeys: String, CodingKey {
-        case command, host, user, timeout, interactive, console
+        case command, host, user, timeout, interactive, console, stopsAtFirstFailure
+    }
+
+    public init(from decoder: Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        command = try values.decode(String.self, forKey: .command)
+        host = try values.decodeIfPresent(RemoteHost.self, forKey: .host)
+        user = try values.decodeIfPresent(String.self, forKey: .user)
+        timeout = try values.decodeIfPresent(Double.self, forKey: .timeout)
+        interactive = try values.decode(Bool.self, forKey: .interactive)
+        console = try values.decodeIfPresent(Int.self, forKey: .console)
+        stopsAtFirstFailure = try values.decodeIfPresent(Bool.self, forKey: .stopsAtFirstFailure) ?? false
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var values = encoder.container(keyedBy: CodingKeys.self)
+        try values.encode(command, forKey: .command)
+        try values.encodeIfPresent(host, forKey: .host)
+        try values.encodeIfPresent(user, forKey: .user)
+        try values.encodeIfPresent(timeout, forKey: .timeout)
+        try values.encode(interactive, forKey: .interactive)
+        try values.encodeIfPresent(console, forKey: .console)
+        if stopsAtFirstFailure { try values.encode(true, forKey: .stopsAtFirstFailure) }
     }
 
     public static func == (left: CommandRequest, right: CommandRequest) -> Bool {
         left.command == right.command && left.host == right.host && left.user == right.user && left.timeout == right.timeout
-            && left.interactive == right.interactive && left.console == right.console
+            && left.interactive == right.interactive && left.console == right.console && left.stopsAtFirstFailure == right.stopsAtFirstFailure
     }
 
     public func hash(into hasher: inout Hasher) {

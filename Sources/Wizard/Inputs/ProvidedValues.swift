@@ -26,8 +26,11 @@ public struct ProvidedValues: Sendable, Hashable {
         let schema = InputSchema(lesson: lesson)
         var given = ProvidedValues()
         for input in lesson.inputs {
-            let key = environmentVariable(for: input.name)
-            if let text = environment[key] { try given.add(text, for: input, from: .environment(variable: key), schema: schema) }
+            // PIWIZARD_VAR_USER, or the name as the lesson writes it (PIWIZARD_VAR_user): the upper-case one first.
+            let keys = [environmentVariable(for: input.name), "PIWIZARD_VAR_" + input.name.replacingOccurrences(of: "-", with: "_")]
+            if let key = keys.first(where: { environment[$0] != nil }), let text = environment[key] {
+                try given.add(text, for: input, from: .environment(variable: key), schema: schema)
+            }
         }
         if let file {
             for (name, entry) in try VarsFile(path: file).values(for: lesson, schema: schema) {

@@ -251,7 +251,8 @@ extension SessionTransition {
         }
         let request = CommandRequest(command: text, host: host(block.target), user: block.user,
                                      timeout: block.timeout, interactive: interactive,
-                                     console: block.target == .console ? (item?.index ?? 0) + 1 : nil, sudoPassword: sudoPassword)
+                                     console: block.target == .console ? (item?.index ?? 0) + 1 : nil, sudoPassword: sudoPassword,
+                                     stopsAtFirstFailure: block.kind == .run)
         performance.stage = .running(offset)
         wait(.performing(performance), for: .run(request, showsOutput: !interactive))
     }

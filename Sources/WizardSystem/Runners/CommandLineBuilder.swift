@@ -58,10 +58,12 @@ public struct CommandLineBuilder: Sendable, Hashable {
     /// The shell text that runs on the target: the command itself, or wrapped in sudo when the
     /// request names a user.
     public func shellText(for request: CommandRequest) -> String {
-        guard let user = request.user else { return request.command }
+        // `set -e` on the command's first line, so the shell's line numbers stay the lesson's.
+        let script = request.stopsAtFirstFailure ? "set -e; " + request.command : request.command
+        guard let user = request.user else { return script }
         let nonInteractive = request.interactive || SudoPasswordHandover.applies(to: request) ? "" : "-n "
         let target = user == "root" ? "" : "-u \(ShellQuote.word(user)) "
-        return "sudo \(nonInteractive)\(target)-- sh -c \(ShellQuote.word(request.command))"
+        return "sudo \(nonInteractive)\(target)-- sh -c \(ShellQuote.word(script))"
     }
 
     /// Makes sure the control folder exists, belongs to this user and is private (mode 0700), before

@@ -30,6 +30,14 @@ struct CommandLineBuilderTests {
         #expect(!builder.arguments(for: CommandRequest(command: "true", host: pi)).contains { $0.contains("PIWIZARD_LAB") })
     }
 
+    @Test func aRequestThatStopsAtItsFirstFailureRunsWithSetE() {
+        let builder = CommandLineBuilder()
+        #expect(builder.arguments(for: CommandRequest(command: "a\nb", stopsAtFirstFailure: true)) == ["/bin/sh", "-c", "set -e; a\nb"])
+        #expect(builder.shellText(for: CommandRequest(command: "a", user: "root", stopsAtFirstFailure: true)) == "sudo -n -- sh -c 'set -e; a'")
+        let remote = builder.arguments(for: CommandRequest(command: "a", host: RemoteHost(address: "10.0.0.2"), stopsAtFirstFailure: true))
+        #expect(remote.last == "set -e; a")
+    }
+
     @Test func rootMeansPlainSudoAndNonInteractiveNeverPrompts() {
         let request = CommandRequest(command: "apt-get update", user: "root")
         #expect(builder.arguments(for: request) == ["/bin/sh", "-c", "sudo -n -- sh -c 'apt-get update'"])

@@ -19,6 +19,22 @@ struct CommandRunnerBehaviourTests {
         #expect(!result.timedOut)
     }
 
+    /// A lesson's run block stops at its first failing line, as a script with `set -e` does; `||`,
+    /// `&&` and `if` work as they always do, and the shell's line numbers stay the block's own.
+    @Test(arguments: RunnerKind.allCases)
+    func aRunBlockStopsAtItsFirstFailingLine(runner: RunnerKind) throws {
+        let script = "echo one\nfalse\necho after"
+        let stopping = try runner.run(CommandRequest(command: script, timeout: 20, stopsAtFirstFailure: true))
+        #expect(stopping.exitStatus == 1)
+        #expect(stopping.output == "one\n")
+        let goingOn = try runner.run(CommandRequest(command: script, timeout: 20))
+        #expect(goingOn.exitStatus == 0 && goingOn.output == "one\nafter\n", "a check's script is judged by its end")
+        let guarded = try runner.run(CommandRequest(command: "false || echo handled\nif false; then :; fi\necho done", timeout: 20, stopsAtFirstFailure: true))
+        #expect(guarded.exitStatus == 0 && guarded.output == "handled\ndone\n")
+        let missing = try runner.run(CommandRequest(command: "true\nno-such-program-here", timeout: 20, stopsAtFirstFailure: true))
+        #expect(missing.output.contains("2:"), "the shell names the block's own line 2: \(missing.output)")
+    }
+
     @Test(arguments: RunnerKind.allCases)
     func exitCodeIsReported(runner: RunnerKind) throws {
         #expect(try runner.run("exit 3").exitStatus == 3)

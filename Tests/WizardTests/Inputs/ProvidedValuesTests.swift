@@ -28,6 +28,14 @@ import Wizard
                                   "nodes": .varsFile(path: file.path, line: 4)])
     }
 
+    @Test func theEnvironmentNamesAnInputInUpperCaseOrAsTheLessonWritesIt() throws {
+        let lower = try ProvidedValues.resolve(for: lesson, assignments: [], file: nil, environment: ["PIWIZARD_VAR_user": "lower"])
+        #expect(lower.values["user"] == .text("lower"))
+        #expect(lower.sources["user"] == .environment(variable: "PIWIZARD_VAR_user"))
+        let both = try ProvidedValues.resolve(for: lesson, assignments: [], file: nil, environment: ["PIWIZARD_VAR_user": "lower", "PIWIZARD_VAR_USER": "upper"])
+        #expect(both.values["user"] == .text("upper"), "the upper-case one first")
+    }
+
     @Test func aListOnTheCommandLine() throws {
         let values = try ProvidedValues.resolve(for: lesson, assignments: ["nodes=n1 10.9.0.1 dhcpcd; n2 10.9.0.2 interfaces"], file: nil, environment: [:]).values
         #expect(values["nodes"] == .records([["hostname": "n1", "ip": "10.9.0.1", "netconf": "dhcpcd"], ["hostname": "n2", "ip": "10.9.0.2", "netconf": "interfaces"]]))
