@@ -107,6 +107,54 @@ import Testing
         #expect(misplaced.stderr.contains("may-pass-before on a block says that a {check} may hold before its step runs"), "\(misplaced.stderr)")
     }
 
+    /// A drill's hint bound to a check (`Hint for ID:`) holds only when that check caught the fault,
+    /// and a failing check shows its own hints, not the step's others.
+    @Test func aDrillsHintMustExplainTheCheckThatCaughtIt() throws {
+        let scratch = try PiwizardProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let lesson = """
+            ---
+            id: bound
+            title: Bound hints
+            summary: Two checks, each with its hint.
+            ---
+            ## Make {#make}
+
+            ```sh {run}
+            mkdir -p \(scratch.path)/d && touch \(scratch.path)/d/a
+            ```
+
+            ```sh {check id=folder name="the folder is there"}
+            test -d \(scratch.path)/d
+            ```
+
+            ```sh {check id=file name="the file is there"}
+            test -f \(scratch.path)/d/a
+            ```
+
+            ```sh {drill hint=1}
+            rm \(scratch.path)/d/a
+            ```
+
+            > **Hint for folder:** The folder d is gone.
+
+            > **Hint for file:** The file a is gone.
+            """
+        let (wrong, wrongFolder) = try test("bound", lesson)
+        defer { try? FileManager.default.removeItem(atPath: wrongFolder) }
+        #expect(wrong.status == 1, "\(wrong.stdout)\(wrong.stderr)")
+        #expect(wrong.stdout.contains("but hint 1 is not among the hints shown (it explains folder)"), "\(wrong.stdout)")
+        try? FileManager.default.removeItem(at: scratch.appendingPathComponent("d"))
+        let (right, rightFolder) = try test("bound", lesson.replacingOccurrences(of: "{drill hint=1}", with: "{drill hint=2}"))
+        defer { try? FileManager.default.removeItem(atPath: rightFolder) }
+        #expect(right.status == 0, "\(right.stdout)\(right.stderr)")
+        // A hint that names a check the step does not have is a lint error.
+        let (unknown, unknownFolder) = try test("bound", lesson.replacingOccurrences(of: "Hint for file:", with: "Hint for fil:"))
+        defer { try? FileManager.default.removeItem(atPath: unknownFolder) }
+        #expect(unknown.status == 65, "\(unknown.stdout)\(unknown.stderr)")
+        #expect(unknown.stderr.contains("this hint explains 'fil', but step 'make' has no check with id=fil (did you mean 'file'?); its checks are: folder, file"), "\(unknown.stderr)")
+    }
+
     @Test func aDrillItsChecksDoNotCatchIsNamed() throws {
         let scratch = try PiwizardProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: scratch) }

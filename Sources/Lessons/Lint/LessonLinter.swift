@@ -9,6 +9,7 @@ public enum LessonLinter {
         ReachabilityRule.self,
         SafetyRule.self,
         SelfTestRule.self,
+        HintRule.self,
     ] }
 
     /// Parse diagnostics and rule findings for a lesson's text; `validators` are the built-in

@@ -23,6 +23,8 @@ public struct Block: Sendable, Hashable, Codable {
     /// What a check or precondition checks, in words (`name="the card holds the node's name"`): how its
     /// result is shown instead of its first line of code or its validator's own words.
     public var name: String?
+    /// A check's or precondition's id (`id=key-login`), by which hints name the checks they explain.
+    public var checkID: String?
     /// For a `{run}` block: a yes/no question the learner answers before it runs
     /// (`confirm="Are the two fingerprints the same?"`); no stops the step and shows its hints.
     public var confirmation: String?

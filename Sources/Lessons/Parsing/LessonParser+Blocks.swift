@@ -58,7 +58,7 @@ extension LessonParser {
     mutating func applyBlockAttribute(_ attribute: AttributeList.Attribute, to block: inout Block, at here: SourceLocation) {
         switch attribute.key {
         case "on", "user", "confirm", "destructive", "readonly", "timeout": applyRunAttribute(attribute, to: &block, at: here)
-        case "name", "validator", "exit", "output", "may-pass-before": applyCheckAttribute(attribute, to: &block, at: here)
+        case "name", "id", "validator", "exit", "output", "may-pass-before": applyCheckAttribute(attribute, to: &block, at: here)
         case "hint", "when", "data": applyTeachingAttribute(attribute, to: &block, at: here)
         default: break
         }
@@ -128,6 +128,10 @@ extension LessonParser {
         case "name":
             if !kind.isValidator { error("name= says in words what a check or precondition checks; a {\(kind.rawValue)} block is not one", at: here) }
             block.name = value
+        case "id":
+            if !kind.isValidator { error("id= names a check or precondition for the hints that explain it; a {\(kind.rawValue)} block is not one", at: here) }
+            if !TemplatePath.isName(value) { error("id= is a word of letters, digits, '_' and '-', starting with a letter (e.g. id=key-login)", at: here) }
+            block.checkID = value
         case "validator":
             if !kind.isValidator { error("validator= belongs on a {check} or {precondition} block", at: here) }
             block.validator = ValidatorCall(name: value, arguments: [:])

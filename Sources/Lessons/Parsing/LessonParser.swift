@@ -13,7 +13,7 @@ public struct LessonParser {
     }
 
     static let stepAttributes = ["foreach", "as", "when", "requires"]
-    static let blockAttributes = ["on", "user", "destructive", "readonly", "validator", "exit", "output", "timeout", "name", "confirm", "hint", "may-pass-before", "when", "data"]
+    static let blockAttributes = ["on", "user", "destructive", "readonly", "validator", "exit", "output", "timeout", "name", "id", "confirm", "hint", "may-pass-before", "when", "data"]
 
     private let file: String
     private var diagnostics: [Diagnostic] = []
@@ -98,11 +98,11 @@ public struct LessonParser {
                     steps[steps.count - 1].blocks.append(parsed)
                 }
             case .blockQuote:
-                if let hint = hintText(source) {
+                if let (hint, checks) = hintText(source) {
                     if steps.isEmpty {
                         error("a hint must be inside a step: put a '## ' heading before it", at: start)
                     } else {
-                        steps[steps.count - 1].hints.append(Hint(text: hint, location: start))
+                        steps[steps.count - 1].hints.append(Hint(text: hint, location: start, checks: checks))
                     }
                 } else {
                     append(ProseBlock(markdown: source, location: start), to: &steps, else: &introduction)
@@ -122,8 +122,9 @@ public struct LessonParser {
         }
     }
 
-    /// The text of a `> Hint: ...` or `> **Hint:** ...` quote, or nil for another quote.
-    private func hintText(_ source: String) -> String? {
+    /// The text of a `> Hint: ...` or `> **Hint:** ...` quote, with the check ids of a `Hint for
+    /// ID, ID:` label; nil for another quote.
+    private func hintText(_ source: String) -> (String, [String])? {
         let text = source.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             var line = Substring(line).drop { $0 == " " }
             if line.hasPrefix(">") { line = line.dropFirst() }
@@ -131,7 +132,14 @@ public struct LessonParser {
             return String(line)
         }.joined(separator: "\n")
         for label in ["**Hint:**", "**Hint**:", "Hint:", "*Hint:*", "_Hint:_"] where text.hasPrefix(label) {
-            return text.dropFirst(label.count).trimmingCharacters(in: .whitespacesAndNewlines)
+            return (text.dropFirst(label.count).trimmingCharacters(in: .whitespacesAndNewlines), [])
+        }
+        for (open, close) in [("**Hint for ", ":**"), ("Hint for ", ":"), ("*Hint for ", ":*"), ("_Hint for ", ":_")] where text.hasPrefix(open) {
+            let rest = text.dropFirst(open.count)
+            guard let end = rest.range(of: close) else { continue }
+            let ids = rest[..<end.lowerBound].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard !ids.isEmpty, ids.allSatisfy({ !$0.isEmpty && !$0.contains(" ") }) else { continue }
+            return (rest[end.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines), ids)
         }
         return nil
     }

@@ -8,6 +8,8 @@ public struct CheckOutcome: Sendable, Hashable, Codable {
     /// A device this check found unsafe to act on (missing, not removable, or holding this computer's
     /// system): hints that act on it are held back.
     public var unsafeDevice: String?
+    /// The id of the check block it came from (`id=`), which its hints name; nil for a check without one.
+    public var check: String?
 
     public init(passed: Bool, title: String, expected: String, found: String, unsafeDevice: String? = nil) {
         self.passed = passed

@@ -52,8 +52,14 @@ public struct StepChecker: Sendable {
         values.templateContext(item, masked: masked)
     }
 
-    /// Runs one check or precondition block for an item.
+    /// Runs one check or precondition block for an item; the outcome names the block's `id=`.
     public func check(_ block: Block, item: LoopItem?) -> CheckOutcome {
+        var outcome = judge(block, item: item)
+        outcome.check = block.checkID
+        return outcome
+    }
+
+    private func judge(_ block: Block, item: LoopItem?) -> CheckOutcome {
         let host = hosts.host(for: block.target, item: item, inputs: inputs)
         let runner = self.runner
         let user = block.user

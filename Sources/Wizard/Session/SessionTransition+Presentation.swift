@@ -42,15 +42,17 @@ extension SessionTransition {
         "\(step.id)/\(state.itemKey)/\(offset)"
     }
 
-    /// The step's hints for the learner. A hint that acts on a device (it names a `block-device`
-    /// input) is held back while a check found that device unsafe (the system disk, not removable,
-    /// missing): advice such as `sudo umount DEVICE?*` must never point at the wrong disk.
+    /// The step's hints for the learner: after failing checks, the hints bound to them (`Hint for
+    /// ID:`), else the step's own hints; with nothing failing, every hint. A hint that acts on a device
+    /// (it names a `block-device` input) is held back while a check found that device unsafe (the
+    /// system disk, not removable, missing): advice such as `sudo umount DEVICE?*` must never point at
+    /// the wrong disk.
     var hints: [String] {
         let context = values.templateContext(item, masked: true)
         let unsafe = Set(state.lastFailures.compactMap(\.unsafeDevice))
         let devices = Set(lesson.inputs.filter { $0.type == .blockDevice }.map(\.name))
         var heldBack: Set<String> = []
-        let shown = step.hints.filter { hint in
+        let shown = Self.hints(of: step, explaining: state.lastFailures).filter { hint in
             let named = TemplateReference.scan(hint.text).compactMap { $0.path?.root }.filter(devices.contains)
             let unsafeNamed = named.compactMap { state.session.inputs[$0]?.text }.filter(unsafe.contains)
             heldBack.formUnion(unsafeNamed)
@@ -58,6 +60,15 @@ extension SessionTransition {
         }
         let notes = heldBack.sorted().map { "Hints that act on \($0) are held back until it passes its checks: it does not look like the card to change." }
         return shown.map { TemplateRenderer.preview($0.text, context: context, quoting: .none) } + notes
+    }
+
+    /// The hints for `failures`: those bound to a failing check, else the step's own (unbound) hints;
+    /// every hint when nothing failed.
+    static func hints(of step: Step, explaining failures: [CheckOutcome]) -> [Hint] {
+        guard !failures.isEmpty else { return step.hints }
+        let failing = Set(failures.compactMap(\.check))
+        let bound = step.hints.filter { !failing.isDisjoint(with: $0.checks) }
+        return bound.isEmpty ? step.hints.filter(\.checks.isEmpty) : bound
     }
 
     mutating func reportFailures(_ outcomes: [CheckOutcome]) {

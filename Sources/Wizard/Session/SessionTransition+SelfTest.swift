@@ -71,14 +71,17 @@ extension SessionTransition {
             let drill = drills[index]
             let named = drill.drillHint.flatMap { $0 <= step.hints.count ? step.hints[$0 - 1] : nil }
             let shown = named.map { hint in hints.contains(TemplateRenderer.preview(hint.text, context: values.templateContext(item, masked: true), quoting: .none)) } ?? false
-            let held = !commandFailed && !failing.isEmpty && shown
+            // A hint bound to checks explains the fault only when one of them caught it.
+            let explains = named.map { hint in hint.checks.isEmpty || failing.contains { outcome in outcome.check.map(hint.checks.contains) ?? false } } ?? false
+            let held = !commandFailed && !failing.isEmpty && shown && explains
             let detail: String
             if commandFailed {
                 detail = "the drill's own command failed: " + failing.map(Self.describe).joined(separator: "; ")
             } else if failing.isEmpty {
                 detail = "every check still passes after the drill: they do not catch its fault"
-            } else if !shown {
+            } else if !shown || !explains {
                 detail = "the checks caught it (\(Self.names(failing))), but hint \(drill.drillHint ?? 0) is not among the hints shown"
+                    + (named.map { $0.checks.isEmpty ? "" : " (it explains \($0.checks.joined(separator: ", ")))" } ?? "")
             } else {
                 detail = "caught by \(Self.names(failing)); hint \(drill.drillHint ?? 0) shown"
             }
