@@ -14,7 +14,7 @@ import Testing
     @Test func theTourProvesItself() throws {
         let folder = try PiwizardProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let run = try PiwizardProcess.run(["test", "tour", "--var", "workdir=\(folder.path)/tour", "--json"])
+        let run = try PiwizardProcess.run(["test", "tour", "--var", "workdir=\(folder.path)/tour", "--json", "--keep"])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         #expect(report["held"] as? Bool == true && report["lesson"] as? String == "tour")
@@ -24,7 +24,7 @@ import Testing
         #expect(phases == ["before", "after", "solve", "drill", "repair"], "\(phases)")
         #expect(findings.contains { $0["step"] as? String == "basket" && $0["item"] as? String == "pear" && $0["phase"] as? String == "drill" })
         #expect(!FileManager.default.fileExists(atPath: folder.path + "/tour"), "its tidy-up ran, destructive as it is")
-        // The transcript the report names stays; the run's saved progress is gone.
+        // With --keep the transcript the report names stays; the run's saved progress is gone.
         let transcript = try #require(runs.first?["transcript"] as? String)
         #expect(FileManager.default.fileExists(atPath: transcript))
         let state = URL(fileURLWithPath: transcript).deletingLastPathComponent().deletingLastPathComponent()
@@ -153,6 +153,54 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: unknownFolder) }
         #expect(unknown.status == 65, "\(unknown.stdout)\(unknown.stderr)")
         #expect(unknown.stderr.contains("this hint explains 'fil', but step 'make' has no check with id=fil (did you mean 'file'?); its checks are: folder, file"), "\(unknown.stderr)")
+    }
+
+    /// Teardown blocks undo a run, before it (an earlier run's leftovers) and after it: the self-test
+    /// passes twice in a row on one machine, and a run that held leaves no temporary folder behind.
+    @Test func teardownLetsTheSelfTestRunTwiceInARow() throws {
+        let scratch = try PiwizardProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let lesson = """
+            ---
+            id: again
+            title: Again
+            summary: A step that makes a folder.
+            ---
+            ## Make {#make}
+
+            ```sh {run}
+            mkdir \(scratch.path)/made
+            ```
+
+            ```sh {check}
+            test -d \(scratch.path)/made
+            ```
+            """
+        let (first, firstFolder) = try test("again", lesson)
+        defer { try? FileManager.default.removeItem(atPath: firstFolder) }
+        #expect(first.status == 0, "\(first.stdout)\(first.stderr)")
+        let (second, secondFolder) = try test("again", lesson)
+        defer { try? FileManager.default.removeItem(atPath: secondFolder) }
+        #expect(second.status == 1, "without a teardown the first run's folder is still there: \(second.stdout)")
+        #expect(second.stdout.contains("a check passes before the step has run"), "\(second.stdout)")
+
+        let undone = lesson + "\n\n```sh {teardown}\nrm -rf \(scratch.path)/made\n```\n"
+        let leftovers = { (try? FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()))?.filter { $0.hasPrefix("piwizard-test-again-") } ?? [] }
+        let before = Set(leftovers())
+        for _ in 0..<2 {
+            let (run, folder) = try test("again", undone)
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+            #expect(run.stdout.contains("Teardown: 1 block run undid the run."), "\(run.stdout)")
+            #expect(run.stdout.contains("transcript: removed with the run's folder"), "\(run.stdout)")
+            #expect(!FileManager.default.fileExists(atPath: scratch.path + "/made"))
+        }
+        #expect(Set(leftovers()) == before, "a run that held leaves no temporary folder")
+        let (kept, keptFolder) = try test("again", undone, ["--keep"])
+        defer { try? FileManager.default.removeItem(atPath: keptFolder) }
+        let path = try #require(kept.stdout.split(separator: "\n").first { $0.hasPrefix("transcript: /") }.map { String($0.dropFirst("transcript: ".count)) })
+        #expect(FileManager.default.fileExists(atPath: path), "--keep keeps the transcript")
+        try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().deletingLastPathComponent().path)
     }
 
     @Test func aDrillItsChecksDoNotCatchIsNamed() throws {

@@ -16,10 +16,13 @@ public enum BlockKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// For `piwizard test` only: what the learner is meant to end up typing in a step whose command fails
     /// on purpose; the test runs it after it has seen the check fail.
     case solve
+    /// For `piwizard test` only: undoes what the step made, so the self-test can run again on the same
+    /// machine; run before a test (what an earlier one left) and after it, steps last to first.
+    case teardown
 
     /// Checks and preconditions are validators.
     public var isValidator: Bool { self == .check || self == .precondition }
 
-    /// Drills, repairs and solutions: the lesson's self-test (`piwizard test`), hidden from learners.
-    public var isSelfTest: Bool { self == .drill || self == .repair || self == .solve }
+    /// Drills, repairs, solutions and teardowns: the lesson's self-test (`piwizard test`), hidden from learners.
+    public var isSelfTest: Bool { self == .drill || self == .repair || self == .solve || self == .teardown }
 }

@@ -69,6 +69,7 @@ public struct DisplayWalk: Sendable {
         case .drill: words = ["test: break it"]
         case .repair: words = ["test: repair it"]
         case .solve: words = ["test: the solution"]
+        case .teardown: words = ["test: undo it"]
         }
         if let validator = block.validator { words.append(validator.name) }
         if withTarget && block.target == .lab {

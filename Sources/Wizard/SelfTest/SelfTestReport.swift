@@ -17,7 +17,12 @@ public struct SelfTestReport: Sendable, Codable {
     public var outcome: String
     public var finished: Bool
     public var entries: [Entry]
-    public var transcript: String
+    /// The run's transcript; nil when its folder was removed (the run held, without `--keep`).
+    public var transcript: String?
+    /// Teardown blocks that failed before the run (an earlier run's leftovers they could not clear).
+    public var teardownBefore: [SelfTestTeardown.Result] = []
+    /// Every teardown block's run after the run.
+    public var teardown: [SelfTestTeardown.Result] = []
 
     /// The findings in a transcript, timed from the item's start (its marker) or the finding before.
     public init(transcript: Transcript, path: String, outcome: SessionOutcome, flavour: String?) {
@@ -42,8 +47,8 @@ public struct SelfTestReport: Sendable, Codable {
     /// The findings that did not hold.
     public var failures: [SelfTestFinding] { entries.map(\.finding).filter { !$0.held } }
 
-    /// Whether everything held and the lesson ran to its end.
-    public var held: Bool { finished && failures.isEmpty }
+    /// Whether everything held, the lesson ran to its end and its teardown undid it.
+    public var held: Bool { finished && failures.isEmpty && teardown.allSatisfy { $0.problem == nil } }
 
     /// The report as a table, then each failure (`file:line: step [item] phase: what`), then the outcome.
     public func text(style: TextStyle) -> String {
@@ -82,7 +87,24 @@ public struct SelfTestReport: Sendable, Codable {
             text += style.apply(.red, to: "✗ \(failure.place): \(failure.step)\(item) \(failure.phaseName): \(failure.detail)") + "\n"
         }
         text += (finished ? "" : style.apply(.red, to: "The run did not reach the end: ")) + outcome + "\n"
-        text += "transcript: \(transcript)\n"
+        text += teardownText(style: style)
+        text += "transcript: " + (transcript ?? "removed with the run's folder (it held; --keep keeps it)") + "\n"
+        return text
+    }
+
+    /// What the teardown did: the blocks that failed, or how many undid the run.
+    private func teardownText(style: TextStyle) -> String {
+        var text = ""
+        for result in teardownBefore {
+            let item = result.item.isEmpty ? "" : " [\(result.item)]"
+            text += style.apply(.dim, to: "note: \(result.place): \(result.step)\(item) teardown before the run: \(result.problem ?? "")") + "\n"
+        }
+        let failed = teardown.filter { $0.problem != nil }
+        for result in failed {
+            let item = result.item.isEmpty ? "" : " [\(result.item)]"
+            text += style.apply(.red, to: "✗ \(result.place): \(result.step)\(item) teardown: \(result.problem ?? "")") + "\n"
+        }
+        if !teardown.isEmpty, failed.isEmpty { text += "Teardown: \(teardown.count) block run\(teardown.count == 1 ? "" : "s") undid the run.\n" }
         return text
     }
 }

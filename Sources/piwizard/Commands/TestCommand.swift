@@ -31,6 +31,7 @@ struct TestCommand: ParsableCommand {
     var flavours: [String] = []
     @Option(name: .customLong("lab-nodes"), help: "Nodes in each lab (2-8).") var labNodes = 4
     @Flag(help: "Leave the lab up when the test ends (with --lab and one --os).") var keepLab = false
+    @Flag(help: "Keep each run's folder (its transcript) even when the run held.") var keep = false
     @OptionGroup var values: InputOptions
     @Option(name: .customLong("confirm-device"), help: ArgumentHelp("Allow the destructive commands on this device (repeatable).", valueName: "device"))
     var confirmedDevices: [String] = []
@@ -90,15 +91,27 @@ struct TestCommand: ParsableCommand {
             runner = LabSession.runner(lab: lab, unattended: true, environment: Platform.environment)
         }
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("piwizard-test-\(loaded.lesson.id)-\(UUID().uuidString.prefix(8))")
+        // What an earlier run left behind would make the checks pass before their steps: undo it first.
+        let inputs = sources.merged(defaults: loaded.defaultInputs)
+        let hosts = HostResolver(lesson: loaded.lesson, localAddresses: options.localAddresses)
+        let before = SelfTestTeardown(loaded: loaded, inputs: inputs, hosts: hosts, runner: runner).run()
         let live = LiveSession(loaded: loaded, sources: sources, options: options, stateFolder: state, resume: .startOver)
         // The session's screen goes to standard error with --verbose, else nowhere (its transcript keeps it).
         let terminal: Terminal = verbose ? PlainTerminal(input: STDIN_FILENO, output: STDERR_FILENO)
             : PlainTerminal(input: FileHandle(forReadingAtPath: "/dev/null") ?? .standardInput, output: FileHandle(forWritingAtPath: "/dev/null") ?? .standardError)
         let (outcome, url) = try live.run(on: terminal, runner: runner)
-        // The transcript stays (the report names it); the run's saved progress is of no more use.
+        // The run's own values (detected, asked) undo it; its saved progress is of no more use after.
+        let ran = (try? SQLiteProgressStore.open(stateFolder: state).load(lessonID: loaded.lesson.id))?.state.inputs ?? [:]
         SQLiteProgressStore.remove(in: state)
-        let transcript = try Transcript(contentsOf: url)
-        return SelfTestReport(transcript: transcript, path: url.path, outcome: outcome, flavour: lab?.flavour.rawValue)
+        var report = SelfTestReport(transcript: try Transcript(contentsOf: url), path: url.path, outcome: outcome, flavour: lab?.flavour.rawValue)
+        report.teardownBefore = before.filter { $0.problem != nil }
+        report.teardown = SelfTestTeardown(loaded: loaded, inputs: inputs.merging(ran) { $1 }, hosts: hosts, runner: runner).run()
+        // A run that held leaves nothing behind in the temporary folder unless asked to.
+        if report.held, !keep {
+            try? FileManager.default.removeItem(at: state)
+            report.transcript = nil
+        }
+        return report
     }
 }
 
