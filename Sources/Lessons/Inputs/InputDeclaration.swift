@@ -13,6 +13,8 @@ public struct InputDeclaration: Sendable, Hashable, Codable {
     /// For a `secret`: it is the password `sudo` asks for on the other hosts (handed to sudo there
     /// through a helper, never on a command line).
     public var isSudoPassword = false
+    /// For a `secret`: asked twice, and taken only when both agree (`confirm: true`, for a new password).
+    public var confirmsTwice = false
     /// Range of an `int`, or number of records of a `list`.
     public var min: Int?
     public var max: Int?

@@ -25,6 +25,9 @@ public struct Block: Sendable, Hashable, Codable {
     public var name: String?
     /// A check's or precondition's id (`id=key-login`), by which hints name the checks they explain.
     public var checkID: String?
+    /// For a `{run}` block: only a person may run it (`{run person}`: `passwd` asks twice for a new
+    /// password); an unattended run stops there with exit 3.
+    public var needsPerson = false
     /// For a `{run}` block: a yes/no question the learner answers before it runs
     /// (`confirm="Are the two fingerprints the same?"`); no stops the step and shows its hints.
     public var confirmation: String?

@@ -4,7 +4,7 @@ import Yams
 /// its line where it does not apply to the type.
 extension FrontMatterParser {
     static let inputKeys = ["type", "prompt", "default", "choices", "detect", "detect-on", "sudo", "min", "max", "unique",
-                            "same-subnet-as", "distinct-from", "system-folders", "fields", "lab"]
+                            "same-subnet-as", "distinct-from", "system-folders", "fields", "lab", "confirm"]
 
     mutating func parseInput(name: String, keyNode: Node, node: Node, isField: Bool) -> InputDeclaration? {
         let what = isField ? "field '\(name)'" : "input '\(name)'"
@@ -54,7 +54,7 @@ extension FrontMatterParser {
         return type
     }
 
-    /// `detect`, `detect-on` and `sudo`.
+    /// `detect`, `detect-on`, and a secret's `sudo` and `confirm`.
     private mutating func readDetection(_ values: [String: Node], into declaration: inout InputDeclaration, what: String, isField: Bool) {
         if let detect = values["detect"] { declaration.detect = scalar(detect, what: "\(what): detect") }
         if let place = values["detect-on"] {
@@ -66,6 +66,10 @@ extension FrontMatterParser {
             if values["detect"] == nil || isField {
                 error("\(what): detect-on applies only to an input (not a field) with a detect command", at: location(place))
             }
+        }
+        if let confirm = values["confirm"] {
+            if declaration.type != .secret { error("\(what): confirm applies only to a secret (asked twice, for a new password)", at: location(confirm)) }
+            if let flag = confirm.bool { declaration.confirmsTwice = flag && declaration.type == .secret } else { error("\(what): confirm must be true or false", at: location(confirm)) }
         }
         if let sudo = values["sudo"] {
             let type = declaration.type

@@ -57,7 +57,7 @@ extension LessonParser {
 
     mutating func applyBlockAttribute(_ attribute: AttributeList.Attribute, to block: inout Block, at here: SourceLocation) {
         switch attribute.key {
-        case "on", "user", "confirm", "destructive", "readonly", "timeout": applyRunAttribute(attribute, to: &block, at: here)
+        case "on", "user", "confirm", "destructive", "readonly", "person", "timeout": applyRunAttribute(attribute, to: &block, at: here)
         case "name", "id", "validator", "exit", "output", "may-pass-before": applyCheckAttribute(attribute, to: &block, at: here)
         case "hint", "when", "data": applyTeachingAttribute(attribute, to: &block, at: here)
         default: break
@@ -107,6 +107,9 @@ extension LessonParser {
         case "readonly":
             if kind != .run { error("only a {run} block can be readonly", at: here) }
             block.readonly = isFlag(attribute, at: here)
+        case "person":
+            if kind != .run { error("person says that only a person may run a {run} block's command; a {\(kind.rawValue)} block is not one", at: here) }
+            block.needsPerson = isFlag(attribute, at: here)
         default:
             guard let value = value(of: attribute, at: here) else { return }
             if let seconds = Double(value), seconds > 0 { block.timeout = seconds } else {

@@ -14,6 +14,14 @@ struct InputPrompter {
             let line: String?
             if input.type == .secret {
                 line = terminal.readSecret(prompt: "\(prompt): ")
+                if let first = line, input.confirmsTwice, !terminal.lastReadWasInterrupted {
+                    guard let again = terminal.readSecret(prompt: "The same again, to be sure: ") else { return nil }
+                    if terminal.lastReadWasInterrupted { continue }
+                    if again != first {
+                        terminal.write(style.apply(.red, to: "✗ the two differ; type it twice again") + "\n")
+                        continue
+                    }
+                }
             } else {
                 line = terminal.readLine(prompt: "\(prompt) [\(input.type.rawValue)]: ", prefill: prefill)
             }

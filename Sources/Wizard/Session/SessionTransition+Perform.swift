@@ -140,6 +140,12 @@ extension SessionTransition {
     /// destructive guard.
     mutating func startBlock(_ offset: Int, _ performance: Performance) {
         var performance = performance
+        let block = step.blocks[offset]
+        // A command only a person may answer (`passwd`, a password prompt) stops an unattended run here.
+        if block.needsPerson, options.unattended, performance.origin != .labSetUp {
+            let first = block.body.split(separator: "\n").first.map(String.init) ?? block.body
+            return end(.needsHands(step: step.id, reason: "a person must run `\(VisibleText.of(first))` (it asks what only a person can answer)"))
+        }
         setStatus(.running)
         if let question = step.blocks[offset].confirmation, !options.unattended {
             performance.stage = .confirmingBlock(block: offset)
