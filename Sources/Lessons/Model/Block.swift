@@ -28,6 +28,9 @@ public struct Block: Sendable, Hashable, Codable {
     /// For a `{run}` block: only a person may run it (`{run person}`: `passwd` asks twice for a new
     /// password); an unattended run stops there with exit 3.
     public var needsPerson = false
+    /// For a check or precondition: the `id=` of a check, anywhere in the lesson, that this one is
+    /// (`use=key-login`), with the arguments its own YAML gives instead of that check's.
+    public var uses: String?
     /// For a `{run}` block: a yes/no question the learner answers before it runs
     /// (`confirm="Are the two fingerprints the same?"`); no stops the step and shows its hints.
     public var confirmation: String?

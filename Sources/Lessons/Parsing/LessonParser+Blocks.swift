@@ -27,7 +27,9 @@ extension LessonParser {
             }
             applyBlockAttribute(attribute, to: &block, at: here)
         }
-        if kind.isValidator, let validator = block.validator {
+        if kind.isValidator, block.uses != nil {
+            // Resolved once every step is read (`resolveCheckUses`): the check it uses may come later.
+        } else if kind.isValidator, let validator = block.validator {
             let arguments = parseValidatorArguments(block)
             block.validator = ValidatorCall(name: validator.name, arguments: arguments ?? [:], argumentsReadable: arguments != nil)
         } else if kind.isValidator, block.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -58,7 +60,7 @@ extension LessonParser {
     mutating func applyBlockAttribute(_ attribute: AttributeList.Attribute, to block: inout Block, at here: SourceLocation) {
         switch attribute.key {
         case "on", "user", "confirm", "destructive", "readonly", "person", "timeout": applyRunAttribute(attribute, to: &block, at: here)
-        case "name", "id", "validator", "exit", "output", "may-pass-before": applyCheckAttribute(attribute, to: &block, at: here)
+        case "name", "id", "use", "validator", "exit", "output", "may-pass-before": applyCheckAttribute(attribute, to: &block, at: here)
         case "hint", "when", "data": applyTeachingAttribute(attribute, to: &block, at: here)
         default: break
         }
@@ -131,6 +133,9 @@ extension LessonParser {
         case "name":
             if !kind.isValidator { error("name= says in words what a check or precondition checks; a {\(kind.rawValue)} block is not one", at: here) }
             block.name = value
+        case "use":
+            if !kind.isValidator { error("use= makes a check or precondition the lesson's check of that id; a {\(kind.rawValue)} block is not one", at: here) }
+            block.uses = value
         case "id":
             if !kind.isValidator { error("id= names a check or precondition for the hints that explain it; a {\(kind.rawValue)} block is not one", at: here) }
             if !TemplatePath.isName(value) { error("id= is a word of letters, digits, '_' and '-', starting with a letter (e.g. id=key-login)", at: here) }

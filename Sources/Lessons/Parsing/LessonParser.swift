@@ -13,7 +13,7 @@ public struct LessonParser {
     }
 
     static let stepAttributes = ["foreach", "as", "when", "requires"]
-    static let blockAttributes = ["on", "user", "destructive", "readonly", "validator", "exit", "output", "timeout", "name", "id", "confirm", "person", "hint", "may-pass-before", "when", "data"]
+    static let blockAttributes = ["on", "user", "destructive", "readonly", "validator", "exit", "output", "timeout", "name", "id", "use", "confirm", "person", "hint", "may-pass-before", "when", "data"]
 
     private let file: String
     private var diagnostics: [Diagnostic] = []
@@ -54,6 +54,7 @@ public struct LessonParser {
             inputs: inputs, introduction: introduction, steps: steps, file: file
         )
         lesson.unreadableInputs = unreadableInputs
+        lesson.steps = resolveCheckUses(lesson.steps)
         return Result(lesson: lesson, diagnostics: diagnostics)
     }
 

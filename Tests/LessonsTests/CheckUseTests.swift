@@ -1,0 +1,66 @@
+import Lessons
+import Testing
+
+/// A check written once (`id=`) and used in other steps (`use=`), with the arguments that differ.
+@Suite struct CheckUseTests {
+    static func lesson(_ second: String) -> String {
+        """
+        ---
+        id: uses
+        title: Uses
+        summary: A check written once.
+        inputs:
+          place: { type: path, default: /tmp }
+          other: { type: path, default: /var }
+        ---
+        ## First {#first}
+
+        ```sh {run}
+        true
+        ```
+
+        ```yaml {check id=folder on=master validator=file-contains name="the folder holds the mark"}
+        path: "{{place}}/mark"
+        pattern: here
+        ```
+
+        ```sh {check id=shell output=ok}
+        test -d {{place}} && echo ok
+        ```
+
+        ## Second {#second}
+
+        ```sh {run}
+        echo {{other}}
+        ```
+
+        \(second)
+        """
+    }
+
+    @Test func aUsedCheckIsTheNamedOneWithItsOwnArguments() throws {
+        let parsed = LessonParser.parse(Self.lesson("""
+        ```yaml {check use=folder name="the other folder holds the mark"}
+        path: "{{other}}/mark"
+        ```
+
+        ```sh {precondition use=shell}
+        ```
+        """), file: "uses.md")
+        #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics)")
+        let blocks = parsed.lesson.steps[1].blocks
+        #expect(blocks[1].validator?.name == "file-contains")
+        #expect(blocks[1].validator?.arguments == ["path": "{{other}}/mark", "pattern": "here"])
+        #expect(blocks[1].target == .master && blocks[1].name == "the other folder holds the mark")
+        #expect(blocks[2].kind == .precondition && blocks[2].body == "test -d {{place}} && echo ok" && blocks[2].outputPattern == "ok")
+    }
+
+    @Test func anUnknownIdOrAShellCheckGivenArgumentsIsAnError() throws {
+        let unknown = LessonParser.parse(Self.lesson("```sh {check use=foldr}\n```"), file: "uses.md")
+        #expect(unknown.diagnostics.map(\.message) == ["use=foldr: the lesson has no check with id=foldr (did you mean 'folder'?) to use"])
+        let shell = LessonParser.parse(Self.lesson("```sh {check use=shell}\ntrue\n```"), file: "uses.md")
+        #expect(shell.diagnostics.map(\.message) == ["use=shell is a shell check, which takes no arguments: leave this block empty, or write the check out"])
+        let onRun = LessonParser.parse(Self.lesson("```sh {run use=shell}\ntrue\n```"), file: "uses.md")
+        #expect(onRun.diagnostics.contains { $0.message.hasPrefix("use= makes a check or precondition") })
+    }
+}
