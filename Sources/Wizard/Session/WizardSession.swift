@@ -70,7 +70,8 @@ public final class WizardSession {
             return terminal.lastReadWasInterrupted ? .interrupted : .line(line)
         case .run(let request, let showsOutput):
             do {
-                let sink = OutputSink(terminal: showsOutput ? terminal : nil)
+                let sink = OutputSink(terminal: terminal, shows: showsOutput, onScreen: showsOutput || request.interactive)
+                defer { sink.finish() }
                 return .commandFinished(try runner.run(request, output: sink.write))
             } catch {
                 return .commandFailed("\(error)")
