@@ -74,6 +74,10 @@ public struct PipeCommandRunner: CommandRunner {
                 pipeOpen = false
             }
         }
-        return lifecycle.result(output: collector.finish())
+        let result = lifecycle.result(output: collector.finish())
+        // As at a terminal when the command's shell ends: what it left in its process group gets the
+        // hangup signal (a `nohup`, `setsid` or daemon keeps running), so both runners end the same.
+        kill(-child.pid, SIGHUP)
+        return result
     }
 }

@@ -67,6 +67,27 @@ struct CommandRunnerBehaviourTests {
         #expect(result.output == "started\n")
     }
 
+    /// What a command leaves in the background gets the hangup signal when it ends, at a terminal as
+    /// unattended (as when a terminal's shell exits): a plain `server &` ends, `nohup` and `setsid`
+    /// keep a program running. Both runners alike.
+    @Test(arguments: RunnerKind.allCases)
+    func aBackgroundProcessIsHungUpWhenItsCommandEndsUnlessItIgnoresIt(runner: RunnerKind) throws {
+        let result = try runner.run("sleep 301 >/dev/null 2>&1 & echo $!; nohup sleep 302 >/dev/null 2>&1 & echo $!; setsid sleep 303 >/dev/null 2>&1 & echo $!; sleep 0.5", timeout: 20)
+        let children = result.output.split(separator: "\n").compactMap { pid_t($0) }
+        try #require(children.count == 3, "\(result.output)")
+        defer { for child in children { kill(child, SIGKILL) } }
+        var gone = false
+        for _ in 0..<40 where !gone {
+            gone = !isAlive(children[0])
+            if !gone { usleep(50_000) }
+        }
+        #expect(gone, "the plain background sleep (pid \(children[0])) outlived its command")
+        // (The command waits a moment first: a job forked a moment before its shell ends has not set
+        // its signals up yet, at a terminal too.)
+        #expect(isAlive(children[1]), "nohup keeps it running")
+        #expect(isAlive(children[2]), "setsid keeps it running")
+    }
+
     @Test(arguments: RunnerKind.allCases)
     func timeoutStopsTheCommandAndWhatItStarted(runner: RunnerKind) throws {
         let result = try runner.run("sleep 30 & echo $!; wait", timeout: 0.5)
