@@ -99,7 +99,7 @@ struct LessonInLabTmuxTests {
         defer { again.kill() }
         // sudo's password first (the step needs it, and it is never saved), under the step's own number.
         let asked = try again.waitFor(text: "That user's password on the Pis", timeout: 60)
-        #expect(asked.contains("Step 9 · Tell every node the others' names needs: password"), "\(asked)")
+        #expect(asked.contains("Step 9 needs a value first: password"), "\(asked)")
         try again.type(Self.labPassword)
         try again.sendKeys(.enter)
         // It resumes where it stopped, counted as the session counts (the steps that apply).

@@ -29,8 +29,10 @@ extension SessionTransition {
         guard state.session.stepIndex < lesson.steps.count else { return finish() }
         let missing = SessionInputs(lesson: lesson).used(by: step).filter { state.session.inputs[$0] == nil }
         if !missing.isEmpty && !options.unattended {
-            // Numbered as the step's header numbers it (the steps that apply), not by its place in the file.
-            write("\n" + style.apply(.bold, to: "Step \(values.position(ofStep: state.session.stepIndex).number) · \(step.title)") + " needs: \(missing.joined(separator: ", "))\n")
+            // Numbered as the step's header numbers it (the steps that apply), not by its place in the file;
+            // the header itself (title, progress) follows once the values are known: it is shown once.
+            let number = values.position(ofStep: state.session.stepIndex).number
+            write("\n" + style.apply(.bold, to: "Step \(number)") + " needs \(missing.count == 1 ? "a value" : "values") first: \(missing.joined(separator: ", "))\n")
         }
         askInputs(missing)
     }
