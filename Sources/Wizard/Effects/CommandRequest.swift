@@ -21,6 +21,9 @@ public struct CommandRequest: Sendable, Hashable, Codable {
     /// Stop at the first command that fails, as a script with `set -e` does (a lesson's `{run}` block:
     /// a failing line is not followed by the next one, which might pass and hide it).
     public var stopsAtFirstFailure = false
+    /// A lesson's command: what it leaves in the background gets the hangup signal when it ends,
+    /// unattended as at a terminal. piwizard's own commands (the lab's) leave theirs alone. Not recorded.
+    public var hangsUpWhatItLeaves = false
 
     public init(command: String, host: RemoteHost? = nil, user: String? = nil, timeout: Double? = nil, interactive: Bool = false,
                 console: Int? = nil, sudoPassword: String? = nil, stopsAtFirstFailure: Bool = false) {

@@ -54,8 +54,9 @@ public struct SelfTestTeardown: Sendable {
         } catch {
             return "not run: \(error.description)"
         }
-        let request = CommandRequest(command: text, host: hosts.host(for: block.target, item: item, inputs: inputs), user: block.user,
+        var request = CommandRequest(command: text, host: hosts.host(for: block.target, item: item, inputs: inputs), user: block.user,
                                      timeout: block.timeout ?? 120, sudoPassword: values.sudoPassword(for: block), stopsAtFirstFailure: true)
+        request.hangsUpWhatItLeaves = true
         do {
             let result = try runner.run(request) { _ in }
             if result.exitStatus == 0 { return nil }

@@ -255,10 +255,11 @@ extension SessionTransition {
         } catch {
             return confirmed(offset, refusal: "Not run: \(error.description). Give another value with set.", performance)
         }
-        let request = CommandRequest(command: text, host: host(block.target), user: block.user,
+        var request = CommandRequest(command: text, host: host(block.target), user: block.user,
                                      timeout: block.timeout, interactive: interactive,
                                      console: block.target == .console ? (item?.index ?? 0) + 1 : nil, sudoPassword: sudoPassword,
                                      stopsAtFirstFailure: block.kind == .run)
+        request.hangsUpWhatItLeaves = true
         performance.stage = .running(offset)
         wait(.performing(performance), for: .run(request, showsOutput: !interactive))
     }

@@ -75,9 +75,13 @@ public struct PipeCommandRunner: CommandRunner {
             }
         }
         let result = lifecycle.result(output: collector.finish())
-        // As at a terminal when the command's shell ends: what it left in its process group gets the
-        // hangup signal (a `nohup`, `setsid` or daemon keeps running), so both runners end the same.
-        kill(-child.pid, SIGHUP)
+        if request.hangsUpWhatItLeaves {
+            // As at a terminal when the command's shell ends: what it left in its process group gets
+            // the hangup signal (a `nohup`, `setsid` or daemon keeps running), so both runners end the
+            // same. A moment first, for a program forked just before the end to detach (`setsid -f`).
+            usleep(50_000)
+            kill(-child.pid, SIGHUP)
+        }
         return result
     }
 }

@@ -72,7 +72,9 @@ struct CommandRunnerBehaviourTests {
     /// keep a program running. Both runners alike.
     @Test(arguments: RunnerKind.allCases)
     func aBackgroundProcessIsHungUpWhenItsCommandEndsUnlessItIgnoresIt(runner: RunnerKind) throws {
-        let result = try runner.run("sleep 301 >/dev/null 2>&1 & echo $!; nohup sleep 302 >/dev/null 2>&1 & echo $!; setsid sleep 303 >/dev/null 2>&1 & echo $!; sleep 0.5", timeout: 20)
+        var request = CommandRequest(command: "sleep 301 >/dev/null 2>&1 & echo $!; nohup sleep 302 >/dev/null 2>&1 & echo $!; setsid sleep 303 >/dev/null 2>&1 & echo $!; sleep 0.5", timeout: 20)
+        request.hangsUpWhatItLeaves = true
+        let result = try runner.run(request)
         let children = result.output.split(separator: "\n").compactMap { pid_t($0) }
         try #require(children.count == 3, "\(result.output)")
         defer { for child in children { kill(child, SIGKILL) } }
