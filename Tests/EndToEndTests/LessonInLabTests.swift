@@ -95,7 +95,7 @@ struct LessonInLabRun {
     /// check fails before its step or may, passes after it, catches each drill's fault, passes again
     /// once repaired) and leaves the finished cluster up; what its session showed (its transcript).
     private func proveItself(flavour: String) throws -> String {
-        let run = try lab.piwizard(["test", "expand-cluster", "--lab", "--os", flavour, "--lab-nodes", "4", "--var", "setup=card", "--keep-lab", "--json"])
+        let run = try lab.piwizard(["test", "expand-cluster", "--lab", "--os", flavour, "--lab-nodes", "4", "--var", "setup=card", "--keep-lab", "--keep", "--json"])
         #expect(run.status == 0, "\(run.stdout.suffix(4000))\n\(run.stderr.suffix(2000))\(lab.diagnosis())")
         #expect(run.stderr.contains("The lab '\(lab.name)' is kept up"), "\(run.stderr.suffix(2000))")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stdout.suffix(2000))")
