@@ -26,9 +26,6 @@ public struct SelfTestTeardown: Sendable {
         public var problem: String?
     }
 
-    /// Whether the lesson has any teardown block.
-    public var isEmpty: Bool { !loaded.lesson.steps.contains { $0.blocks.contains { $0.kind == .teardown } } }
-
     /// Runs every teardown block, steps last to first.
     public func run() -> [Result] {
         let values = StepValues(lesson: loaded.lesson, assets: loaded.assetsFolder.path, inputs: inputs)
