@@ -25,7 +25,7 @@ struct Piwizard: ParsableCommand {
             try command.run()
         } catch {
             guard let failure = RuntimeFailure(error) else { exit(withError: error) }
-            FileHandle.standardError.write(Data("piwizard: \(failure.message)\n".utf8))
+            Platform.writeError("piwizard: \(failure.message)")
             Foundation.exit(failure.status)
         }
     }

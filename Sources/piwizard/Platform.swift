@@ -43,15 +43,30 @@ enum Platform {
 
     /// The terminal's width: the terminal itself, else `COLUMNS`, else 80.
     static var terminalWidth: Int {
-        var size = winsize()
-        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        if let columns = columns(of: STDOUT_FILENO) { return columns }
         if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
         return 80
     }
 
-    /// Writes a message to standard error; a value's control characters in it are shown, not sent.
+    /// Writes a message to standard error; a value's control characters in it are shown, not sent,
+    /// and at a terminal it is fitted to its width (`ScreenWrap`).
     static func writeError(_ text: String) {
-        let shown = VisibleText.of(text, keepsLayout: true)
+        var shown = VisibleText.of(text, keepsLayout: true)
+        if isTerminal(STDERR_FILENO) { shown = ScreenWrap.fit(shown, width: columns(of: STDERR_FILENO) ?? terminalWidth) }
         FileHandle.standardError.write(Data((shown.hasSuffix("\n") ? shown : shown + "\n").utf8))
+    }
+
+    /// Writes text for a person to standard output: at a terminal fitted to its width (`ScreenWrap`),
+    /// elsewhere (a pipe, a file) with its lines whole.
+    static func show(_ text: String, terminator: String = "\n") {
+        let fitted = isTerminal(STDOUT_FILENO) ? ScreenWrap.fit(text, width: terminalWidth) : text
+        print(fitted, terminator: terminator)
+    }
+
+    /// The width of the terminal on `descriptor`, if it is one.
+    static func columns(of descriptor: Int32) -> Int? {
+        var size = winsize()
+        guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
     }
 }

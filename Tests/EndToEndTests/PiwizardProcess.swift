@@ -7,6 +7,12 @@ struct PiwizardProcess {
         var status: Int32
         var stdout: String
         var stderr: String
+
+        /// Standard output with the lines piwizard broke to fit the screen (80 columns here) joined
+        /// again: a message can then be found whole, wherever it was broken.
+        var unwrappedStdout: String {
+            stdout.replacingOccurrences(of: #" *\n *"#, with: " ", options: .regularExpression)
+        }
     }
 
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

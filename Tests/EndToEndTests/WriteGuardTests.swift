@@ -52,14 +52,14 @@ struct WriteGuardTests {
     @Test func theFileBehindTheCardIsNotWrittenOver() throws {
         let result = try image("CARD")
         #expect(result.output.status != 0)
-        #expect(result.output.stdout.contains("Refused: image is \(result.card), the file behind card (\(result.loop))"), "\(result.output.stdout)")
+        #expect(result.output.unwrappedStdout.contains("Refused: image is \(result.card), the file behind card (\(result.loop))"), "\(result.output.stdout)")
         #expect(result.cardSize == 1 << 20, "the card keeps its size")
     }
 
     @Test func aBlockDeviceBehindALinkIsNotWrittenAsAFile() throws {
         let result = try image("LINK")
         #expect(result.output.status != 0)
-        #expect(result.output.stdout.contains("a block device (\(result.loop))"), "\(result.output.stdout)")
+        #expect(result.output.unwrappedStdout.contains("a block device (\(result.loop))"), "\(result.output.stdout)")
         #expect(result.cardSize == 1 << 20)
     }
 

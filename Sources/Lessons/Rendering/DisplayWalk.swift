@@ -40,8 +40,8 @@ public struct DisplayWalk: Sendable {
                 if let block = item.block {
                     text += "  " + style.apply(.bold, to: Self.label(block)) + "\n"
                     let body = TemplateRenderer.preview(block.body, context: context, quoting: block.templateQuoting)
-                    for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
-                        text += "    " + style.apply(.yellow, to: String(line)) + "\n"
+                    for line in ScreenWrap.body(body, isShell: block.validator == nil, width: renderer.width, indent: 4) {
+                        text += "    " + style.apply(.yellow, to: line) + "\n"
                     }
                 }
             }

@@ -207,49 +207,30 @@ public struct MarkdownTerminalRenderer: Sendable {
         }
     }
 
-    /// Wraps spans into lines of at most `width` visible characters, breaking at spaces.
+    /// Wraps spans into lines of at most `width` columns (`ScreenWrap`): words joined by one space,
+    /// each styled on its own so the spaces between them are plain; a hard line break starts a line,
+    /// a soft one (U+2028) is a space.
     private func wrap(_ spans: [Span], width: Int) -> [String] {
-        // Split into words: runs of non-space characters, each a list of styled pieces.
-        typealias Piece = (text: String, attributes: TextStyle.Attributes)
-        var words: [[Piece]] = []
-        var current: [Piece] = []
-        var breaks: Set<Int> = []  // indices of words after a hard line break
-        func flush() {
-            if !current.isEmpty { words.append(current); current = [] }
+        var segments: [[String]] = [[]]
+        var word = ""
+        func endWord() {
+            if !word.isEmpty { segments[segments.count - 1].append(word); word = "" }
         }
         for span in spans {
             var piece = ""
             for character in span.text {
                 if character == " " || character == "\n" || character == "\u{2028}" {
-                    if !piece.isEmpty { current.append((piece, span.attributes)); piece = "" }
-                    flush()
-                    if character == "\n" { breaks.insert(words.count) }
+                    word += style.apply(span.attributes, to: piece)
+                    piece = ""
+                    endWord()
+                    if character == "\n" { segments.append([]) }
                 } else {
                     piece.append(character)
                 }
             }
-            if !piece.isEmpty { current.append((piece, span.attributes)) }
+            word += style.apply(span.attributes, to: piece)
         }
-        flush()
-        var lines: [String] = []
-        var line = ""
-        var lineWidth = 0
-        for (index, word) in words.enumerated() {
-            let wordWidth = word.reduce(0) { $0 + $1.text.count }
-            let rendered = word.map { style.apply($0.attributes, to: $0.text) }.joined()
-            if lineWidth > 0 && (lineWidth + 1 + wordWidth > width || breaks.contains(index)) {
-                lines.append(line)
-                line = ""
-                lineWidth = 0
-            }
-            if lineWidth > 0 {
-                line += " "
-                lineWidth += 1
-            }
-            line += rendered
-            lineWidth += wordWidth
-        }
-        if lineWidth > 0 { lines.append(line) }
-        return lines
+        endWord()
+        return segments.filter { !$0.isEmpty }.flatMap { ScreenWrap.lines(of: $0.joined(separator: " "), width: width, hang: 0) }
     }
 }

@@ -17,6 +17,7 @@ public struct ShellLexer {
     var hereDocuments: [ShellHereDocument] = []
     var pending: [(delimiter: String, quoted: Bool, stripsTabs: Bool)] = []
     var problems: [ShellSyntaxProblem] = []
+    var separators: [Int] = []
     /// Where the lexer is; never past the end (a backslash at the very end moves it by one, not two).
     var position = 0 {
         didSet { if position > text.count { position = text.count } }
@@ -29,7 +30,8 @@ public struct ShellLexer {
         let contexts = lexer.problems.isEmpty
             ? lexer.contexts.map { $0 ?? ShellContext(.unknown) }
             : Array(repeating: ShellContext(.unknown), count: places.count)
-        return ShellSyntax(contexts: contexts, commands: lexer.commands, hereDocuments: lexer.hereDocuments, problems: lexer.problems)
+        return ShellSyntax(contexts: contexts, commands: lexer.commands, hereDocuments: lexer.hereDocuments,
+                           problems: lexer.problems, separators: lexer.problems.isEmpty ? lexer.separators : [])
     }
 
     init(text: [Unicode.Scalar], places: [Range<Int>]) {
@@ -79,7 +81,9 @@ public struct ShellLexer {
                 continue
             }
             switch scalar {
-            case " ", "\t": position += 1
+            case " ", "\t":
+                if backquotes == 0 { separators.append(position) }
+                position += 1
             case "\n":
                 position += 1
                 finish(&self)

@@ -10,6 +10,10 @@ public struct ShellSyntax: Sendable, Hashable {
     /// What piwizard could not follow (an unclosed quote, nested backquotes), at a scalar offset; when
     /// there is any, every place's context is `.unknown`.
     public var problems: [ShellSyntaxProblem]
+    /// Every blank (space or tab) between words outside quotes, comments, here-documents and
+    /// backquotes: where a backslash and a line break may go without changing the command (a shown
+    /// command is broken there). None when there are problems.
+    public var separators: [Int] = []
 }
 
 /// Something in a command that the lexer cannot follow, and where.

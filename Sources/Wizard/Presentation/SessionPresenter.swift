@@ -35,8 +35,9 @@ struct SessionPresenter {
             label = "run \(number.0) of \(number.of)" + label.dropFirst(3)
         }
         var out = "  " + style.apply(.bold, to: "\(label) \(place)".trimmingCharacters(in: .whitespaces) + ":") + "\n"
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            out += "    " + style.apply(.yellow, to: VisibleText.of(String(line), keepsLayout: true)) + "\n"
+        let visible = VisibleText.of(text, keepsLayout: true)
+        for line in ScreenWrap.body(visible, isShell: block.validator == nil, width: markdown.width, indent: 4) {
+            out += "    " + style.apply(.yellow, to: line) + "\n"
         }
         return out
     }

@@ -17,7 +17,10 @@ public final class WizardSession {
     /// changes, input values and check results.
     public var onEvent: ((TranscriptEvent) -> Void)?
 
+    /// The terminal as the session speaks to it (fitted to the width); `commandScreen` is the terminal
+    /// itself, where commands' output goes as they wrote it.
     let terminal: Terminal
+    let commandScreen: Terminal
     let runner: CommandRunner
     let options: SessionOptions
 
@@ -26,7 +29,8 @@ public final class WizardSession {
 
     public init(loaded: LoadedLesson, terminal: Terminal, runner: CommandRunner, options: SessionOptions, state: SessionState = SessionState()) {
         self.loaded = loaded
-        self.terminal = terminal
+        self.terminal = FittingTerminal(terminal, width: options.width)
+        self.commandScreen = terminal
         self.runner = runner
         self.options = options
         self.machine = SessionMachine(loaded: loaded, options: options, interactiveTerminal: terminal.isInteractive)
@@ -70,7 +74,7 @@ public final class WizardSession {
             return terminal.lastReadWasInterrupted ? .interrupted : .line(line)
         case .run(let request, let showsOutput):
             do {
-                let sink = OutputSink(terminal: terminal, shows: showsOutput, onScreen: showsOutput || request.interactive)
+                let sink = OutputSink(terminal: commandScreen, shows: showsOutput, onScreen: showsOutput || request.interactive)
                 defer { sink.finish() }
                 return .commandFinished(try runner.run(request, output: sink.write))
             } catch {

@@ -69,9 +69,9 @@ struct CheckCommand: ParsableCommand {
             } else {
                 report.add(step, verdicts: checker.checkEveryItem(of: step))
             }
-            if !json, let result = report.steps.last { print(CheckReport.text(result, style: style)) }
+            if !json, let result = report.steps.last { Platform.show(CheckReport.text(result, style: style)) }
         }
-        print(json ? JSONOutput.text(report) : report.verdict)
+        if json { print(JSONOutput.text(report)) } else { Platform.show(report.verdict) }
         if report.failed > 0 { throw ExitCode(1) }
     }
 }

@@ -56,9 +56,9 @@ struct LabUp: ParsableCommand {
         let chosen = try existing?.flavour ?? LabFlavourOption.resolve(flavour)
         let lab = try Lab.up(name: lab.resolved, subnet: network, nodes: nodes, flavour: chosen, piwizard: Platform.executablePath, ready: ready,
                              progress: { Platform.writeError($0) })
-        print("The lab's nodes run \(lab.flavour): \(lab.flavour.release).")
-        print(LabStatus.table(lab))
-        print("This computer is \(lab.layout.hostAddress) on the lab's network; log in to a node with: ssh pi@\(lab.layout.address(of: 1)) (password \(LabLayout.nodePassword)).")
+        Platform.show("The lab's nodes run \(lab.flavour): \(lab.flavour.release).")
+        Platform.show(LabStatus.table(lab))
+        Platform.show("This computer is \(lab.layout.hostAddress) on the lab's network; log in to a node with: ssh pi@\(lab.layout.address(of: 1)) (password \(LabLayout.nodePassword)).")
     }
 }
 
@@ -68,7 +68,7 @@ struct LabDown: ParsableCommand {
 
     func run() throws {
         let removed = try Lab.down(name: lab.resolved)
-        print(removed.isEmpty ? "The lab '\(lab.resolved)' is not up; nothing to remove." : "Removed: " + removed.joined(separator: ", ") + ".")
+        Platform.show(removed.isEmpty ? "The lab '\(lab.resolved)' is not up; nothing to remove." : "Removed: " + removed.joined(separator: ", ") + ".")
     }
 }
 
@@ -76,7 +76,7 @@ struct LabStatus: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "status", abstract: "Show each node: power, cable, name, address, card.")
     @OptionGroup var lab: LabNameOption
 
-    func run() throws { print(Self.table(try lab.lab())) }
+    func run() throws { Platform.show(Self.table(try lab.lab())) }
 
     static func table(_ lab: Lab) -> String {
         var rows = [["NODE", "POWER", "CABLE", "HOSTNAME", "ADDRESS", "CARD"]]
@@ -134,7 +134,7 @@ struct LabReboot: ParsableCommand {
         let lab = try lab.lab()
         let number = try lab.layout.nodeNumber(node)
         try lab.reboot(number)
-        print("\(lab.layout.nodeName(number)) restarted.")
+        Platform.show("\(lab.layout.nodeName(number)) restarted.")
     }
 }
 
@@ -153,10 +153,10 @@ struct LabPower: ParsableCommand {
         case .on:
             try lab.powerOn(number, plugged: !unplugged)
             let status = lab.status()[number - 1]
-            print("\(status.name) is on: called \(status.hostname ?? "?"), address \(status.address ?? "none")\(unplugged ? ", network cable unplugged" : "").")
+            Platform.show("\(status.name) is on: called \(status.hostname ?? "?"), address \(status.address ?? "none")\(unplugged ? ", network cable unplugged" : "").")
         case .off:
             try lab.powerOff(number)
-            print("\(lab.layout.nodeName(number)) is off.")
+            Platform.show("\(lab.layout.nodeName(number)) is off.")
         }
     }
 }
@@ -183,7 +183,7 @@ extension LabNameOption {
         let lab = try lab()
         let number = try lab.layout.nodeNumber(node)
         try lab.plug(number, plugged)
-        print("\(lab.layout.nodeName(number))'s network cable is \(plugged ? "plugged in" : "out").")
+        Platform.show("\(lab.layout.nodeName(number))'s network cable is \(plugged ? "plugged in" : "out").")
     }
 }
 
@@ -202,15 +202,15 @@ struct LabCard: ParsableCommand {
         let lab = try lab.lab()
         switch action {
         case .show:
-            print(lab.cardInReader().map { "\(lab.layout.nodeName($0))'s card is in the reader, \(lab.layout.reader) (\(lab.readerDevice() ?? "?"))." } ?? "The reader is empty.")
+            Platform.show(lab.cardInReader().map { "\(lab.layout.nodeName($0))'s card is in the reader, \(lab.layout.reader) (\(lab.readerDevice() ?? "?"))." } ?? "The reader is empty.")
         case .insert:
             guard let node else { throw ValidationError("which node's card? e.g. piwizard lab card insert node2") }
             let number = try lab.layout.nodeNumber(node)
             try lab.insertCard(number)
-            print("\(lab.layout.nodeName(number)) is off; its card is in the reader, \(lab.layout.reader) (\(lab.readerDevice() ?? "?")).")
+            Platform.show("\(lab.layout.nodeName(number)) is off; its card is in the reader, \(lab.layout.reader) (\(lab.readerDevice() ?? "?")).")
         case .eject:
             try lab.ejectCard()
-            print("The reader is empty.")
+            Platform.show("The reader is empty.")
         }
     }
 }

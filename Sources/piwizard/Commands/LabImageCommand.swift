@@ -30,16 +30,16 @@ struct LabImage: ParsableCommand {
             for flavour in LabFlavour.allCases {
                 let path = images.path(of: flavour)
                 let state = images.isBuilt(flavour) ? path : "not built (piwizard lab image build --os \(flavour))"
-                print("\(flavour.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(state)\n          \(flavour.release)")
+                Platform.show("\(flavour.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(state)\n          \(flavour.release)")
             }
         case .build:
             try Lab.checkHost()
             let chosen = all ? LabFlavour.allCases : (flavours.isEmpty ? [try LabFlavourOption.resolve(nil)] : try flavours.map(LabFlavour.init(named:)))
             for flavour in chosen {
                 if images.isBuilt(flavour) {
-                    print("The \(flavour) image is up to date: \(images.path(of: flavour)).")
+                    Platform.show("The \(flavour) image is up to date: \(images.path(of: flavour)).")
                 } else {
-                    try images.image(flavour) { print($0) }
+                    try images.image(flavour) { Platform.show($0) }
                 }
             }
         }

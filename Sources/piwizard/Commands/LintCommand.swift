@@ -22,7 +22,7 @@ struct LintCommand: ParsableCommand {
         for url in urls {
             let (_, diagnostics) = try library.lint(url)
             for diagnostic in diagnostics where !(quiet && diagnostic.severity == .warning) {
-                print(diagnostic)
+                Platform.show("\(diagnostic)")
             }
             errors += diagnostics.filter { $0.severity == .error }.count
             warnings += diagnostics.filter { $0.severity == .warning }.count

@@ -29,7 +29,7 @@ struct ListCommand: ParsableCommand {
         } else if entries.isEmpty {
             Platform.writeError("no lessons found; looked in: \(library.searched.map(library.displayPath).joined(separator: ", ")) (use --lessons DIR)")
         } else {
-            print(LessonListing.table(entries, style: TextStyle(colour: Platform.useColour)), terminator: "")
+            Platform.show(LessonListing.table(entries, style: TextStyle(colour: Platform.useColour)), terminator: "")
         }
     }
 }

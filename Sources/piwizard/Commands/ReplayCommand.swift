@@ -32,7 +32,7 @@ struct ReplayCommand: ParsableCommand {
         if !plan.problems.isEmpty {
             throw RuntimeFailure(message: plan.problems.joined(separator: "; ") + " (the lesson \(loaded.lesson.id) refuses it; nothing was run)", status: RuntimeFailure.Status.badInput)
         }
-        print(plan.lines.joined(separator: "\n"))
+        Platform.show(plan.lines.joined(separator: "\n"))
         let person = TerminalFactory.standardStreamsAreTerminals ? TerminalFactory.makeTerminal(historyFile: nil) : nil
         if !yes {
             guard let person else {
@@ -40,7 +40,7 @@ struct ReplayCommand: ParsableCommand {
             }
             let line = person.readLine(prompt: YesNo.prompt("Run them for real?", default: false), prefill: nil)
             guard YesNo.answer(line.map(SessionEvent.line) ?? .endOfInput, default: false) == .yes else {
-                print("Nothing was run.")
+                Platform.show("Nothing was run.")
                 return
             }
         }
@@ -50,7 +50,7 @@ struct ReplayCommand: ParsableCommand {
 
     private func report(_ result: TranscriptReplay.Result) throws {
         if result.matches {
-            print("replay matches: \(result.recorded) events" + (live ? " (steps and statuses, commands run for real)" : ""))
+            Platform.show("replay matches: \(result.recorded) events" + (live ? " (steps and statuses, commands run for real)" : ""))
         } else {
             print(result.diff)
             throw ExitCode.failure

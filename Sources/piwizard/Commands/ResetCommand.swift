@@ -19,7 +19,7 @@ struct ResetCommand: ParsableCommand {
         }
         guard let step else {
             try store.remove(lessonID: lesson)
-            print("Forgot the saved run of \(lesson).")
+            Platform.show("Forgot the saved run of \(lesson).")
             return
         }
         guard run.state.statuses[step] != nil || run.stepHashes[step] != nil else {
@@ -29,6 +29,6 @@ struct ResetCommand: ParsableCommand {
         run.marks[step] = nil
         run.finished = false
         try store.save(run)
-        print("Step \(step) of \(lesson) is pending again.")
+        Platform.show("Step \(step) of \(lesson) is pending again.")
     }
 }

@@ -36,9 +36,9 @@ struct SessionArguments: ParsableArguments {
                                                flavour: { try LabFlavourOption.resolve(labOS, fallback: .defaultFlavour) },
                                                piwizard: Platform.executablePath, progress: { Platform.writeError($0) })
             // The learner sees the lab they practise in, made now or found up.
-            print((wasUp ? "The practice lab '\(name)' is up, as it was left" : "The practice lab '\(name)' is up, made now")
+            Platform.show((wasUp ? "The practice lab '\(name)' is up, as it was left" : "The practice lab '\(name)' is up, made now")
                   + ": its nodes run \(lab.flavour): \(lab.flavour.release).")
-            print(LabStatus.table(lab) + "\n")
+            Platform.show(LabStatus.table(lab) + "\n")
             // A learner at a terminal types sudo's password, as on a Pi; an unattended run gets it from the lab.
             sources.lab = LabSession.inputs(for: loaded.lesson, lab: lab, learnerTypesSecrets: !yes && TerminalFactory.standardStreamsAreTerminals)
             practiceLab = lab
@@ -59,7 +59,7 @@ struct SessionArguments: ParsableArguments {
         let (outcome, transcript) = try live.run(on: terminal, runner: runner)
         switch outcome {
         case .finished: break
-        case .quit: terminal.write(outcome.message + " Continue with: \(Platform.commandName) resume \(loaded.lesson.id)\n")
+        case .quit: terminal.write(ScreenWrap.fit(outcome.message + " Continue with: \(Platform.commandName) resume \(loaded.lesson.id)", width: options.width) + "\n")
         case .cannotSave: Platform.writeError("piwizard: " + outcome.message + " Continue with: \(Platform.commandName) resume \(loaded.lesson.id)")
         default: Platform.writeError("piwizard: " + outcome.message)
         }

@@ -21,9 +21,9 @@ struct StatusCommand: ParsableCommand {
             return
         }
         guard !summaries.isEmpty else {
-            print("No saved runs. Start one with: \(Platform.commandName) start LESSON")
+            Platform.show("No saved runs. Start one with: \(Platform.commandName) start LESSON")
             return
         }
-        for summary in summaries { print(summary.text) }
+        for summary in summaries { Platform.show(summary.text) }
     }
 }

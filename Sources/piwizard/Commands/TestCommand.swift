@@ -56,7 +56,7 @@ struct TestCommand: ParsableCommand {
             print(JSONOutput.text(SelfTestOutput(lesson: loaded.lesson.id, held: reports.allSatisfy(\.held), runs: reports)))
         } else {
             let style = TextStyle(colour: Platform.useColour)
-            print(reports.map { $0.text(style: style) }.joined(separator: "\n"), terminator: "")
+            Platform.show(reports.map { $0.text(style: style) }.joined(separator: "\n"), terminator: "")
         }
         if !reports.allSatisfy(\.held) { throw ExitCode(1) }
     }

@@ -132,9 +132,11 @@ public final class TmuxSession {
     }
 
     /// The visible screen, one line per row (trailing blanks trimmed by tmux). With `scrollback`, the
-    /// lines scrolled off the top come first.
-    public func capture(scrollback: Bool = false) throws -> String {
+    /// lines scrolled off the top come first; with `joiningWrappedRows`, a line the terminal itself
+    /// continued on the next row (it reached the right edge) is one line (`capture-pane -J`).
+    public func capture(scrollback: Bool = false, joiningWrappedRows: Bool = false) throws -> String {
         var arguments = ["capture-pane", "-p", "-t", name]
+        if joiningWrappedRows { arguments.append("-J") }
         if scrollback {
             arguments += ["-S", "-"]
         }

@@ -12,7 +12,7 @@ import Wizard
             .type("set gateway 10.9.0.1"), .type("set subnet 10.8.0.0/24"), .type("set nodes.2.ip 10.9.0.254"),
             .type("set image cards/../x.img"), .type("set image ../x.img"), .type("quit"),
         ]
-        let (session, terminal) = try WizardSessionTests.make(answers: answers, runner: WizardSessionTests.freshCluster())
+        let (session, terminal) = try WizardSessionTests.make(answers: answers, runner: WizardSessionTests.freshCluster(), width: 400)
         #expect(session.run() == .quit(step: "prepare"))
         let output = terminal.output
         #expect(output.contains("✗ nodes record 1 (n1): ip 10.9.0.1 is also gateway (ip must not be gateway); nothing changed."), "\(output)")
@@ -40,7 +40,7 @@ import Wizard
         let runner = WizardSessionTests.freshCluster()
         runner.on("mkdir -p /tmp/mini", results: [CommandResult(exitStatus: 130, output: "^C", duration: 1, interrupted: true),
                                                   CommandResult(exitStatus: 0, output: "", duration: 0.01)])
-        let (session, terminal) = try WizardSessionTests.make(answers: [.type(""), .type("quit")], runner: runner)
+        let (session, terminal) = try WizardSessionTests.make(answers: [.type(""), .type("quit")], runner: runner, width: 400)
         #expect(session.run() == .quit(step: "prepare"))
         #expect(terminal.output.contains("Interrupted (Ctrl-C): the command stopped before it finished. The step is not done, and not failed either"))
         #expect(!terminal.output.contains("✗ command") && !terminal.output.contains("exit status 130"), "\(terminal.output)")
@@ -74,7 +74,7 @@ import Wizard
         let answers: [ScriptedTerminal.Answer] = [.type("edit 3"), .type("edit 2"), .edit { ($0 ?? "") + " --changed" }, .type("quit")]
         let runner = FakeRunner()
         runner.on("test -f /tmp/nothing", exits: [1])
-        let (session, terminal) = try WizardSessionTests.make(lesson, id: "two-commands", answers: answers, runner: runner, state: nil)
+        let (session, terminal) = try WizardSessionTests.make(lesson, id: "two-commands", answers: answers, runner: runner, state: nil, width: 400)
         _ = session.run()
         #expect(terminal.output.contains("run 1 of 2:\n    first-command"), "\(terminal.output)")
         #expect(terminal.output.contains("run 2 of 2:\n    second-command"))

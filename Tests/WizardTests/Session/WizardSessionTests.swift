@@ -11,10 +11,10 @@ import Testing
 
     static func make(_ text: String = TestLessons.cluster, id: String = "mini-cluster", answers: [ScriptedTerminal.Answer],
                      runner: FakeRunner, unattended: Bool = false, confirmed: Set<String> = [],
-                     state: ((LoadedLesson) -> SessionState)? = defaults) throws -> (WizardSession, ScriptedTerminal) {
+                     state: ((LoadedLesson) -> SessionState)? = defaults, width: Int = 80) throws -> (WizardSession, ScriptedTerminal) {
         let loaded = try TestLessons.load(text, id: id)
         let terminal = ScriptedTerminal(answers, interactive: !unattended)
-        let options = SessionOptions(unattended: unattended, confirmedDevices: confirmed)
+        let options = SessionOptions(unattended: unattended, confirmedDevices: confirmed, width: width)
         let session = WizardSession(loaded: loaded, terminal: terminal, runner: runner, options: options,
                                     state: state?(loaded) ?? SessionState())
         return (session, terminal)
@@ -93,7 +93,7 @@ import Testing
             .type("bad name!"), accept,            // user
             .type("quit"),
         ]
-        let (session, terminal) = try Self.make(answers: answers, runner: runner, state: nil)
+        let (session, terminal) = try Self.make(answers: answers, runner: runner, state: nil, width: 400)
         #expect(session.run() == .quit(step: "name"))
         #expect(terminal.output.contains("✗ '10.9.0.0/33' has the prefix length '33'; it is a number 0-32"))
         #expect(terminal.output.contains("✗ nodes record 1 (n1): ip 10.9.1.1 is outside the subnet 10.9.0.0/24 (ip must be in subnet)"))
@@ -133,7 +133,7 @@ import Testing
             .type("set nodes.2.ip 10.9.0.1"), .type("set nodes.2.ip 10.9.0.7"), .type("set subnet nonsense"),
             .type("goto nowhere"), .type("back"), .type("n"), .type("skip"), .type("n"), .type("skip"), .type("quit"),
         ]
-        let (session, terminal) = try Self.make(answers: answers, runner: runner)
+        let (session, terminal) = try Self.make(answers: answers, runner: runner, width: 400)
         #expect(session.run() == .quit(step: "name"))
         let output = terminal.output
         #expect(output.contains("unknown command 'rnu'; did you mean 'run'?"))
@@ -229,7 +229,7 @@ import Testing
 
     @Test func theSystemDiskIsRefusedBeforeAnythingRuns() throws {
         let runner = Self.cardRunner(device: "/dev/sda")
-        let (session, terminal) = try Self.make(TestLessons.card, id: "card", answers: [.type("/dev/sda"), .edit { $0 ?? "" }, .type("run"), .type("quit")], runner: runner, state: nil)
+        let (session, terminal) = try Self.make(TestLessons.card, id: "card", answers: [.type("/dev/sda"), .edit { $0 ?? "" }, .type("run"), .type("quit")], runner: runner, state: nil, width: 400)
         #expect(session.run() == .quit(step: "write"))
         #expect(terminal.output.contains("a precondition of this step does not hold, so nothing was run"))
         #expect(terminal.output.contains("found:    not removable; mounted at /boot/efi, /; /dev/sda holds this computer's system (/boot/efi, /)"))
