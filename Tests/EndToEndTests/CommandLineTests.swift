@@ -237,7 +237,7 @@ import Testing
         #expect(run.status == 1)
         #expect(run.stderr.contains("Step 'greet' failed"))
         let status = try PiwizardProcess.run(["status", "--state-dir", state])
-        #expect(status.stdout.contains("tour  at greet  1/7 steps settled"))
+        #expect(status.stdout.contains("tour  at step 2 (greet)  1 of 6 steps behind you"))
         let transcript = try #require(status.stdout.split(separator: "\n").first { $0.contains("transcript: ") }?.split(separator: " ").last.map(String.init))
         let show = try PiwizardProcess.run(["transcript", "show", transcript])
         #expect(show.stdout.contains("step greet"))

@@ -47,7 +47,7 @@ struct FullDiskTests {
         #expect(!FileManager.default.fileExists(atPath: after.path), "the next step did not run")
         try FileManager.default.removeItem(at: fill)
         let status = try PiwizardProcess.run(["status", "--state-dir", state.path], in: dir)
-        #expect(status.stdout.hasPrefix("fill  at fill  0/2 steps settled"), "what was saved is kept: \(status.stdout)")
+        #expect(status.stdout.hasPrefix("fill  at step 1 (fill)  0 of 2 steps behind you"), "what was saved is kept: \(status.stdout)")
         let resumed = try PiwizardProcess.run(["resume", "fill", "--yes", "--state-dir", state.path], in: dir,
                                               environment: ["FILL": fill.path, "COUNT": "1", "AFTER": after.path])
         #expect(resumed.status == 0, "\(resumed.stderr)")

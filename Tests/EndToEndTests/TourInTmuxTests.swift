@@ -75,7 +75,7 @@ import TmuxTestSupport
         try tmux.waitFor(text: "This command is destructive. Run it? [y/N]")
         try tmux.sendKeys(.text("y"), .enter)
         let screen = try tmux.waitFor(text: "EXIT=0")
-        #expect(screen.contains("Lesson finished: 6 steps done; 1 of them once per item, 3 times in all."))
+        #expect(screen.contains("Lesson finished: 6 steps done; 1 of them once for each fruit, 3 runs in all."))
         #expect(!FileManager.default.fileExists(atPath: workdir), "the tour removed its folder")
         #expect(!screen.contains("Error"))
         let history = try String(contentsOf: home.appendingPathComponent("state/piwizard/history"), encoding: .utf8)

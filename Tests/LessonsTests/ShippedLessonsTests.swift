@@ -6,7 +6,7 @@ import Testing
 /// The lessons in `lessons/` lint cleanly, and the parsed graph of expand-cluster is pinned by a snapshot
 /// (re-record with `PIWIZARD_RECORD_SNAPSHOTS=1 swift test --filter ShippedLessonsTests`).
 @Suite struct ShippedLessonsTests {
-    static let names = ["expand-cluster", "tour"]
+    static let names = ["expand-cluster", "harden-ssh", "tour"]
 
     static func load(_ name: String) throws -> (Lesson, [Diagnostic]) {
         let text = try String(contentsOf: Paths.lessons.appendingPathComponent("\(name).md"), encoding: .utf8)

@@ -64,6 +64,12 @@ public struct CheckReport: Sendable, Hashable, Codable {
     public var verdict: String {
         let skipped = steps.filter { $0.notChecked != nil }.count
         let notChecked = skipped == 0 ? "" : " (\(skipped) step\(skipped == 1 ? "" : "s") not checked: no card in the reader)"
-        return (failed == 0 ? "All \(checked) checked: every check passes." : "\(failed) of \(checked) checked failed.") + notChecked
+        let stepsChecked = steps.filter { !$0.items.isEmpty }.count
+        let stepsFailed = steps.filter { $0.items.contains { !$0.passed } }.count
+        let noun = "step\(stepsChecked == 1 ? "" : "s")"
+        let perNode = checked == stepsChecked ? "" : failed == 0
+            ? ", \(checked) times in all (a step for every node is checked on each)"
+            : " (\(failed) of the \(checked) times: a step for every node is checked on each)"
+        return (failed == 0 ? "Every check passes: \(stepsChecked) \(noun) checked\(perNode)." : "\(stepsFailed) of \(stepsChecked) \(noun) checked fail\(perNode).") + notChecked
     }
 }

@@ -68,15 +68,25 @@ public struct StepValues: Sendable {
     /// Where the step at `index` stands among the steps that may apply ("Step 3 of 19"): the step
     /// itself always counts.
     public func position(ofStep index: Int) -> (number: Int, total: Int) {
-        // Once per step of a long lesson: a step without a condition counts without copying it (a
-        // copy of every step, each time, was a quarter of a 10,000-step run).
-        let steps = lesson.steps
         var (number, total) = (1, 0)
-        for offset in steps.indices where offset == index || steps[offset].condition == nil || mayApply(steps[offset]) {
+        for offset in lesson.steps.indices where counts(offset, current: index) {
             total += 1
             if offset < index { number += 1 }
         }
         return (number, total)
+    }
+
+    /// The offsets of the steps this run counts, in order: those that may apply, and the step at
+    /// `current` (the one the learner is at counts even when a later answer made it not apply). The
+    /// one numbering of the session's header, `status`, the saved run's summary and the end.
+    public func countedSteps(current: Int? = nil) -> [Int] {
+        lesson.steps.indices.filter { counts($0, current: current) }
+    }
+
+    /// Whether the step at `offset` counts. Once per step of a long lesson: a step without a condition
+    /// counts without copying it (a copy of every step, each time, was a quarter of a 10,000-step run).
+    private func counts(_ offset: Int, current: Int?) -> Bool {
+        offset == current || lesson.steps[offset].condition == nil || mayApply(lesson.steps[offset])
     }
 
     /// Whether `condition` holds for the item with the values as they are (a value nobody knows yet

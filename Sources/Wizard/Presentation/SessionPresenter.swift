@@ -62,18 +62,34 @@ struct SessionPresenter {
         return SessionCommand.catalog.map { "  " + style.apply(.bold, to: $0.usage.padding(toLength: width, withPad: " ", startingAt: 0)) + "  \($0.summary)\n" }.joined()
     }
 
-    func status(_ state: SessionState, items: (Step) -> [LoopItem]) -> String {
-        var text = ""
-        for (index, step) in lesson.steps.enumerated() {
-            let loopItems = items(step)
-            let statuses = loopItems.isEmpty ? [state.status(step.id)] : loopItems.map { state.status(step.id, item: $0.key) }
+    /// `status`: how many of the counted steps are behind the learner, then each counted step
+    /// (numbered as the session's header numbers it) with its mark and each item's; an item the step
+    /// will not apply to is `–`. The steps of choices this run did not make are not listed: one line
+    /// says how many.
+    func status(_ state: SessionState, values: StepValues) -> String {
+        let counted = values.countedSteps(current: state.stepIndex)
+        var lines: [String] = []
+        var settled = 0
+        for (number, index) in counted.enumerated() {
+            let step = lesson.steps[index]
+            let loopItems = values.items(of: step).compactMap { $0 }
+            let statuses = loopItems.isEmpty ? [state.status(step.id)] : loopItems.map { item in
+                let status = state.status(step.id, item: item.key)
+                return status == .pending && !values.mayApply(step, to: item) ? .notApplicable : status
+            }
             let overall = Self.overall(statuses)
+            if overall.isSettled { settled += 1 }
             let here = index == state.stepIndex ? style.apply(.bold, to: "→") : " "
-            var line = "\(here) \(overall.mark) \(index + 1). \(step.title) [\(step.id)]"
+            var line = "\(here) \(overall.mark) \(number + 1). \(step.title) [\(step.id)]"
             if !loopItems.isEmpty {
                 line += "  " + zip(loopItems, statuses).map { "\($0.label) \($1.mark)" }.joined(separator: " ")
             }
-            text += line + "\n"
+            lines.append(line)
+        }
+        var text = "\(settled) of \(counted.count) steps behind you (done, skipped or not needed).\n" + lines.joined(separator: "\n") + "\n"
+        let hidden = lesson.steps.count - counted.count
+        if hidden > 0 {
+            text += style.apply(.dim, to: "Not listed: \(hidden) step\(hidden == 1 ? "" : "s") for choices this run did not make.") + "\n"
         }
         return text + style.apply(.dim, to: StepStatus.legend) + "\n"
     }

@@ -10,10 +10,12 @@ public struct RunSummary: Sendable, Hashable, Codable {
     /// The step the run is at (nil when finished, or when the lesson cannot be read).
     public var currentStep: String?
     public var stepIndex: Int
-    /// Steps of the lesson, and those with every item done, skipped or not applicable (nil when the
-    /// lesson cannot be read).
+    /// The steps this run counts (those of choices it did not make left out, as the session counts
+    /// them), and those with every item done, skipped or not applicable (nil when the lesson cannot be
+    /// read); the current step's number among them.
     public var totalSteps: Int?
     public var settledSteps: Int?
+    public var stepNumber: Int?
     public var startedAt: Date
     public var updatedAt: Date
     public var transcript: String?
@@ -30,11 +32,15 @@ public struct RunSummary: Sendable, Hashable, Codable {
             let index = SavedRun.resumeIndex(of: run.state, in: lesson)
             return !run.finished && index < lesson.steps.count ? lesson.steps[index].id : nil
         }
-        totalSteps = lesson?.steps.count
-        settledSteps = lesson?.steps.filter { step in
-            let items = run.state.statuses[step.id] ?? [:]
-            return !items.isEmpty && items.values.allSatisfy(\.isSettled)
-        }.count
+        if let lesson {
+            let counted = StepValues(lesson: lesson, assets: "", inputs: run.state.inputs).countedSteps(current: stepIndex)
+            totalSteps = counted.count
+            settledSteps = counted.filter { index in
+                let items = run.state.statuses[lesson.steps[index].id] ?? [:]
+                return !items.isEmpty && items.values.allSatisfy(\.isSettled)
+            }.count
+            stepNumber = run.finished ? nil : counted.firstIndex(of: stepIndex).map { $0 + 1 }
+        }
         startedAt = run.startedAt
         updatedAt = run.updatedAt
         transcript = run.transcript
@@ -45,8 +51,9 @@ public struct RunSummary: Sendable, Hashable, Codable {
     /// One line, then the transcript's path.
     public var text: String {
         let when = ISO8601DateFormatter().string(from: updatedAt)
-        let position = finished ? "finished" : "at \(currentStep ?? "-")"
-        var text = "\(lesson)  \(position)  \(settledSteps ?? 0)/\(totalSteps ?? 0) steps settled  saved \(when)"
+        let step = stepNumber.map { "step \($0) (\(currentStep ?? "-"))" } ?? currentStep ?? "-"
+        let position = finished ? "finished" : "at \(step)"
+        var text = "\(lesson)  \(position)  \(settledSteps ?? 0) of \(totalSteps ?? 0) steps behind you  saved \(when)"
         if let transcript { text += "\n  transcript: \(transcript)" }
         return text
     }

@@ -1,8 +1,9 @@
 /// How a session ended; the executable turns it into a message and an exit status.
 public enum SessionOutcome: Sendable, Equatable {
     /// Every step is settled: how many steps were done and skipped (a step counts once, however many
-    /// items its loop has), how many of the done ones have a loop, and their items done in all.
-    case finished(done: Int, skipped: Int, loopSteps: Int = 0, loopItems: Int = 0)
+    /// items its loop has), how many of the done ones have a loop, their items done in all, and what
+    /// an item is called (the loops' variable, `node`, when they share one).
+    case finished(done: Int, skipped: Int, loopSteps: Int = 0, loopItems: Int = 0, itemName: String = "item")
     /// The learner typed quit, or input ended.
     case quit(step: String)
     /// Unattended: a check or command failed.
@@ -28,9 +29,9 @@ public enum SessionOutcome: Sendable, Equatable {
 
     public var message: String {
         switch self {
-        case let .finished(done, skipped, loopSteps, loopItems):
+        case let .finished(done, skipped, loopSteps, loopItems, itemName):
             return "Lesson finished: \(done) step\(done == 1 ? "" : "s") done" + (skipped > 0 ? ", \(skipped) skipped" : "")
-                + (loopSteps > 0 ? "; \(loopSteps) of them once per item, \(loopItems) time\(loopItems == 1 ? "" : "s") in all" : "") + "."
+                + (loopSteps > 0 ? "; \(loopSteps) of them once for each \(itemName), \(loopItems) run\(loopItems == 1 ? "" : "s") in all" : "") + "."
         case let .quit(step):
             return "Stopped at step '\(step)'."
         case let .failed(step, reason):

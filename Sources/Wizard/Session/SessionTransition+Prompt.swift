@@ -74,8 +74,7 @@ extension SessionTransition {
             }
             if !values.applies(step, to: item) { return leaveStepThatNoLongerApplies() }
         case .status:
-            let values = self.values
-            write(presenter.status(state.session) { step in values.items(of: step).compactMap { $0 } })
+            write(presenter.status(state.session, values: values))
         case .graph:
             write(GraphRenderer.render(StepGraph(lesson: lesson), title: lesson.metadata.title, format: .text))
         case .help:

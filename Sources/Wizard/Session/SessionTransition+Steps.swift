@@ -208,16 +208,20 @@ extension SessionTransition {
     /// was done for one (a step that applied to nothing counts as neither); loop items are told apart.
     mutating func finish() {
         var (done, skipped, loopSteps, loopItems) = (0, 0, 0, 0)
+        var itemNames = Set<String>()
         for step in lesson.steps {
             let statuses = Array((state.session.statuses[step.id] ?? [:]).values)
             if statuses.contains(.skipped) {
                 skipped += 1
             } else if statuses.contains(.done) {
                 done += 1
-                if step.loop != nil { (loopSteps, loopItems) = (loopSteps + 1, loopItems + statuses.filter { $0 == .done }.count) }
+                guard let loop = step.loop else { continue }
+                (loopSteps, loopItems) = (loopSteps + 1, loopItems + statuses.filter { $0 == .done }.count)
+                itemNames.insert(loop.variable)
             }
         }
-        let outcome = SessionOutcome.finished(done: done, skipped: skipped, loopSteps: loopSteps, loopItems: loopItems)
+        let itemName = itemNames.count == 1 ? itemNames.first! : "item"
+        let outcome = SessionOutcome.finished(done: done, skipped: skipped, loopSteps: loopSteps, loopItems: loopItems, itemName: itemName)
         write("\n" + style.apply([.bold, .green], to: outcome.message) + "\n")
         end(outcome)
     }

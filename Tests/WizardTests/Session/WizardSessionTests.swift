@@ -35,7 +35,7 @@ import Testing
         let runner = Self.freshCluster()
         let (session, terminal) = try Self.make(answers: [.type(""), .type("run"), .type(""), .type(""), .type("run"), .type("done")], runner: runner)
         let outcome = session.run()
-        #expect(outcome == .finished(done: 4, skipped: 0, loopSteps: 3, loopItems: 4), "\(terminal.output)")
+        #expect(outcome == .finished(done: 4, skipped: 0, loopSteps: 3, loopItems: 4, itemName: "node"), "\(terminal.output)")
         #expect(session.state.status("dhcpcd", item: "n2") == .notApplicable)
         #expect(session.state.status("interfaces", item: "n1") == .notApplicable)
         #expect(session.state.status("interfaces", item: "n2") == .done)
@@ -58,7 +58,7 @@ import Testing
         runner.on("pi@10.9.0.2 hostname", output: "n2\n")
         runner.on("verify-dhcpcd", output: "ok\n")
         let (session, terminal) = try Self.make(answers: Array(repeating: .type("y"), count: 5), runner: runner)
-        #expect(session.run() == .finished(done: 4, skipped: 0, loopSteps: 3, loopItems: 4))
+        #expect(session.run() == .finished(done: 4, skipped: 0, loopSteps: 3, loopItems: 4, itemName: "node"))
         #expect(terminal.output.contains("Its checks pass already: this looks done."))
         #expect(!runner.commands.contains { $0.hasPrefix("mkdir") || $0.hasPrefix("set-name") || $0.hasPrefix("configure") })
     }
@@ -199,7 +199,7 @@ import Testing
             state.inputs["nodes"] = .records([["hostname": "n1", "ip": "10.9.0.1", "netconf": "dhcpcd"], ["hostname": "n2", "ip": "10.9.0.2", "netconf": "auto"]])
             return state
         }
-        #expect(session.run() == .finished(done: 4, skipped: 0, loopSteps: 3, loopItems: 4))
+        #expect(session.run() == .finished(done: 4, skipped: 0, loopSteps: 3, loopItems: 4, itemName: "node"))
         #expect(runner.requests.first { $0.command == "detect-netconf" }?.host == RemoteHost(address: "10.9.0.2", user: "pi"))
         #expect(session.state.inputs["nodes"]?.records?[1]["netconf"] == "interfaces")
         #expect(terminal.output.contains("Detected netconf of n2: interfaces"))
