@@ -60,4 +60,9 @@ extension RuntimeFailure {
     static func tooFewJobs(_ jobs: Int) -> RuntimeFailure {
         RuntimeFailure(message: "--jobs \(jobs): a check asks at least 1 node at a time; give --jobs 1 or more", status: Status.badInput)
     }
+
+    /// `--allow-destructive` naming no step of the lesson: refused before anything runs (exit 64).
+    static func unknownStep(_ id: String, option: String, in lesson: Lesson) -> RuntimeFailure {
+        RuntimeFailure(message: "\(option) \(id): the lesson has no step '\(id)'\(Suggestion.didYouMean(id, in: lesson.steps.map(\.id)))", status: Status.badInput)
+    }
 }

@@ -1,4 +1,5 @@
 import Lessons
+import Wizard
 import Testing
 
 /// A check written once (`id=`) and used in other steps (`use=`), with the arguments that differ.
@@ -53,6 +54,20 @@ import Testing
         #expect(blocks[1].validator?.arguments == ["path": "{{other}}/mark", "pattern": "here"])
         #expect(blocks[1].target == .master && blocks[1].name == "the other folder holds the mark")
         #expect(blocks[2].kind == .precondition && blocks[2].body == "test -d {{place}} && echo ok" && blocks[2].outputPattern == "ok")
+    }
+
+    /// A used check keeps the id it is used by, so that a hint of the using step binds to it without
+    /// repeating the id (`{check id=X use=X}` was needed).
+    @Test func aHintOfTheUsingStepBindsToTheUsedChecksId() throws {
+        let parsed = LessonParser.parse(Self.lesson("""
+        ```sh {check use=shell}
+        ```
+
+        > **Hint for shell:** Is the folder there?
+        """), file: "uses.md")
+        #expect(parsed.lesson.steps[1].blocks[1].checkID == "shell")
+        let lint = LessonLinter.lint(Self.lesson("```sh {check use=shell}\n```\n\n> **Hint for shell:** Is the folder there?"), file: "uses.md", validators: ValidatorRegistry.specs).diagnostics
+        #expect(!lint.contains { $0.message.contains("has no check with id=shell") }, "\(lint)")
     }
 
     @Test func anUnknownIdOrAShellCheckGivenArgumentsIsAnError() throws {

@@ -31,7 +31,7 @@ extension LessonParser {
         check.kind = block.kind
         check.location = block.location
         check.uses = id
-        check.checkID = block.checkID
+        check.checkID = block.checkID ?? id  // a hint of the using step binds to it by the same id
         if block.target != .local { check.target = block.target }
         check.name = block.name ?? original.name
         check.user = block.user ?? original.user

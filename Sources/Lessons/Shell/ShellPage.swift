@@ -60,9 +60,13 @@ public struct ShellPage: Sendable {
     }
 
     /// Whether the word holds more than the reference (and quotes around it).
+    /// Whether the word holds more than the value and a file name around it: text a program could
+    /// read as code (a space, `;`, `$`, a bracket…) besides quotes and the characters of a path or an
+    /// option (`{{dir}}/sshd_config`, `--config={{file}}`, `"{{key}}.pub"` stay one plain argument).
     func isComposed(_ word: ShellWord, around reference: TemplateReference) -> Bool {
         let rest = text(word.range.lowerBound..<reference.scalarRange.lowerBound) + text(reference.scalarRange.upperBound..<word.range.upperBound)
-        return !rest.unicodeScalars.allSatisfy { $0 == "\"" || $0 == "'" }
+        let plain = Set("\"'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._/-=:@,+%".unicodeScalars)
+        return !rest.unicodeScalars.allSatisfy(plain.contains)
     }
 
     func text(_ range: Range<Int>) -> String {

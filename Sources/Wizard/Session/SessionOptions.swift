@@ -7,6 +7,9 @@ public struct SessionOptions: Sendable {
     public var unattended: Bool
     /// Devices the user confirmed on the command line for destructive commands (`--confirm-device`).
     public var confirmedDevices: Set<String>
+    /// Steps whose destructive commands that name no device may run unattended
+    /// (`--allow-destructive STEP`).
+    public var allowedDestructiveSteps: Set<String> = []
     /// Addresses and names of this machine, to run `on=master` blocks here when this is the master.
     public var localAddresses: Set<String>
     /// Text styling (colour only on a terminal, never with NO_COLOR).

@@ -189,8 +189,10 @@ extension SessionTransition {
         guard block.destructive else { return launch(offset, performance) }
         guard let device = DestructiveGuard.device(of: step, context: values.templateContext(item)) else {
             // `piwizard test` runs the lesson's own destructive commands; one on a device is guarded below.
-            if options.selfTest { return launch(offset, performance) }
-            if options.unattended { return confirmed(offset, refusal: "a destructive command runs unattended only with --confirm-device", performance) }
+            if options.selfTest || options.allowedDestructiveSteps.contains(step.id) { return launch(offset, performance) }
+            if options.unattended {
+                return confirmed(offset, refusal: "a destructive command runs unattended only when allowed: --allow-destructive \(step.id)", performance)
+            }
             performance.stage = .confirmingDestructive(block: offset)
             return wait(.performing(performance), for: destructiveQuestion)
         }

@@ -13,6 +13,8 @@ struct SessionArguments: ParsableArguments {
     @OptionGroup var values: InputOptions
     @Option(name: .customLong("confirm-device"), help: ArgumentHelp("Allow destructive commands on this device when unattended (repeatable).", valueName: "device"))
     var confirmedDevices: [String] = []
+    @Option(name: .customLong("allow-destructive"), help: ArgumentHelp("Allow this step's destructive commands that name no device when unattended (repeatable).", valueName: "step"))
+    var allowedDestructiveSteps: [String] = []
     @Option(help: "Wrap to this many columns (default: the terminal's width).") var width: Int?
     @Option(help: "How many nodes a check asks at once.") var jobs = NodeFanOut.defaultJobs
     @Flag(help: "Practise in the practice lab (root, Linux): bring it up if needed, take the nodes from it, let it do what needs hands.")
@@ -23,6 +25,9 @@ struct SessionArguments: ParsableArguments {
 
     func run(_ loaded: LoadedLesson, resume: LiveSession.ResumeChoice) throws {
         guard jobs >= 1 else { throw RuntimeFailure.tooFewJobs(jobs) }
+        for id in allowedDestructiveSteps where loaded.lesson.step(withID: id) == nil {
+            throw RuntimeFailure.unknownStep(id, option: "--allow-destructive", in: loaded.lesson)
+        }
         var sources = InputSources(given: try values.provided(for: loaded.lesson))
         for note in RemotePathWarning.notes(for: sources.provided, lesson: loaded.lesson, home: Platform.environment["HOME"]) {
             Platform.writeError("piwizard: note: " + note)
@@ -50,6 +55,7 @@ struct SessionArguments: ParsableArguments {
             style: TextStyle(colour: terminal.isInteractive && Platform.useColour), width: width ?? Platform.terminalWidth
         )
         options.jobs = jobs
+        options.allowedDestructiveSteps = Set(allowedDestructiveSteps)
         var runner: CommandRunner = LiveCommandRunner()
         if let practiceLab {
             LabSession.configure(&options, lab: practiceLab)
