@@ -10,6 +10,9 @@ public struct CheckOutcome: Sendable, Hashable, Codable {
     public var unsafeDevice: String?
     /// The id of the check block it came from (`id=`), which its hints name; nil for a check without one.
     public var check: String?
+    /// True when the check was asked before its step ran, to see whether the step was done already (a
+    /// look-up, not a failure when it does not pass); nil otherwise.
+    public var lookup: Bool?
 
     public init(passed: Bool, title: String, expected: String, found: String, unsafeDevice: String? = nil) {
         self.passed = passed

@@ -21,9 +21,11 @@ public struct CommandRequest: Sendable, Hashable, Codable {
     /// Stop at the first command that fails, as a script with `set -e` does (a lesson's `{run}` block:
     /// a failing line is not followed by the next one, which might pass and hide it).
     public var stopsAtFirstFailure = false
-    /// A lesson's command: what it leaves in the background gets the hangup signal when it ends,
-    /// unattended as at a terminal. piwizard's own commands (the lab's) leave theirs alone. Not recorded.
-    public var hangsUpWhatItLeaves = false
+    /// A lesson's command (a block the learner runs, or a self-test's teardown), not one piwizard runs
+    /// to check, guard or detect: what it leaves in the background gets the hangup signal when it ends,
+    /// unattended as at a terminal (piwizard's own commands, the lab's, leave theirs alone), and a
+    /// transcript tells it apart (`transcript show`: what you ran, and what piwizard checked).
+    public var isLessonCommand = false
 
     public init(command: String, host: RemoteHost? = nil, user: String? = nil, timeout: Double? = nil, interactive: Bool = false,
                 console: Int? = nil, sudoPassword: String? = nil, stopsAtFirstFailure: Bool = false) {
@@ -39,6 +41,7 @@ public struct CommandRequest: Sendable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case command, host, user, timeout, interactive, console, stopsAtFirstFailure
+        case isLessonCommand = "lesson"
     }
 
     public init(from decoder: Decoder) throws {
@@ -50,6 +53,7 @@ public struct CommandRequest: Sendable, Hashable, Codable {
         interactive = try values.decode(Bool.self, forKey: .interactive)
         console = try values.decodeIfPresent(Int.self, forKey: .console)
         stopsAtFirstFailure = try values.decodeIfPresent(Bool.self, forKey: .stopsAtFirstFailure) ?? false
+        isLessonCommand = try values.decodeIfPresent(Bool.self, forKey: .isLessonCommand) ?? false
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -61,6 +65,7 @@ public struct CommandRequest: Sendable, Hashable, Codable {
         try values.encode(interactive, forKey: .interactive)
         try values.encodeIfPresent(console, forKey: .console)
         if stopsAtFirstFailure { try values.encode(true, forKey: .stopsAtFirstFailure) }
+        if isLessonCommand { try values.encode(true, forKey: .isLessonCommand) }
     }
 
     public static func == (left: CommandRequest, right: CommandRequest) -> Bool {

@@ -1,8 +1,8 @@
 import Lessons
 
 /// The terminal as the session speaks to it: everything piwizard writes, and every prompt, fitted to
-/// the screen's width by `ScreenWrap` (a prompt wider than the screen is shown as its first lines and
-/// asked at its last). Commands' output does not pass here: the session writes it to the terminal
+/// the screen's width by `ScreenWrap` (a prompt wider than the screen is asked on several lines, the
+/// answer typed on the last). Commands' output does not pass here: the session writes it to the terminal
 /// underneath, as the command wrote it.
 final class FittingTerminal: Terminal {
     let base: Terminal
@@ -28,16 +28,15 @@ final class FittingTerminal: Terminal {
 
     func setCompletions(_ words: [String]) { base.setCompletions(words) }
 
-    /// Writes all but the last line of a fitted prompt, and returns that line to ask at. The last
-    /// line keeps room for the answer: it is broken again when it would leave less than a third of
-    /// the screen to type in. Its trailing spaces stay.
+    /// A prompt fitted to the screen: its lines all asked at once (readline redraws only the last, on
+    /// which the answer is typed), so that a transcript keeps it whole. The last line keeps room for the
+    /// answer: it is broken again when it would leave less than a third of the screen to type in. Its
+    /// trailing spaces stay.
     private func asked(_ prompt: String) -> String {
         let text = String(prompt.reversed().drop { $0 == " " }.reversed())
         let trailing = String(repeating: " ", count: prompt.count - text.count)
         var lines = ScreenWrap.fit(text, width: width).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if let last = lines.popLast() { lines += ScreenWrap.lines(of: last, width: width - width / 3) }
-        guard lines.count > 1, let last = lines.popLast() else { return prompt }
-        base.write(lines.joined(separator: "\n") + "\n")
-        return last + trailing
+        return lines.joined(separator: "\n") + trailing
     }
 }

@@ -53,7 +53,7 @@ public struct SelfTestTeardown: Sendable {
         }
         var request = CommandRequest(command: text, host: hosts.host(for: block.target, item: item, inputs: inputs), user: block.user,
                                      timeout: block.timeout ?? 120, sudoPassword: values.sudoPassword(for: block), stopsAtFirstFailure: true)
-        request.hangsUpWhatItLeaves = true
+        request.isLessonCommand = true
         do {
             let result = try runner.run(request) { _ in }
             if result.exitStatus == 0 { return nil }

@@ -261,7 +261,7 @@ extension SessionTransition {
                                      timeout: block.timeout, interactive: interactive,
                                      console: block.target == .console ? (item?.index ?? 0) + 1 : nil, sudoPassword: sudoPassword,
                                      stopsAtFirstFailure: block.kind == .run)
-        request.hangsUpWhatItLeaves = true
+        request.isLessonCommand = true
         performance.stage = .running(offset)
         wait(.performing(performance), for: .run(request, showsOutput: !interactive))
     }

@@ -85,7 +85,8 @@ public final class WizardSession {
                                       hosts: machine.hosts, runner: runner, options: options)
             checker.patient = patient
             return .checked(blocks.map { block in
-                let outcome = checker.check(block, item: item)
+                var outcome = checker.check(block, item: item)
+                if !patient { outcome.lookup = true }  // "is the step done already?" before it runs
                 onEvent?(.check(outcome))
                 return outcome
             })

@@ -9,7 +9,7 @@ public enum TranscriptReport {
         case markdown
     }
 
-    /// Steps in order, each with its commands (where they ran, exit status, time) and check results.
+    /// Steps in order, each with what was typed, the lesson's commands and the checks (`TranscriptSummary`).
     public static func summary(_ transcript: Transcript) -> String {
         TranscriptSummary(transcript).text
     }
@@ -21,33 +21,9 @@ public enum TranscriptReport {
         }
     }
 
+    /// The summary's Markdown report (`TranscriptSummary.markdown`).
     static func markdown(_ transcript: Transcript) -> String {
-        var text = "# \(transcript.header.title)\n\n"
-        text += "Lesson `\(transcript.header.piwizard.lesson)`, recorded \(ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: TimeInterval(transcript.header.timestamp)))).\n"
-        var pending: CommandRequest?
-        for (_, event) in transcript.events {
-            switch event {
-            case .marker(let step):
-                text += "\n## \(step)\n\n"
-            case .command(let request):
-                pending = request
-            case .result(let result):
-                guard let request = pending else { continue }
-                pending = nil
-                let place = request.host.map { " (on \($0))" } ?? ""
-                text += "```sh\n\(request.command)\n```\n\nExit \(result.exitStatus)\(place), \(String(format: "%.1f", result.duration)) s.\n"
-                let output = result.output.trimmingCharacters(in: .whitespacesAndNewlines)
-                if !output.isEmpty { text += "\n```text\n\(output.split(separator: "\n").suffix(20).joined(separator: "\n"))\n```\n" }
-                text += "\n"
-            case .check(let outcome):
-                text += "- \(outcome.passed ? "✓" : "✗") **\(outcome.title)**: expected \(outcome.expected); found \(outcome.found)\n"
-            case .input(let line):
-                text += "> typed `\(line)`\n\n"
-            default:
-                break
-            }
-        }
-        return text
+        TranscriptSummary(transcript).markdown(recordedAt: Date(timeIntervalSince1970: TimeInterval(transcript.header.timestamp)))
     }
 
     static func asciicast(_ transcript: Transcript) throws -> String {

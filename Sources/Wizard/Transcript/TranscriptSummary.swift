@@ -1,18 +1,25 @@
 import Foundation
+import Lessons
 
-/// What a transcript shows in short: the steps in order, each with its commands (where they ran, exit
-/// status, time), check results and settled statuses, and how the session ended. `transcript show`
-/// prints it as text, or as JSON (docs/json-output.md, schema 1).
+/// What a transcript tells, in short: the steps in order, each with what the learner typed (at which
+/// prompt), the values inputs got, the lesson's commands the session ran (whole, where, exit status,
+/// time), the checks and how each step settled; the "is it done already?" look-ups before a step are
+/// told apart from checks, and piwizard's own commands (a validator's `lsblk`, a guard's `readlink`)
+/// from the lesson's. `transcript show` prints it as text (`text`), or as JSON (docs/json-output.md,
+/// schema 1); `transcript export --format markdown` writes it as a report.
 public struct TranscriptSummary: Sendable, Hashable, Codable {
     public static let currentSchema = 1
 
-    /// A command that ran, with its result.
+    /// A command that ran, with its result: the lesson's (`lesson`), or one of piwizard's own.
     public struct Command: Sendable, Hashable, Codable {
         public var command: String
         public var host: String?
         public var exitStatus: Int32
         public var timedOut: Bool
         public var seconds: Double
+        public var lesson: Bool
+        /// The last lines of its output (a lesson's command only).
+        public var outputTail: String?
     }
 
     /// A step (or one node of it) that became done, skipped or failed.
@@ -21,11 +28,32 @@ public struct TranscriptSummary: Sendable, Hashable, Codable {
         public var status: StepStatus
     }
 
+    /// A line typed at a prompt (`••••••` for a secret), and the prompt as the screen showed it.
+    public struct Typed: Sendable, Hashable, Codable {
+        public var prompt: String
+        public var line: String
+    }
+
+    /// An input that got a value (never a secret's), as text.
+    public struct Value: Sendable, Hashable, Codable {
+        public var name: String
+        public var value: String
+    }
+
+    /// "Is the step done already?": the checks asked before the step ran, and whether all passed.
+    public struct Lookup: Sendable, Hashable, Codable {
+        public var checks: Int
+        public var done: Bool
+    }
+
     /// One thing that happened in a step, in order.
     public enum Entry: Sendable, Hashable, Codable {
         case command(Command)
         case check(CheckOutcome)
         case settled(Settled)
+        case typed(Typed)
+        case value(Value)
+        case lookup(Lookup)
     }
 
     /// A step, from its marker on.
@@ -45,36 +73,22 @@ public struct TranscriptSummary: Sendable, Hashable, Codable {
     public var steps: [StepEntries] = []
     /// How the session ended; nil when it was cut short.
     public var end: String?
+    /// Checks that failed, look-ups left out.
     public var failedChecks: Int = 0
+    public var passedChecks: Int = 0
+    /// Look-ups before a step, and how many found it done.
+    public var lookups: Int = 0
+    public var lookupsDone: Int = 0
+    /// Commands piwizard ran of its own (to check, guard or detect).
+    public var ownCommands: Int = 0
 
     public init(_ transcript: Transcript) {
         lesson = transcript.header.piwizard.lesson
         title = transcript.header.title
         events = transcript.events.count
         truncated = transcript.truncated
-        var pending: CommandRequest?
-        for (time, event) in transcript.events {
-            switch event {
-            case .marker(let step):
-                steps.append(StepEntries(id: step, at: time, entries: []))
-            case .command(let request):
-                pending = request
-            case .result(let result):
-                let command = Command(command: pending?.command ?? "?", host: pending?.host?.description, exitStatus: result.exitStatus,
-                                      timedOut: result.timedOut, seconds: result.duration)
-                pending = nil
-                append(.command(command))
-            case .check(let outcome):
-                if !outcome.passed { failedChecks += 1 }
-                append(.check(outcome))
-            case .end(let message):
-                end = message
-            case let .status(_, item, status) where status == .done || status == .skipped || status == .failed:
-                append(.settled(Settled(item: item, status: status)))
-            default:
-                break
-            }
-        }
+        var reader = TranscriptSummaryReader()
+        for (time, event) in transcript.events { reader.read(event, at: time, into: &self) }
     }
 
     /// Entries before the first step marker go in a step of their own with the id `""`.
@@ -83,25 +97,17 @@ public struct TranscriptSummary: Sendable, Hashable, Codable {
         steps[steps.count - 1].entries.append(entry)
     }
 
-    public var text: String {
-        var lines = ["\(title) — \(events) events" + (truncated ? " (the last line was cut off)" : "")]
-        for step in steps {
-            if !step.id.isEmpty { lines.append(String(format: "[%7.1fs] ", step.at) + "step \(step.id)") }
-            for entry in step.entries {
-                switch entry {
-                case .command(let command):
-                    let place = command.host.map { " on \($0)" } ?? ""
-                    let first = command.command.split(separator: "\n").first.map(String.init) ?? "?"
-                    lines.append("    $ \(first)\(place) → exit \(command.exitStatus)\(command.timedOut ? " (timed out)" : ""), \(String(format: "%.1f", command.seconds)) s")
-                case .check(let outcome):
-                    lines.append("    \(outcome.passed ? "✓" : "✗") \(outcome.title)" + (outcome.passed ? "" : ": expected \(outcome.expected); found \(outcome.found)"))
-                case .settled(let settled):
-                    lines.append("    → \(step.id)\(settled.item.isEmpty ? "" : "/\(settled.item)") \(settled.status.rawValue)")
-                }
-            }
+    /// Counts a look-up's check: one more check of the look-up in progress (`continues`), or a new one.
+    mutating func addLookup(_ outcome: CheckOutcome, continues: Bool) {
+        if continues, case .lookup(var lookup)? = steps.last?.entries.last {
+            lookup.checks += 1
+            if lookup.done && !outcome.passed { lookupsDone -= 1 }
+            lookup.done = lookup.done && outcome.passed
+            steps[steps.count - 1].entries[steps[steps.count - 1].entries.count - 1] = .lookup(lookup)
+            return
         }
-        lines.append(end.map { "end: \($0)" } ?? "(no end: the session was cut short)")
-        lines.append("\(failedChecks) failed check\(failedChecks == 1 ? "" : "s")")
-        return lines.joined(separator: "\n") + "\n"
+        lookups += 1
+        if outcome.passed { lookupsDone += 1 }
+        append(.lookup(Lookup(checks: 1, done: outcome.passed)))
     }
 }

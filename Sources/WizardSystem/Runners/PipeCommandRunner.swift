@@ -75,7 +75,7 @@ public struct PipeCommandRunner: CommandRunner {
             }
         }
         let result = lifecycle.result(output: collector.finish())
-        if request.hangsUpWhatItLeaves {
+        if request.isLessonCommand {
             // As at a terminal when the command's shell ends: what it left in its process group gets
             // the hangup signal (a `nohup`, `setsid` or daemon keeps running), so both runners end the
             // same. A moment first, for a program forked just before the end to detach (`setsid -f`).

@@ -73,7 +73,7 @@ struct CommandRunnerBehaviourTests {
     @Test(arguments: RunnerKind.allCases)
     func aBackgroundProcessIsHungUpWhenItsCommandEndsUnlessItIgnoresIt(runner: RunnerKind) throws {
         var request = CommandRequest(command: "sleep 301 >/dev/null 2>&1 & echo $!; nohup sleep 302 >/dev/null 2>&1 & echo $!; setsid sleep 303 >/dev/null 2>&1 & echo $!; sleep 0.5", timeout: 20)
-        request.hangsUpWhatItLeaves = true
+        request.isLessonCommand = true
         let result = try runner.run(request)
         let children = result.output.split(separator: "\n").compactMap { pid_t($0) }
         try #require(children.count == 3, "\(result.output)")

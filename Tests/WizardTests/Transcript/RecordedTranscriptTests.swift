@@ -42,6 +42,17 @@ import Wizard
     /// Node K's address in the lab `transcripts/record.sh` records in (10.77.210.0/24).
     static func labAddress(_ node: Int) -> String { "10.77.210.\(10 + node)" }
 
+    /// `transcript show` of the lab run: each of the lesson's commands whole, with where it ran; piwizard's
+    /// own (a validator's lsblk) only counted; the look-ups apart from the checks.
+    @Test func theSummaryTellsWhatWasRunWholeAndWhatPiwizardChecked() throws {
+        let transcript = try Transcript(contentsOf: Self.folder.appendingPathComponent("expand-cluster-lab.cast"))
+        let summary = TranscriptReport.summary(transcript)
+        #expect(summary.contains("    $ cd /mnt/$(basename /dev/pw-rec-reader)/etc\n      echo node2 | sudo tee hostname\n"), "\(summary.prefix(3000))")
+        #expect(!summary.contains("lsblk --json"), "a validator's own command is not listed as the learner's")
+        #expect(summary.contains("piwizard ran ") && summary.contains("found done"))
+        #expect(summary.contains(", 0 failed;"), "a finished run has no failed check (its look-ups are not failures)")
+    }
+
     @Test func theLabRunBuiltTheClusterAndComputedPi() throws {
         let transcript = try Transcript(contentsOf: Self.folder.appendingPathComponent("expand-cluster-lab.cast"))
         #expect(transcript.header.piwizard.practiceLab == true)

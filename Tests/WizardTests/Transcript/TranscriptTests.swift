@@ -143,11 +143,18 @@ import Testing
         let transcript = try Transcript(text: text)
         let summary = TranscriptReport.summary(transcript)
         #expect(summary.contains("step name/n2"))
-        #expect(summary.contains("$ set-name n1 on pi@10.9.0.1 → exit 0"))
+        #expect(summary.contains("    $ set-name n1\n      → on pi@10.9.0.1, exit 0"), "\(summary)")
         #expect(summary.contains("✗ check: verify-dhcpcd: expected exit status 0 and output matching /ok/; found exit status 1, output: ok"))
+        // What was typed, at which prompt; the look-ups before each step apart from the checks.
+        #expect(summary.contains("    ⌨ prepare> (Enter)"), "\(summary)")
+        #expect(summary.contains("    done already? no"))
+        let failedLines = summary.split(separator: "\n").filter { $0.hasPrefix("    ✗ ") }.count
+        let lookups = summary.split(separator: "\n").filter { $0.hasPrefix("    done already? ") }.count
+        #expect(summary.contains(" \(failedLines) failed; \"done already?\" looked up \(lookups) times, 0 found done"), "\(summary)")
         let markdown = try TranscriptReport.export(transcript, format: .markdown)
         #expect(markdown.contains("## dhcpcd/n1"))
         #expect(markdown.contains("```sh\nconfigure-dhcpcd 10.9.0.1/24\n```"))
+        #expect(markdown.contains("> typed at `prepare>`: `(Enter)`"), "\(markdown)")
         let cast = try TranscriptReport.export(transcript, format: .asciicast)
         #expect(!cast.contains("x-command") && !cast.contains("x-piwizard"))
         #expect(cast.split(separator: "\n").count > 10)
