@@ -19,6 +19,8 @@ public struct RunSummary: Sendable, Hashable, Codable {
     public var startedAt: Date
     public var updatedAt: Date
     public var transcript: String?
+    /// Every session's transcript, the first first.
+    public var sessions: [String]
     public var practiceLab: String?
     /// Step id → item (`""` for a step without a loop) → status.
     public var statuses: [String: [String: StepStatus]]
@@ -44,6 +46,7 @@ public struct RunSummary: Sendable, Hashable, Codable {
         startedAt = run.startedAt
         updatedAt = run.updatedAt
         transcript = run.transcript
+        sessions = run.sessionTranscripts
         practiceLab = run.state.practiceLab
         statuses = run.state.statuses
     }
@@ -54,7 +57,12 @@ public struct RunSummary: Sendable, Hashable, Codable {
         let step = stepNumber.map { "step \($0) (\(currentStep ?? "-"))" } ?? currentStep ?? "-"
         let position = finished ? "finished" : "at \(step)"
         var text = "\(lesson)  \(position)  \(settledSteps ?? 0) of \(totalSteps ?? 0) steps behind you  saved \(when)"
-        if let transcript { text += "\n  transcript: \(transcript)" }
+        if sessions.count > 1 {
+            text += "\n  \(sessions.count) sessions (piwizard transcript show --run \(lesson)):"
+            for session in sessions { text += "\n    \(session)" }
+        } else if let transcript {
+            text += "\n  transcript: \(transcript)"
+        }
         return text
     }
 }

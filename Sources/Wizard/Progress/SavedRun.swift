@@ -31,12 +31,19 @@ public struct SavedRun: Sendable, Hashable, Codable {
     public var stepHashes: [String: String]
     /// Step id → item key → last change.
     public var marks: [String: [String: Mark]]
-    /// The transcript file this run appends to.
+    /// The transcript file of the run's last session.
     public var transcript: String?
+    /// The transcript files of all the run's sessions, the first first (a run that was quit and
+    /// resumed has one per session); nil in a run saved before piwizard kept them.
+    public var sessions: [String]?
+
+    /// Every session's transcript, the first first: `sessions`, or the last one alone when a run saved
+    /// before piwizard kept them has only that.
+    public var sessionTranscripts: [String] { sessions ?? [transcript].compactMap { $0 } }
 
     /// A saved run as it was stored.
     public init(lessonID: String, lessonFile: String, startedAt: Date, updatedAt: Date, finished: Bool, state: SessionState,
-                stepHashes: [String: String], marks: [String: [String: Mark]], transcript: String?) {
+                stepHashes: [String: String], marks: [String: [String: Mark]], transcript: String?, sessions: [String]? = nil) {
         version = Self.currentVersion
         self.lessonID = lessonID
         self.lessonFile = lessonFile
@@ -47,6 +54,7 @@ public struct SavedRun: Sendable, Hashable, Codable {
         self.stepHashes = stepHashes
         self.marks = marks
         self.transcript = transcript
+        self.sessions = sessions.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     public init(lesson: Lesson, lessonFile: String, state: SessionState, now: Date, transcript: String?) {
@@ -60,6 +68,7 @@ public struct SavedRun: Sendable, Hashable, Codable {
         stepHashes = Dictionary(uniqueKeysWithValues: lesson.steps.map { ($0.id, StepHasher.hash($0)) })
         marks = [:]
         self.transcript = transcript
+        sessions = transcript.map { [$0] }
     }
 
     /// The state to resume from: steps that changed since they were done are made pending again (their

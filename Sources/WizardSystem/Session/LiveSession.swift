@@ -79,6 +79,8 @@ public struct LiveSession {
                                     options: options, state: state)
         var run = SavedRun(lesson: lesson, lessonFile: loaded.url.path, state: state, now: now, transcript: transcriptURL.path)
         if let existing, state.statuses == existing.state.statuses { run.marks = existing.marks; run.startedAt = existing.startedAt }
+        // A resumed run keeps its earlier sessions' transcripts.
+        if let existing, !resuming.isEmpty { run.sessions = existing.sessionTranscripts + [transcriptURL.path] }
         let saver = ProgressSaver(store: store, lesson: lesson, run: run, file: file, recorder: recorder)
         if let error = saver.persist(state, StateChanges()) { throw error }
         session.onStateChange = { newState, changes in saver.persist(newState, changes).map { "\($0)" } }

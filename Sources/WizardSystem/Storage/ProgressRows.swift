@@ -14,6 +14,10 @@ enum ProgressRows {
                 practice_lab = excluded.practice_lab, transcript = excluded.transcript
             """, arguments: [run.lessonID, run.lessonFile, run.startedAt.timeIntervalSince1970, run.updatedAt.timeIntervalSince1970,
                              run.finished, run.state.stepIndex, run.state.practiceLab, run.transcript])
+        try db.execute(sql: "DELETE FROM session WHERE lesson_id = ?", arguments: [run.lessonID])
+        for (position, transcript) in (run.sessions ?? []).enumerated() {
+            try db.execute(sql: "INSERT INTO session (lesson_id, position, transcript) VALUES (?, ?, ?)", arguments: [run.lessonID, position, transcript])
+        }
     }
 
     /// The inputs, as JSON values (secrets never reach saved progress: `SavedRun` and
@@ -81,6 +85,7 @@ enum ProgressRows {
         return SavedRun(lessonID: lessonID, lessonFile: row["lesson_file"], startedAt: Date(timeIntervalSince1970: row["started_at"]),
                         updatedAt: Date(timeIntervalSince1970: row["updated_at"]), finished: row["finished"], state: state,
                         stepHashes: Dictionary(hashes.map { ($0["step_id"], $0["hash"]) }, uniquingKeysWith: { _, last in last }),
-                        marks: marks, transcript: row["transcript"])
+                        marks: marks, transcript: row["transcript"],
+                        sessions: try String.fetchAll(db, sql: "SELECT transcript FROM session WHERE lesson_id = ? ORDER BY position", arguments: [lessonID]))
     }
 }

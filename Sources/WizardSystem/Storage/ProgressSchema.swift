@@ -1,7 +1,7 @@
 import GRDB
 
 /// The tables of the progress database, as GRDB migrations: one row per saved run, and rows for its
-/// inputs, statuses (with when each last changed), step hashes and edits, so that a change writes only
+/// inputs, statuses (with when each last changed), step hashes, edits and sessions' transcripts, so that a change writes only
 /// its own rows. A database with a migration this piwizard does not know is refused (a newer piwizard).
 enum ProgressSchema {
     static var migrator: DatabaseMigrator {
@@ -44,6 +44,16 @@ enum ProgressSchema {
                     key TEXT NOT NULL,
                     text TEXT NOT NULL,
                     PRIMARY KEY (lesson_id, key)
+                ) WITHOUT ROWID;
+                """)
+        }
+        migrator.registerMigration("v2: the transcripts of a run's sessions") { db in
+            try db.execute(sql: """
+                CREATE TABLE session (
+                    lesson_id TEXT NOT NULL REFERENCES run(lesson_id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    transcript TEXT NOT NULL,
+                    PRIMARY KEY (lesson_id, position)
                 ) WITHOUT ROWID;
                 """)
         }

@@ -120,17 +120,36 @@ import Wizard
         #expect(try fresh.all().isEmpty)
     }
 
+    /// A run's sessions' transcripts are kept in order; a database made before piwizard kept them (v1
+    /// only) gets the table on open, and its run reads with its one transcript.
+    @Test func aRunKeepsItsSessionsTranscriptsInOrder() throws {
+        let dir = folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try SQLiteProgressStore.open(stateFolder: dir)
+        var saved = run(SessionState())
+        saved.transcript = "/t/second.cast"
+        saved.sessions = ["/t/first.cast", "/t/second.cast"]
+        try store.save(saved)
+        #expect(try store.load(lessonID: "saved")?.sessionTranscripts == ["/t/first.cast", "/t/second.cast"])
+        try store.queue.write { db in
+            try db.execute(sql: "DROP TABLE session")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v2:%'")
+        }
+        let older = try SQLiteProgressStore.open(stateFolder: dir)
+        #expect(try older.load(lessonID: "saved")?.sessionTranscripts == ["/t/second.cast"], "only the last one was known")
+    }
+
     @Test func aNewerDatabaseIsRefusedAndLeftAlone() throws {
         let dir = folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = try SQLiteProgressStore.open(stateFolder: dir)
         try store.save(run(SessionState()))
-        try store.queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v2: from the future')") }
+        try store.queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v3: from the future')") }
         do {
             _ = try SQLiteProgressStore.open(stateFolder: dir)
             Issue.record("a newer database must be refused")
         } catch let error as ProgressStoreError {
-            #expect("\(error)".contains("written by a newer piwizard (format 2)"))
+            #expect("\(error)".contains("written by a newer piwizard (format 3)"))
         }
         #expect(try store.load(lessonID: "saved") != nil, "left as it was")
     }
