@@ -8,8 +8,11 @@ enum SessionPhase: Sendable, Equatable {
     case detectingField(String)
     /// The checks run before the step, to see whether it is done already (`.checked`).
     case checkingIfDone
-    /// "Mark it done and go on?" (a line).
-    case confirmingDone
+    /// The look-ups of the loop's other items still to do (`.checked` for the first of `pending`);
+    /// `found` are those that look done so far (item indices).
+    case checkingOthersIfDone(pending: [Int], found: [Int])
+    /// "Mark it done and go on?" (a line), for this item and the items `also` (indices) that look done.
+    case confirmingDone(also: [Int])
     /// The step's prompt (a line).
     case prompt(PromptState)
     /// The new text of the command block at `block` (a line).

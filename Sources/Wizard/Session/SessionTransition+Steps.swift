@@ -144,39 +144,6 @@ extension SessionTransition {
         promptCommand(request.command, prompt: request.prompt)
     }
 
-    mutating func checkIfDone() {
-        // The self-test looks before every step with checks: they must fail there.
-        let looks = options.selfTest || (!step.runsAlways && state.session.status(step.id, item: state.itemKey) != .failed)
-        if looks, !step.blocks(.check).isEmpty {
-            return wait(.checkingIfDone, for: .check(step.blocks(.check), item: item, patient: false))
-        }
-        notDoneYet()
-    }
-
-    mutating func checkedIfDone(_ outcomes: [CheckOutcome]) {
-        if options.selfTest { return selfTestBefore(outcomes) }
-        guard outcomes.allSatisfy(\.passed) else { return notDoneYet() }
-        say("✓ Its checks pass already: this looks done.", .green)
-        if options.unattended {
-            setStatus(.done)
-            return itemEnded(.next)
-        }
-        wait(.confirmingDone, for: YesNo.question("Mark it done and go on?", default: true))
-    }
-
-    mutating func confirmedDone(_ event: SessionEvent) {
-        switch YesNo.answer(event, default: true) {
-        case .unclear:
-            say("Please answer y or n.")
-            wait(.confirmingDone, for: YesNo.question("Mark it done and go on?", default: true))
-        case .none: end(.quit(step: step.id))
-        case .yes:
-            setStatus(.done)
-            itemEnded(.next)
-        case .no: notDoneYet()
-        }
-    }
-
     /// The item is to be done: unattended it runs, else the prompt waits for the learner.
     mutating func notDoneYet() {
         if options.unattended {

@@ -62,3 +62,32 @@ import Testing
         #expect(!terminal.output.contains("Not listed"), "both ways apply, to one node each")
     }
 }
+
+/// "Done already?" in a loop: the other nodes still to do are looked up too, and one question covers
+/// every node that looks done.
+@Suite struct DoneAlreadyTests {
+    @Test func oneQuestionForEveryNodeThatLooksDone() throws {
+        let runner = WizardSessionTests.freshCluster()
+        runner.on("pi@10.9.0.1 hostname", exits: [0], output: "n1\n")
+        runner.on("pi@10.9.0.2 hostname", exits: [0], output: "n2\n")
+        let answers: [ScriptedTerminal.Answer] = [.type(""), .type("y"), .type("quit")]
+        let (session, terminal) = try WizardSessionTests.make(answers: answers, runner: runner, width: 200)
+        _ = session.run()
+        let output = terminal.output
+        #expect(output.contains("✓ Its checks pass already for n1 and n2: they look done."), "\(output)")
+        #expect(terminal.prompts.filter { $0.prompt.contains("Mark them done and go on?") }.count == 1, "\(terminal.prompts.map(\.prompt))")
+        #expect(!terminal.prompts.contains { $0.prompt.contains("Mark it done") })
+        #expect(session.state.status("name", item: "n1") == .done && session.state.status("name", item: "n2") == .done)
+        #expect(!runner.commands.contains { $0.contains("set-name") }, "nothing ran for the nodes marked done")
+    }
+
+    @Test func onlyTheNodesThatLookDoneAreNamedAndNoMeansDoItNow() throws {
+        let runner = WizardSessionTests.freshCluster()
+        runner.on("pi@10.9.0.1 hostname", exits: [0, 0, 0], output: "n1\n")
+        let answers: [ScriptedTerminal.Answer] = [.type(""), .type("n"), .type("quit")]
+        let (session, terminal) = try WizardSessionTests.make(answers: answers, runner: runner, width: 200)
+        #expect(session.run() == .quit(step: "name"))
+        #expect(terminal.output.contains("✓ Its checks pass already: this looks done."), "n2 does not look done: \(terminal.output)")
+        #expect(session.state.status("name", item: "n1") != .done, "no: the learner does it")
+    }
+}
