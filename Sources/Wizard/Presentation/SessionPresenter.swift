@@ -42,6 +42,16 @@ struct SessionPresenter {
         return out
     }
 
+    /// The line for a command that runs now, when the step showed its text already: `▶ run 2 of 3 on node2:`.
+    func running(_ block: Block, place: String, number: (Int, of: Int)? = nil) -> String {
+        var label = DisplayWalk.label(block, withTarget: place.isEmpty)
+        label.removeLast()  // the colon
+        if let number, block.kind == .run, label.hasPrefix("run") {
+            label = "run \(number.0) of \(number.of)" + label.dropFirst(3)
+        }
+        return "  " + style.apply(.bold, to: "▶ " + "\(label) \(place)".trimmingCharacters(in: .whitespaces)) + style.apply(.dim, to: " (shown above)") + "\n"
+    }
+
     func failure(_ outcome: CheckOutcome) -> String {
         style.apply(.red, to: "✗ \(outcome.title)") + "\n"
             + "    expected: \(outcome.expected)\n"

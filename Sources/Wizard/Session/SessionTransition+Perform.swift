@@ -247,7 +247,12 @@ extension SessionTransition {
         var performance = performance
         let block = step.blocks[offset]
         let command = state.session.edits[editKey(offset)].map { RenderedCommand(edited: $0, secrets: values.secretNames) } ?? values.command(block, item: item)
-        write(presenter.block(block, text: command.display, place: place(block.target)))
+        if step.learnerBlocks.contains(offset), command.display == shownCommand(offset) {
+            // Shown with the step already: only which one runs now, not the same lines again.
+            write(presenter.running(block, place: place(block.target), number: commandNumber(offset)))
+        } else {
+            write(presenter.block(block, text: command.display, place: place(block.target)))
+        }
         // A command that hands sudo its password over ssh's standard input cannot have the terminal too.
         let sudoPassword = values.sudoPassword(for: block)
         let interactive = machine.interactiveTerminal && sudoPassword == nil

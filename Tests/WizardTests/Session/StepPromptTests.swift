@@ -147,7 +147,8 @@ import Wizard
         let session = WizardSession(loaded: loaded, terminal: terminal, runner: runner, options: options)
         _ = session.run()
         #expect(terminal.prompts.first?.prompt == "find> ", "the learner sees the step before the lab acts: \(terminal.output)")
-        #expect(terminal.output.components(separatedBy: "piwizard lab card insert node1").count == 3, "shown with the step, then as it runs")
+        #expect(terminal.output.components(separatedBy: "piwizard lab card insert node1").count == 2, "shown with the step, not again as it runs")
+        #expect(terminal.output.contains("▶ run 1 of 2 in the practice lab, for you (shown above)"), "which one runs now: \(terminal.output)")
         #expect(runner.commands.first == "piwizard lab card insert node1", "the lab acts first when the learner runs the step")
         // The learner ran the step: its commands run and its checks follow; it is not offered as done.
         #expect(!terminal.output.contains("this looks done") && !terminal.prompts.contains { $0.prompt.contains("Mark it done") }, "\(terminal.output)")
