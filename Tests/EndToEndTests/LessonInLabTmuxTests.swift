@@ -72,7 +72,7 @@ struct LessonInLabTmuxTests {
         try tmux.waitFor(text: "✓ the card holds the node's name, address and identity", timeout: 120)
         // On to the first command that runs sudo on a node: piwizard asks for the sudo password there,
         // once, and hides what is typed. Every prompt on the way is answered as a learner would.
-        try answerPrompts(tmux, until: "That user's password on the Pis")
+        try answerPrompts(tmux, until: "pi's password on the Pis")
         try tmux.type(Self.labPassword)
         try tmux.sendKeys(.enter)
         try tmux.waitFor(text: "hosts-file[node1]>", timeout: 60)
@@ -98,7 +98,8 @@ struct LessonInLabTmuxTests {
                                     workingDirectory: home)
         defer { again.kill() }
         // sudo's password first (the step needs it, and it is never saved), under the step's own number.
-        let asked = try again.waitFor(text: "That user's password on the Pis", timeout: 60)
+        let asked = try again.waitFor(text: "pi's password on the Pis", timeout: 60)
+        #expect(asked.contains("In the practice lab the Pis' user is pi; piwizard lab status shows its password"), "where to find it, in the lab: \(asked)")
         #expect(asked.contains("Step 9 needs a value first: password"), "\(asked)")
         try again.type(Self.labPassword)
         try again.sendKeys(.enter)

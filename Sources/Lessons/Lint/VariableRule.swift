@@ -36,6 +36,7 @@ enum VariableRule: LintRule {
 
     static func sources(of lesson: Lesson) -> [Source] {
         var sources = lesson.introduction.map { Source(text: $0.markdown, location: $0.location, isShell: false, isDisplayed: true, step: nil) }
+        sources += lesson.inputs.map { Source(text: $0.prompt, location: $0.location, isShell: false, isDisplayed: true, step: nil) }
         for step in lesson.steps {
             sources.append(Source(text: step.title, location: step.location, isShell: false, isDisplayed: true, step: step))
             sources += step.prose.map { Source(text: $0.markdown, location: $0.location, isShell: false, isDisplayed: true, step: step) }

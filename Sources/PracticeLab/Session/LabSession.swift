@@ -69,8 +69,11 @@ public enum LabSession {
 
     /// The session's options in the lab: the lab does the hands' work, its reader counts as a removable
     /// card reader (confirmed for unattended runs: it only ever holds a lab card).
-    public static func configure(_ options: inout SessionOptions, lab: Lab) {
+    public static func configure(_ options: inout SessionOptions, lab: Lab, lesson: Lesson? = nil) {
         options.practiceLab = true
+        if let secret = lesson?.sudoPasswordInput {
+            options.inputNotes[secret.name] = "In the practice lab the Pis' user is \(LabLayout.nodeUser); piwizard lab status shows its password (in another terminal)."
+        }
         options.labName = lab.layout.name
         options.standInDevices.insert(lab.layout.reader)
         for number in 1...lab.layout.nodeCount { options.standInCards[lab.layout.card(number)] = "\(lab.layout.nodeName(number))'s card" }

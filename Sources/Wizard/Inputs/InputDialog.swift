@@ -13,8 +13,10 @@ struct InputDialog {
     var style: TextStyle { options.style }
 
     /// Asks for an input, offering its current value or default; nil when input ends.
-    func ask(_ input: InputDeclaration, inputs: [String: InputValue]) -> InputValue? {
+    func ask(_ declared: InputDeclaration, inputs: [String: InputValue]) -> InputValue? {
         let prompter = InputPrompter(terminal: terminal, style: style)
+        let input = withPromptFilledIn(declared, inputs: inputs)
+        if let note = options.inputNotes[input.name] { terminal.write(style.apply(.dim, to: note) + "\n") }
         let rules = SessionInputs(lesson: lesson)
         if input.type == .list {
             let defaults = inputs[input.name]?.records ?? input.defaultValue?.records ?? []
@@ -29,6 +31,17 @@ struct InputDialog {
         return prompter.askScalar(input, prefill: input.type == .secret ? nil : prefill) { value in
             rules.problems(setting: input, to: .of(value, as: input), among: inputs).first?.message
         }.map { .of($0, as: input) }
+    }
+
+    /// The input with its prompt's templates filled in from the values known (a value not given yet
+    /// as its default): `{{user}}'s password on the Pis` asks for pi's.
+    func withPromptFilledIn(_ input: InputDeclaration, inputs: [String: InputValue]) -> InputDeclaration {
+        guard input.prompt.contains("{{") else { return input }
+        var known = inputs
+        for other in lesson.inputs where known[other.name] == nil { known[other.name] = other.defaultValue }
+        var shown = input
+        shown.prompt = TemplateRenderer.preview(input.prompt, context: TemplateContext(inputs: known, lessonID: lesson.id, lessonAssets: ""), quoting: .none)
+        return shown
     }
 
     /// An input's value for an unattended run: what its `detect` command finds, else its default.

@@ -34,6 +34,9 @@ public struct SessionOptions: Sendable {
     /// solution; each result is recorded as a `SelfTestFinding`. Hand-typed shell text is run as if typed,
     /// and a destructive command that names no device runs without a question.
     public var selfTest = false
+    /// A line shown before an input is asked, by input name: what only this run knows about it (the
+    /// practice lab's password for a `sudo: true` secret).
+    public var inputNotes: [String: String] = [:]
     /// `--jobs`: how many nodes a check asks at once.
     public var jobs = NodeFanOut.defaultJobs
 

@@ -76,7 +76,11 @@ struct LabStatus: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "status", abstract: "Show each node: power, cable, name, address, card.")
     @OptionGroup var lab: LabNameOption
 
-    func run() throws { Platform.show(Self.table(try lab.lab())) }
+    func run() throws {
+        let lab = try lab.lab()
+        Platform.show(Self.table(lab))
+        Platform.show("Log in to a node as \(LabLayout.nodeUser), password \(LabLayout.nodePassword): ssh \(LabLayout.nodeUser)@\(lab.layout.address(of: 1)), or at its console (piwizard lab console node1).")
+    }
 
     static func table(_ lab: Lab) -> String {
         var rows = [["NODE", "POWER", "CABLE", "HOSTNAME", "ADDRESS", "CARD"]]

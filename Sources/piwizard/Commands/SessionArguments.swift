@@ -58,7 +58,7 @@ struct SessionArguments: ParsableArguments {
         options.allowedDestructiveSteps = Set(allowedDestructiveSteps)
         var runner: CommandRunner = LiveCommandRunner()
         if let practiceLab {
-            LabSession.configure(&options, lab: practiceLab)
+            LabSession.configure(&options, lab: practiceLab, lesson: loaded.lesson)
             runner = LabSession.runner(lab: practiceLab, unattended: yes, environment: Platform.environment)
         }
         let live = LiveSession(loaded: loaded, sources: sources, options: options, stateFolder: state.url, resume: resume)
