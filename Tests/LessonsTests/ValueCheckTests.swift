@@ -55,8 +55,8 @@ import Testing
             ["hostname": "raspi4", "ip": "192.168.1.255"],
         ]
         #expect(RecordListChecker.problems(with: records, as: nodes).map(\.message) == [
-            "record 2 (RASPI1): hostname 'RASPI1' is already used by record 1 (raspi1)",
-            "record 2 (RASPI1): ip '192.168.1.101' is already used by record 1 (raspi1)",
+            "record 2: hostname 'RASPI1' is already used by record 1 (raspi1)",
+            "record 2: ip '192.168.1.101' is already used by record 1 (raspi1)",
         ])
         let subnet = InputDeclaration(name: "subnet", type: .cidr, location: location)
         let relations = InputRelations(inputs: [subnet, nodes])

@@ -12,7 +12,7 @@ public enum RecordListChecker {
             add("allows at most \(max) records, has \(records.count)", nil)
         }
         for (index, record) in records.enumerated() {
-            let name = recordName(record, at: index, of: declaration)
+            let name = recordName(record, at: index, of: declaration, among: records)
             for key in record.keys.sorted() where declaration.field(named: key) == nil {
                 add("\(name): unknown field '\(key)'", index)
             }
@@ -33,7 +33,7 @@ public enum RecordListChecker {
                 guard let value = record[field.name] else { continue }
                 let key = field.type == .hostname ? value.lowercased() : value
                 if let first = seen[key] {
-                    let name = recordName(record, at: index, of: declaration)
+                    let name = recordName(record, at: index, of: declaration, among: records)
                     let other = recordName(records[first], at: first, of: declaration)
                     add("\(name): \(field.name) '\(value)' is already used by \(other)", index)
                 } else {
@@ -45,10 +45,13 @@ public enum RecordListChecker {
     }
 
     /// How a message names a record: its position from 1, and the name in its name field when that
-    /// name is valid (`record 3 (raspi3)`).
-    public static func recordName(_ record: [String: String], at index: Int, of declaration: InputDeclaration) -> String {
+    /// name is valid (`record 3 (raspi3)`) and, among `records`, not an earlier record's too: a record is
+    /// never named by the value that is refused (`record 4`, not `record 4 (NODE2)`).
+    public static func recordName(_ record: [String: String], at index: Int, of declaration: InputDeclaration,
+                                  among records: [[String: String]] = []) -> String {
         guard let field = declaration.nameField.flatMap(declaration.field(named:)), let name = record[field.name],
               InputValueChecker.problem(with: name, as: field) == nil else { return "record \(index + 1)" }
-        return "record \(index + 1) (\(name))"
+        let taken = records.prefix(index).contains { $0[field.name]?.lowercased() == name.lowercased() }
+        return taken ? "record \(index + 1)" : "record \(index + 1) (\(name))"
     }
 }

@@ -50,7 +50,7 @@ enum DestructiveGuard {
         let found = report?.device(device) ?? resolved.flatMap { report?.device($0.path) }
         if let report, let found {
             if (report.topLevel(containing: found.path) ?? found).holdsSystem {
-                return ("Refused: \(device) holds this computer's system; nothing was run.", device)
+                return ("Refused: \(device) holds this computer's system; this command was not run.", device)
             }
             if !found.allMountpoints.isEmpty {
                 return ("Refused: \(device) is mounted at \(found.allMountpoints.joined(separator: ", ")); unmount it first. Nothing was run.", device)
@@ -62,10 +62,10 @@ enum DestructiveGuard {
         return (nil, description + "\n  a loop device over the file " + backing)
     }
 
-    /// Nil when `typed` (nil: input ended or Ctrl-C) names the device; else why nothing was run.
+    /// Nil when `typed` (nil: input ended or Ctrl-C) names the device; else why the command was not run.
     static func typedConfirmation(_ typed: String?, device: String) -> String? {
-        guard let typed = typed?.trimmingCharacters(in: .whitespaces) else { return "Not confirmed; nothing was run." }
-        return typed == device || "/dev/" + typed == device ? nil : "Not confirmed ('\(typed)' is not \(device)); nothing was run."
+        guard let typed = typed?.trimmingCharacters(in: .whitespaces) else { return "Not confirmed; this command was not run." }
+        return typed == device || "/dev/" + typed == device ? nil : "Not confirmed ('\(typed)' is not \(device)); this command was not run."
     }
 
     /// The other files a destructive command names: the values of the `path` and `block-device` inputs

@@ -213,7 +213,7 @@ extension SessionTransition {
             say("Please answer y or n.")
             wait(.performing(performance), for: destructiveQuestion)
         case .yes: confirmed(offset, refusal: nil, performance)
-        case .no, .none: confirmed(offset, refusal: "Not confirmed; nothing was run.", performance)
+        case .no, .none: confirmed(offset, refusal: "Not confirmed; this command was not run.", performance)
         }
     }
 

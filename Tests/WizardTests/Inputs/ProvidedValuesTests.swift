@@ -45,7 +45,7 @@ import Wizard
         ("subnet=10.9.0.0/40", "--var subnet: '10.9.0.0/40' has the prefix length '40'; it is a number 0-32 (e.g. 192.168.1.0/24)"),
         ("usr=pi", "--var: the lesson has no input 'usr' (did you mean 'user'?); it has: subnet, gateway, nodes, user, image"),
         ("user", "--var user: write NAME=VALUE"),
-        ("nodes=n1 10.9.0.1 dhcpcd; n1 10.9.0.2 dhcpcd", "--var nodes: record 2 (n1): hostname 'n1' is already used by record 1 (n1)"),
+        ("nodes=n1 10.9.0.1 dhcpcd; n1 10.9.0.2 dhcpcd", "--var nodes: record 2: hostname 'n1' is already used by record 1 (n1)"),
         ("nodes=n1 10.9.0.1", "--var nodes: each record needs 3 values (hostname ip netconf), got 'n1 10.9.0.1'"),
     ])
     func refusesInvalidValuesWithTheReason(_ assignment: String, _ message: String) {

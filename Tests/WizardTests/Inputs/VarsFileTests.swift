@@ -40,7 +40,7 @@ import Wizard
         #expect(try refusal("nodes:\n  - { hostname: n1, ip: 10.9.0.1, netconf: dhcpcd }\n  - { hostname: [a, b], ip: 10.9.0.2, netconf: dhcpcd }\n")
             == "3: nodes record 2: hostname must be one value (a hostname), found a list")
         #expect(try refusal("nodes:\n  - { hostname: n1, ip: 10.9.0.1, netconf: dhcpcd }\n  - { hostname: n1, ip: 10.9.0.2, netconf: dhcpcd }\n")
-            == "3: nodes: record 2 (n1): hostname 'n1' is already used by record 1 (n1)")
+            == "3: nodes: record 2: hostname 'n1' is already used by record 1 (n1)")
     }
 
     @Test func unknownInputsMalformedYAMLAndBadValuesNameTheirLine() throws {

@@ -7,7 +7,7 @@ import Testing
 @Suite struct DestructiveGuardTests {
     static let lesson = TestLessons.card.replacingOccurrences(of: "removable: true\nunmounted: true\nnot-system: true\n", with: "")
 
-    @Test(arguments: [("/dev/sda", "Refused: /dev/sda holds this computer's system; nothing was run."),
+    @Test(arguments: [("/dev/sda", "Refused: /dev/sda holds this computer's system; this command was not run."),
                       ("/dev/sdb", "Refused: /dev/sdb is mounted at /media/card; unmount it first. Nothing was run.")])
     func neverWritesOverTheSystemDiskOrAMountedDevice(_ device: String, _ message: String) throws {
         let runner = WizardSessionTests.cardRunner(device: device)

@@ -309,7 +309,7 @@ import Testing
         drive.send(Self.ok("/tmp/x.img\n/dev/sda2\n"))
         #expect(drive.shown.contains("This destroys everything on /dev/sdb."))
         drive.send(.line("sdc"))
-        #expect(drive.shown.contains("Not confirmed ('sdc' is not /dev/sdb); nothing was run."))
+        #expect(drive.shown.contains("Not confirmed ('sdc' is not /dev/sdb); this command was not run."))
         drive.send(.line("run"))
         drive.send(.checked([Self.passed]))
         drive.send(Self.ok(TestLessons.lsblkWithCard))

@@ -97,7 +97,7 @@ import Testing
         #expect(session.run() == .quit(step: "name"))
         #expect(terminal.output.contains("✗ '10.9.0.0/33' has the prefix length '33'; it is a number 0-32"))
         #expect(terminal.output.contains("✗ nodes record 1 (n1): ip 10.9.1.1 is outside the subnet 10.9.0.0/24 (ip must be in subnet)"))
-        #expect(terminal.output.contains("✗ record 2 (n1): hostname 'n1' is already used by record 1 (n1)"))
+        #expect(terminal.output.contains("✗ record 2: hostname 'n1' is already used by record 1 (n1)"))
         #expect(terminal.output.contains("✗ record 2 (n2): ip '10.9.0.1' is already used by record 1 (n1)"))
         #expect(session.state.inputs["nodes"] == .records([
             ["hostname": "n1", "ip": "10.9.0.1", "netconf": "dhcpcd"], ["hostname": "n2", "ip": "10.9.0.2", "netconf": "interfaces"],
@@ -168,7 +168,7 @@ import Testing
         let runner = Self.cardRunner(device: "/dev/sdb")
         let (session, terminal) = try Self.make(TestLessons.card, id: "card", answers: [.type("/dev/sdb"), .edit { $0 ?? "" }, .type("run"), .interrupt, .type("quit")], runner: runner, state: nil)
         #expect(session.run() == .quit(step: "write"))
-        #expect(terminal.output.contains("Not confirmed; nothing was run."))
+        #expect(terminal.output.contains("Not confirmed; this command was not run."))
         #expect(!runner.commands.contains { $0.hasPrefix("dd ") })
     }
 
@@ -223,7 +223,7 @@ import Testing
         #expect(session.run() == .finished(done: 1, skipped: 0))
         #expect(terminal.output.contains("This destroys everything on /dev/sdb."))
         #expect(terminal.output.contains("/dev/sdb: 29.7 GiB, removable, model \"SD Card Reader\", usb, not mounted"))
-        #expect(terminal.output.contains("Not confirmed ('sda' is not /dev/sdb); nothing was run."))
+        #expect(terminal.output.contains("Not confirmed ('sda' is not /dev/sdb); this command was not run."))
         #expect(runner.commands.filter { $0.hasPrefix("dd ") } == ["dd if=/tmp/x.img of=/dev/sdb bs=4M conv=fsync"])
     }
 

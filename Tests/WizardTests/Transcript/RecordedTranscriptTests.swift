@@ -69,7 +69,7 @@ import Wizard
     @Test func theDuplicateRunRefusedTheDuplicatesBeforeAnythingRan() throws {
         let transcript = try Transcript(contentsOf: Self.folder.appendingPathComponent("expand-cluster-duplicates.cast"))
         let output = transcript.events.compactMap { if case .output(let text) = $0.event { return text } else { return nil } }.joined()
-        #expect(output.contains("✗ record 2 (raspi1): hostname 'raspi1' is already used by record 1 (raspi1)"))
+        #expect(output.contains("✗ record 2: hostname 'raspi1' is already used by record 1 (raspi1)"))
         #expect(output.contains("✗ record 2 (raspi2): ip '192.168.1.101' is already used by record 1 (raspi1)"))
         let commands = transcript.events.compactMap { if case .command(let request) = $0.event { return request.command } else { return nil } }
         #expect(!commands.contains { $0.hasPrefix("sudo dd") }, "no card was written")
