@@ -63,3 +63,44 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: "\(marker).made"))
     }
 }
+
+/// `{run person}` in `piwizard test`: the step's `solve` block stands in for the person; without one
+/// the self-test stops there (exit 3) and says what to add.
+@Suite struct PersonInSelfTestTests {
+    static func lesson(marker: String, solve: Bool) -> String {
+        """
+        ---
+        id: person
+        title: A step for a person
+        summary: A command only a person answers, and what piwizard test does instead.
+        ---
+        ## Set the answer {#answer}
+
+        ```sh {run person}
+        read -r answer && printf '%s\\n' "$answer" > \(marker).answer
+        ```
+
+        ```sh {check name="the answer is written"}
+        test -s \(marker).answer
+        ```
+        \(solve ? "\n```sh {solve}\necho 42 > \(marker).answer\n```\n" : "")
+        ```sh {teardown}
+        rm -f \(marker).answer
+        ```
+        """
+    }
+
+    @Test func theSolutionStandsInForThePerson() throws {
+        let folder = try PiwizardProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let marker = folder.appendingPathComponent("marker").path
+        try Self.lesson(marker: marker, solve: true).write(to: folder.appendingPathComponent("person.md"), atomically: true, encoding: .utf8)
+        let held = try PiwizardProcess.run(["test", "person", "--lessons", folder.path])
+        #expect(held.status == 0, "\(held.stdout)\(held.stderr)")
+
+        try Self.lesson(marker: marker, solve: false).write(to: folder.appendingPathComponent("person.md"), atomically: true, encoding: .utf8)
+        let stopped = try PiwizardProcess.run(["test", "person", "--lessons", folder.path])
+        #expect(stopped.status != 0)
+        #expect((stopped.stdout + stopped.stderr).replacingOccurrences(of: "\n", with: " ").contains("give the step a {solve} block"), "\(stopped.stdout)\(stopped.stderr)")
+    }
+}

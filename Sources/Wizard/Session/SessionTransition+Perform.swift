@@ -143,8 +143,14 @@ extension SessionTransition {
         let block = step.blocks[offset]
         // A command only a person may answer (`passwd`, a password prompt) stops an unattended run here.
         if block.needsPerson, options.unattended, performance.origin != .labSetUp {
+            // `piwizard test` runs the step's solution in the person's place, when it has one.
+            if options.selfTest, let solve = step.blocks.firstIndex(where: { $0.kind == .solve }) {
+                setStatus(.running)
+                return guardBlock(solve, performance)
+            }
             let first = block.body.split(separator: "\n").first.map(String.init) ?? block.body
-            return end(.needsHands(step: step.id, reason: "a person must run `\(VisibleText.of(first))` (it asks what only a person can answer)"))
+            let standIn = options.selfTest ? "; give the step a {solve} block that does it without a person, for piwizard test" : ""
+            return end(.needsHands(step: step.id, reason: "a person must run `\(VisibleText.of(first))` (it asks what only a person can answer)" + standIn))
         }
         setStatus(.running)
         if let question = step.blocks[offset].confirmation, !options.unattended {
