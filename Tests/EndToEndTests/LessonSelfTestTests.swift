@@ -288,16 +288,18 @@ import Testing
         let findings = ((report["runs"] as? [[String: Any]])?.first?["entries"] as? [[String: Any]] ?? []).compactMap { $0["finding"] as? [String: Any] }
         let drilled = findings.filter { $0["phase"] as? String == "drill" }.compactMap { $0["item"] as? String }
         #expect(drilled.count == 1 && drilled.first?.contains("b") == true, "\(drilled)")
-        // when= on another kind of block, or comparing what is not a choice, is a lint error at its line.
-        let (misplaced, misplacedFolder) = try test("sorted", lesson.replacingOccurrences(of: "```sh {run}", with: "```sh {run when=\"box.kind == fruit\"}"))
+        // when= on a repair (it follows its drill), or comparing what is not a choice, is a lint error at its line.
+        let withRepair = lesson.replacingOccurrences(of: "\n> **Hint:** The box is gone.",
+                                                     with: "\n```sh {repair when=\"box.kind == fruit\"}\ntouch \(scratch.path)/{{box.name}}\n```\n\n> **Hint:** The box is gone.")
+        let (misplaced, misplacedFolder) = try test("sorted", withRepair)
         defer { try? FileManager.default.removeItem(atPath: misplacedFolder) }
         #expect(misplaced.status == 65, "\(misplaced.stdout)\(misplaced.stderr)")
-        #expect(misplaced.stderr.contains("sorted.md:19:"), "\(misplaced.stderr)")
+        #expect(misplaced.stderr.contains("sorted.md:31:"), "\(misplaced.stderr)")
         let (notAChoice, notAChoiceFolder) = try test("sorted", lesson.replacingOccurrences(of: "box.kind == fruit", with: "box.name == fruit"))
         defer { try? FileManager.default.removeItem(atPath: notAChoiceFolder) }
         #expect(notAChoice.status == 65, "\(notAChoice.stdout)\(notAChoice.stderr)")
         #expect(notAChoice.stderr.contains("sorted.md:27:"), "\(notAChoice.stderr)")
-        #expect(misplaced.stderr.contains("when= on a block says which loop items a {drill} applies to"), "\(misplaced.stderr)")
+        #expect(misplaced.stderr.contains("a {repair} block follows its drill or step"), "\(misplaced.stderr)")
     }
 
     @Test func keepLabIsRefusedUnlessThereIsOneLabToKeep() throws {

@@ -55,6 +55,12 @@ enum LoopAndTargetRule: LintRule {
             if let condition = step.condition {
                 diagnostics += problems(in: condition, attribute: "when", of: step, lesson: lesson, at: step.conditionLocation ?? step.location)
             }
+            // A block's own when= (a drill's is the self-test's rule).
+            for block in step.blocks where block.kind != .drill {
+                if let condition = block.condition {
+                    diagnostics += problems(in: condition, attribute: "when", of: step, lesson: lesson, at: block.location)
+                }
+            }
         }
         if let warning = undeclaredMaster(in: lesson) { diagnostics.append(warning) }
         return diagnostics

@@ -167,7 +167,9 @@ extension LessonParser {
                 error("hint= takes the number of one of the step's hints (from 1), not '\(value)'", at: here)
             }
         case "when":
-            if kind != .drill { error("when= on a block says which loop items a {drill} applies to; a {\(kind.rawValue)} block is not one (a whole step takes when= in its heading)", at: here) }
+            if [.repair, .solve, .teardown].contains(kind) {
+                error("when= on a block says for which values (or loop items) it applies; a {\(kind.rawValue)} block follows its drill or step (a whole step takes when= in its heading)", at: here)
+            }
             if let condition = Condition(parsing: value) { block.condition = condition } else {
                 error("cannot read the condition '\(value)' of when=; write when=\"VAR == VALUE\" (several joined with 'and')", at: here)
             }

@@ -38,7 +38,7 @@ public struct DisplayWalk: Sendable {
                     text += renderer.render(TemplateRenderer.preview(prose.markdown, context: context, quoting: .none))
                 }
                 if let block = item.block {
-                    text += "  " + style.apply(.bold, to: Self.label(block)) + "\n"
+                    text += "  " + style.apply(.bold, to: Self.label(block)) + (block.condition.map { style.apply(.dim, to: " (only when \($0))") } ?? "") + "\n"
                     let body = TemplateRenderer.preview(block.body, context: context, quoting: block.templateQuoting)
                     for line in ScreenWrap.body(body, isShell: block.validator == nil, width: renderer.width, indent: 4) {
                         text += "    " + style.apply(.yellow, to: line) + "\n"

@@ -119,6 +119,12 @@ public struct StepValues: Sendable {
         return known
     }
 
+    /// Whether a block's own `when=` holds for the item with the values as they are (a block without
+    /// one always applies): a block that does not is neither shown, run nor checked.
+    public func applies(_ block: Block, to item: LoopItem?) -> Bool {
+        block.condition.map { holds($0, for: item) } ?? true
+    }
+
     /// Whether the step's `when=` condition holds for the item (a step without one always applies).
     public func applies(_ step: Step, to item: LoopItem?) -> Bool {
         step.condition?.terms.allSatisfy { $0.holds(for: subject(of: $0, item: item).value) } ?? true

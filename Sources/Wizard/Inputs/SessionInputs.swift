@@ -10,7 +10,7 @@ struct SessionInputs {
         // What a learner meets: a drill's inputs are the self-test's business.
         let blocks = step.learnerBlocks.map { step.blocks[$0] }
         if let loop = step.loop { names.insert(loop.list) }
-        for term in step.condition?.terms ?? [] { names.insert(term.variable.root) }
+        for term in (step.condition?.terms ?? []) + blocks.flatMap({ $0.condition?.terms ?? [] }) { names.insert(term.variable.root) }
         let texts = [step.title, step.proseText] + step.hints.map(\.text) + blocks.map(\.body)
         for text in texts {
             for reference in TemplateReference.scan(text) {

@@ -12,7 +12,7 @@ public enum StepHasher {
         for block in step.blocks where !block.kind.isSelfTest {
             text += "\(block.kind.rawValue) \(block.target.rawValue) \(block.user ?? "") \(block.destructive) \(block.readonly) "
             text += "\(block.validator?.name ?? "") \(block.validator?.arguments.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" } ?? []) "
-            text += "\(block.expectedExit) \(block.outputPattern ?? "") \(block.timeout ?? 0)\n\(block.body)\n"
+            text += "\(block.expectedExit) \(block.outputPattern ?? "") \(block.timeout ?? 0)\(block.condition.map { " when \($0)" } ?? "")\n\(block.body)\n"
         }
         text += step.hints.map(\.text).joined(separator: "\n")
         return fnv1a(text)

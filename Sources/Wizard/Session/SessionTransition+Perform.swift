@@ -10,6 +10,7 @@ extension SessionTransition {
         let queue = step.blocks.indices.filter { offset in
             let block = step.blocks[offset]
             return (block.kind == .run || block.kind == .show) && (block.target != .lab || options.practiceLab) && !setUp.contains(offset)
+                && values.applies(block, to: item)
         }
         var performance = Performance(origin: origin, queue: queue, position: queue.firstIndex { $0 >= start } ?? queue.count, stage: .checks)
         if start == 0, !step.blocks(.precondition).isEmpty {
@@ -253,7 +254,7 @@ extension SessionTransition {
         var performance = performance
         let block = step.blocks[offset]
         let command = state.session.edits[editKey(offset)].map { RenderedCommand(edited: $0, secrets: values.secretNames) } ?? values.command(block, item: item)
-        if step.learnerBlocks.contains(offset), command.display == shownCommand(offset) {
+        if shownBlocks.contains(offset), command.display == shownCommand(offset) {
             // Shown with the step already: only which one runs now, not the same lines again.
             write(presenter.running(block, place: place(block.target), number: commandNumber(offset)))
         } else {

@@ -10,7 +10,7 @@ extension SessionTransition {
         write(presenter.header(step: step, number: position.number, total: position.total, settled: position.number - 1, item: item, itemNumber: itemNumber))
         // Prose, commands and checks in the order the author wrote them.
         let entries: [(line: Int, prose: ProseBlock?, block: Int?)] =
-            step.prose.map { ($0.location.line, $0, nil) } + step.learnerBlocks.map { (step.blocks[$0].location.line, nil, $0) }
+            step.prose.map { ($0.location.line, $0, nil) } + shownBlocks.map { (step.blocks[$0].location.line, nil, $0) }
         let context = values.templateContext(item, masked: true)
         for (index, entry) in entries.sorted(by: { $0.line < $1.line }).enumerated() {
             if index > 0 { write("\n") }
@@ -23,8 +23,11 @@ extension SessionTransition {
         }
     }
 
-    /// The offsets of the blocks `edit N` changes, N from 1: the step's commands.
-    var editableBlocks: [Int] { step.blocks.indices.filter { step.blocks[$0].kind == .run } }
+    /// The blocks the learner sees for this item: the step's, but those whose own `when=` does not hold.
+    var shownBlocks: [Int] { step.learnerBlocks.filter { values.applies(step.blocks[$0], to: item) } }
+
+    /// The offsets of the blocks `edit N` changes, N from 1: the step's commands (those shown).
+    var editableBlocks: [Int] { shownBlocks.filter { step.blocks[$0].kind == .run } }
 
     /// A command's number on the screen, when the step has more than one.
     func commandNumber(_ offset: Int) -> (Int, of: Int)? {

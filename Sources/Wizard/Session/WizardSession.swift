@@ -84,7 +84,8 @@ public final class WizardSession {
             var checker = StepChecker(lesson: loaded.lesson, assets: loaded.assetsFolder.path, inputs: state.inputs,
                                       hosts: machine.hosts, runner: runner, options: options)
             checker.patient = patient
-            return .checked(blocks.map { block in
+            let values = StepValues(lesson: loaded.lesson, assets: loaded.assetsFolder.path, inputs: state.inputs)
+            return .checked(blocks.filter { values.applies($0, to: item) }.map { block in
                 var outcome = checker.check(block, item: item)
                 if !patient { outcome.lookup = true }  // "is the step done already?" before it runs
                 onEvent?(.check(outcome))
