@@ -25,16 +25,10 @@ struct SessionPresenter {
         return text
     }
 
-    /// A block as shown before it runs: what and where, then its text.
-    /// A block with its label and where it runs; `number` is a command's number for `edit N`
-    /// (`run 2 of 3`), given when its step has more than one.
+    /// A block as shown before it runs: what and where, then its text; `number` is a command's number
+    /// for `edit N` (`run 2 of 3`), given when its step has more than one.
     func block(_ block: Block, text: String, place: String, number: (Int, of: Int)? = nil) -> String {
-        var label = DisplayWalk.label(block, withTarget: place.isEmpty)
-        label.removeLast()  // the colon
-        if let number, block.kind == .run, label.hasPrefix("run") {
-            label = "run \(number.0) of \(number.of)" + label.dropFirst(3)
-        }
-        var out = "  " + style.apply(.bold, to: "\(label) \(place)".trimmingCharacters(in: .whitespaces) + ":") + "\n"
+        var out = "  " + style.apply(.bold, to: label(block, place: place, number: number) + ":") + "\n"
         let visible = VisibleText.of(text, keepsLayout: true)
         for line in ScreenWrap.body(visible, isShell: block.validator == nil, width: markdown.width, indent: 4) {
             out += "    " + style.apply(.yellow, to: line) + "\n"
@@ -42,14 +36,19 @@ struct SessionPresenter {
         return out
     }
 
-    /// The line for a command that runs now, when the step showed its text already: `▶ run 2 of 3 on node2:`.
+    /// The line for a command that runs now, when the step showed its text already: `▶ run 2 of 3 on node2`.
     func running(_ block: Block, place: String, number: (Int, of: Int)? = nil) -> String {
+        "  " + style.apply(.bold, to: "▶ " + label(block, place: place, number: number)) + style.apply(.dim, to: " (shown above)") + "\n"
+    }
+
+    /// What a block is and where it runs, without the colon: `run 2 of 3 on node2 (10.0.0.2)`.
+    private func label(_ block: Block, place: String, number: (Int, of: Int)?) -> String {
         var label = DisplayWalk.label(block, withTarget: place.isEmpty)
         label.removeLast()  // the colon
         if let number, block.kind == .run, label.hasPrefix("run") {
             label = "run \(number.0) of \(number.of)" + label.dropFirst(3)
         }
-        return "  " + style.apply(.bold, to: "▶ " + "\(label) \(place)".trimmingCharacters(in: .whitespaces)) + style.apply(.dim, to: " (shown above)") + "\n"
+        return "\(label) \(place)".trimmingCharacters(in: .whitespaces)
     }
 
     func failure(_ outcome: CheckOutcome) -> String {
