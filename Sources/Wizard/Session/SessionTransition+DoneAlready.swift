@@ -55,14 +55,19 @@ extension SessionTransition {
             let labels = ([state.itemIndex] + others).compactMap { state.items[$0]?.label }
             say("✓ Its checks pass already for \(Self.list(labels)): they look done.", .green)
         }
-        wait(.confirmingDone(also: others), for: YesNo.question(others.isEmpty ? "Mark it done and go on?" : "Mark them done and go on?", default: true))
+        wait(.confirmingDone(also: others), for: Self.doneQuestion(also: others))
+    }
+
+    /// "Mark it done and go on?", or "them" when other items look done too.
+    static func doneQuestion(also others: [Int]) -> SessionEffect {
+        YesNo.question(others.isEmpty ? "Mark it done and go on?" : "Mark them done and go on?", default: true)
     }
 
     mutating func confirmedDone(_ event: SessionEvent, also others: [Int]) {
         switch YesNo.answer(event, default: true) {
         case .unclear:
             say("Please answer y or n.")
-            wait(.confirmingDone(also: others), for: YesNo.question(others.isEmpty ? "Mark it done and go on?" : "Mark them done and go on?", default: true))
+            wait(.confirmingDone(also: others), for: Self.doneQuestion(also: others))
         case .none: end(.quit(step: step.id))
         case .yes:
             setStatus(.done)
