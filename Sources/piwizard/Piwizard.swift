@@ -11,7 +11,7 @@ struct Piwizard: ParsableCommand {
         discussion: "Lessons are Markdown files, found by id in --lessons folders, PIWIZARD_LESSONS, ./lessons and the installed share folder, or given as a path to a .md file.",
         version: "0.1.0",
         subcommands: [StartCommand.self, ResumeCommand.self, StatusCommand.self, ResetCommand.self, ListCommand.self, ShowCommand.self,
-                      LintCommand.self, TestCommand.self, GraphCommand.self, TranscriptCommand.self, ReplayCommand.self, CheckCommand.self, LabCommand.self]
+                      LintCommand.self, TestCommand.self, GraphCommand.self, TranscriptCommand.self, ReplayCommand.self, CheckCommand.self, ExportCommand.self, LabCommand.self]
     )
 
     /// Parses and runs a command; a runtime error becomes its message and exit status (`RuntimeFailure`),

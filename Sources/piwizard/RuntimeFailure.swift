@@ -40,6 +40,7 @@ struct RuntimeFailure: Error {
         case let error as CommandRunnerError: self.init(message: "\(error)", status: Status.unavailable)
         case let error as ProvidedValues.Problem: self.init(message: "\(error)", status: Status.badInput)
         case let error as InputRefusal: self.init(message: "\(error)", status: Status.badInput)
+        case let error as AnsibleExportProblem: self.init(message: "\(error)", status: Status.badInput)
         case is CocoaError, is POSIXError:
             let path = FileFailure.path(error).map { " \($0)" } ?? ""
             self.init(message: "cannot read or write\(path): \(FileFailure.reason(error))", status: Status.storage)

@@ -10,6 +10,7 @@ public enum LessonLinter {
         SafetyRule.self,
         SelfTestRule.self,
         HintRule.self,
+        AnsibleRule.self,
     ] }
 
     /// Parse diagnostics and rule findings for a lesson's text; `validators` are the built-in

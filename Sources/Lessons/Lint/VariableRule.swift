@@ -56,6 +56,8 @@ enum VariableRule: LintRule {
         for step in lesson.steps {
             if let loop = step.loop { used.insert(loop.list) }
             for term in step.condition?.terms ?? [] { used.insert(term.variable.root) }
+            for term in step.blocks.flatMap({ $0.condition?.terms ?? [] }) { used.insert(term.variable.root) }
+            for tasks in step.ansible { used.formUnion(AnsibleRule.inputsRead(by: tasks, lesson: lesson)) }
         }
         for input in lesson.inputs {
             for declaration in [input] + input.fields {
@@ -95,7 +97,9 @@ enum VariableRule: LintRule {
             }
         }
         // The `hosts:` inputs are used by every block and check that reaches another host.
-        let reachesHosts = lesson.steps.contains { $0.blocks.contains { $0.target == .node || $0.target == .master || $0.validator != nil } }
+        let reachesHosts = lesson.steps.contains { step in
+            step.blocks.contains { $0.target == .node || $0.target == .master || $0.validator != nil } || step.ansible.contains { $0.target != .local }
+        }
         if reachesHosts { used.formUnion(lesson.inputsToReach(.master)) }
         for input in lesson.inputs where !used.contains(input.name) {
             diagnostics.append(unused(input))

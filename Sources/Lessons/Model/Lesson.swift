@@ -56,6 +56,13 @@ extension Lesson {
         return (record, list)
     }
 
+    /// The list of the lesson's hosts: the master's list (`hosts: master`), else the first list whose
+    /// records have an address field; nil when the lesson has no hosts of its own.
+    public var hostList: InputDeclaration? {
+        if let master = metadata.hosts.master { return input(named: master.list) }
+        return inputs.first { $0.type == .list && $0.addressField != nil }
+    }
+
     /// The inputs a block on another host needs: the login user's, and for the master its list.
     public func inputsToReach(_ target: Target) -> [String] {
         switch target {

@@ -7,6 +7,8 @@ public struct Step: Sendable, Hashable, Codable, Identifiable {
     public var prose: [ProseBlock]
     public var blocks: [Block]
     public var hints: [Hint]
+    /// The step's Ansible tasks (`{ansible}` blocks), for `piwizard export`; never run by a session.
+    public var ansible: [AnsibleTasks] = []
     /// The list input this step loops over, if it is a per-node loop.
     public var loop: Loop?
     /// The branch condition, if the step applies only sometimes.

@@ -15,7 +15,8 @@ extension LessonParser {
         guard let kindAttribute = attributes.attributes.first, kindAttribute.value == nil,
               let kind = BlockKind(rawValue: kindAttribute.key) else {
             let word = attributes.attributes.first?.key ?? ""
-            error("unknown block kind '\(word)'\(suggestion(word, BlockKind.allCases.map(\.rawValue))); the first word in the braces is one of: \(BlockKind.allCases.map(\.rawValue).joined(separator: ", "))", at: start.at(column: attributes.attributes.first?.column ?? start.column))
+            let kinds = BlockKind.allCases.map(\.rawValue) + [AnsibleTasks.kindWord]
+            error("unknown block kind '\(word)'\(suggestion(word, kinds)); the first word in the braces is one of: \(kinds.joined(separator: ", "))", at: start.at(column: attributes.attributes.first?.column ?? start.column))
             return nil
         }
         var block = Block(kind: kind, language: language, body: literal.hasSuffix("\n") ? String(literal.dropLast()) : literal, location: start)

@@ -72,32 +72,7 @@ public struct LessonParser {
             case .heading(level: 1) where steps.isEmpty:
                 continue
             case .fencedCode(let info, let literal):
-                let bodyLines = literal.split(separator: "\n", omittingEmptySubsequences: false)
-                // A fence that opens inside: the author's next block, so this one's closing fence is missing.
-                // (A longer outer fence may show a block as an example: only a fence as long counts.)
-                let opening = lines[block.startLine - 1].drop { $0 == " " }
-                let fence = String(opening.prefix { $0 == opening.first })
-                let innerFence = bodyLines.firstIndex { line in
-                    let text = line.drop { $0 == " " }
-                    return text.hasPrefix(fence) && !text.hasPrefix(fence + String(fence.prefix(1))) && text.contains("{")
-                }
-                if let innerFence {
-                    error("this code fence is not closed before line \(block.startLine + lineOffset + innerFence + 1), where another block opens, so it swallowed everything in between: add a closing ``` line after its last command", at: start)
-                } else if !block.fenceIsClosed {
-                    error("this code fence is never closed, so everything after it, to the end of the file, became its text: add a closing ``` line after its last command", at: start)
-                }
-                guard let parsed = parseFence(info: info, literal: literal, fenceLine: lines[block.startLine - 1], at: start) else {
-                    append(ProseBlock(markdown: source, location: start), to: &steps, else: &introduction)
-                    continue
-                }
-                if block.fenceIsClosed, innerFence == nil, let heading = bodyLines.firstIndex(where: { $0.hasPrefix("## ") }) {
-                    diagnostics.append(.warning("this {\(parsed.kind.rawValue)} block has a '## ' heading in it (its line \(heading + 1)): is a closing ``` missing before the next step?", at: start))
-                }
-                if steps.isEmpty {
-                    error("a {\(parsed.kind.rawValue)} block must be inside a step: put a '## ' heading before it", at: start)
-                } else {
-                    steps[steps.count - 1].blocks.append(parsed)
-                }
+                parseFencedCode(block, info: info, literal: literal, lines: lines, lineOffset: lineOffset, into: &steps, else: &introduction)
             case .blockQuote:
                 if let (hint, checks) = hintText(source) {
                     if steps.isEmpty {
@@ -113,6 +88,47 @@ public struct LessonParser {
             }
         }
         return (introduction, steps)
+    }
+
+    /// A fenced block: a step's block, its Ansible tasks, or (without braces) prose.
+    private mutating func parseFencedCode(_ block: MarkdownBlock, info: String, literal: String, lines: [String], lineOffset: Int,
+                                          into steps: inout [Step], else introduction: inout [ProseBlock]) {
+        let start = location(line: block.startLine + lineOffset, column: block.startColumn)
+        let source = lines[(block.startLine - 1)..<min(block.endLine, lines.count)].joined(separator: "\n")
+        let bodyLines = literal.split(separator: "\n", omittingEmptySubsequences: false)
+        // A fence that opens inside: the author's next block, so this one's closing fence is missing.
+        // (A longer outer fence may show a block as an example: only a fence as long counts.)
+        let opening = lines[block.startLine - 1].drop { $0 == " " }
+        let fence = String(opening.prefix { $0 == opening.first })
+        let innerFence = bodyLines.firstIndex { line in
+            let text = line.drop { $0 == " " }
+            return text.hasPrefix(fence) && !text.hasPrefix(fence + String(fence.prefix(1))) && text.contains("{")
+        }
+        if let innerFence {
+            error("this code fence is not closed before line \(block.startLine + lineOffset + innerFence + 1), where another block opens, so it swallowed everything in between: add a closing ``` line after its last command", at: start)
+        } else if !block.fenceIsClosed {
+            error("this code fence is never closed, so everything after it, to the end of the file, became its text: add a closing ``` line after its last command", at: start)
+        }
+        if let tasks = parseAnsibleFence(info: info, literal: literal, fenceLine: lines[block.startLine - 1], at: start) {
+            if steps.isEmpty {
+                error("an {ansible} block must be inside a step: put a '## ' heading before it", at: start)
+            } else {
+                steps[steps.count - 1].ansible.append(tasks)
+            }
+            return
+        }
+        guard let parsed = parseFence(info: info, literal: literal, fenceLine: lines[block.startLine - 1], at: start) else {
+            append(ProseBlock(markdown: source, location: start), to: &steps, else: &introduction)
+            return
+        }
+        if block.fenceIsClosed, innerFence == nil, let heading = bodyLines.firstIndex(where: { $0.hasPrefix("## ") }) {
+            diagnostics.append(.warning("this {\(parsed.kind.rawValue)} block has a '## ' heading in it (its line \(heading + 1)): is a closing ``` missing before the next step?", at: start))
+        }
+        if steps.isEmpty {
+            error("a {\(parsed.kind.rawValue)} block must be inside a step: put a '## ' heading before it", at: start)
+        } else {
+            steps[steps.count - 1].blocks.append(parsed)
+        }
     }
 
     private func append(_ prose: ProseBlock, to steps: inout [Step], else introduction: inout [ProseBlock]) {

@@ -13,11 +13,12 @@ struct ImageRecipe: Sendable, Hashable {
     static let version = 1
 
     /// Every image's packages: systemd as init, dbus, OpenSSH, sudo, MPICH with its compiler, the
-    /// network tools the lesson uses, an editor and a pager.
+    /// network tools the lesson uses, an editor, a pager, and Python 3 (every Raspberry Pi OS release
+    /// has it; Ansible's modules need it on the nodes).
     static let basePackages = [
         "systemd", "systemd-sysv", "dbus", "libpam-systemd", "openssh-server", "sudo",
         "mpich", "libmpich-dev", "gcc", "libc6-dev", "iproute2", "iputils-ping", "iputils-arping",
-        "nano", "less", "procps", "netbase",
+        "nano", "less", "procps", "netbase", "python3",
     ]
 
     var packages: [String] { Self.basePackages + flavour.networkPackages }

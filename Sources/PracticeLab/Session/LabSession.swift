@@ -36,16 +36,9 @@ public enum LabSession {
         case .cidr: return .text(layout.subnet.description)
         case .secret where input.isSudoPassword: return learnerTypesSecrets ? nil : .secret(SecretValue(LabLayout.nodePassword))
         case .blockDevice: return .text(layout.reader)
-        case .list where isListOfHosts(input, lesson: lesson): return .records((1...layout.nodeCount).map { record(of: $0, in: input, lesson: lesson, lab: lab) })
+        case .list where lesson.hostList?.name == input.name: return .records((1...layout.nodeCount).map { record(of: $0, in: input, lesson: lesson, lab: lab) })
         default: return nil
         }
-    }
-
-    /// Whether the lab's nodes fill this list: the master's list, else (a lesson without `hosts:
-    /// master`) a list with an address field.
-    private static func isListOfHosts(_ input: InputDeclaration, lesson: Lesson) -> Bool {
-        if let master = lesson.metadata.hosts.master { return master.list == input.name }
-        return input.addressField != nil
     }
 
     /// Node `number`'s record: its name, its address, its role (node1 is the master; the others take
