@@ -61,6 +61,8 @@ struct LessonInLabRun {
             // A path inside double quotes is the home folder's: "$HOME/…", which the master's shell expands.
             #expect(second.stdout.contains("\nssh on the master now logs in to the nodes with /home/pi/.ssh/cluster_key\n"), "\(second.stdout.suffix(3000))")
             #expect(try lab.onNode(1, "cat ~/.ssh/config").contains("IdentityFile /home/pi/.ssh/cluster_key"))
+            // Handed over to Ansible: the playbook keeps the cluster, and mends drift.
+            try expectAnsibleKeepsTheCluster(state: again, key: "~/.ssh/cluster_key", drift: true)
         }
 
         // Every node is shut down cleanly and started again, as a learner starts the cluster from now on.
@@ -70,6 +72,7 @@ struct LessonInLabRun {
         }
         try expectAWorkingCluster()
         if setup == "card" { try expectWorkersPersonalisedOnTheirCards(flavour: flavour) }
+        if setup == "console" { try expectAnsibleKeepsTheCluster(state: state, drift: false) }
         try lab.downAndExpectNothingLeft()
     }
 

@@ -80,6 +80,9 @@ enum LessonOutline {
                 }
                 lines.append(text)
             }
+            for tasks in step.ansible {
+                lines.append("  ansible @\(tasks.location.line) on \(tasks.target.rawValue)" + (tasks.condition.map { " when \($0)" } ?? ""))
+            }
             lines.append("  hints: \(step.hints.count)")
             for predecessor in graph.predecessors(of: step.id) {
                 let kind = graph.edges.first { $0.from == predecessor && $0.to == step.id }?.kind.rawValue ?? "?"

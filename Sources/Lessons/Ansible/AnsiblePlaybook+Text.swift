@@ -10,6 +10,11 @@ extension AnsiblePlaybook {
 
     private var header: [String] {
         let kept = Self.uniqueSteps(plays.map(\.step.id))
+        let lists = """
+            Kept here (a play for each of their {ansible} blocks): \(kept.isEmpty ? "nothing" : kept.joined(separator: ", ")).
+            Not exported (the lesson has no Ansible tasks for them: they need hands, a card reader or \
+            the practice lab, or they prove rather than keep): \(leftOut.isEmpty ? "none" : leftOut.joined(separator: ", ")).
+            """
         return [
             "# What the lesson \"\(lessonTitle)\" (\(lessonID)) set up, kept by Ansible:",
             "# written by piwizard export from the values of its run. Run it with",
@@ -19,10 +24,7 @@ extension AnsiblePlaybook {
             "# (-K asks for the nodes' sudo password; press Enter where sudo asks none.) --check shows what",
             "# it would change without changing it. Nothing secret is in these files.",
             "#",
-            "# Kept here (one play each): \(kept.isEmpty ? "nothing" : kept.joined(separator: ", ")).",
-            "# Not exported (the lesson has no Ansible tasks for them: they need hands, a card reader or the",
-            "# practice lab, or they prove rather than keep): \(leftOut.isEmpty ? "none" : leftOut.joined(separator: ", ")).",
-        ]
+        ] + ScreenWrap.fit(lists, width: 98).split(separator: "\n", omittingEmptySubsequences: false).map { "# " + $0 }
     }
 
     private static func lines(of play: Play) -> [String] {
