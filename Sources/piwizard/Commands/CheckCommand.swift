@@ -36,10 +36,7 @@ struct CheckCommand: ParsableCommand {
         var sessionOptions = SessionOptions(localAddresses: LocalAddresses.current())
         sessionOptions.jobs = jobs
         if lab {
-            let name = LabChoice.name(environment: Platform.environment, saved: saved?.state.practiceLab)
-            guard let practiceLab = try Lab.existing(name: name, piwizard: Platform.executablePath) else {
-                throw RuntimeFailure(message: "the lab '\(name)' is not up; start it with: \(Platform.commandName) lab up", status: RuntimeFailure.Status.unavailable)
-            }
+            let practiceLab = try RunningLab.find(saved: saved)
             sources.lab = LabSession.inputs(for: lesson, lab: practiceLab)
             LabSession.configure(&sessionOptions, lab: practiceLab)
         }

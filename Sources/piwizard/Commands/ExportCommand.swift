@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Lessons
+import PracticeLab
 import Wizard
 import WizardSystem
 
@@ -11,7 +12,7 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write a run's hosts and values as an Ansible inventory, and a playbook that keeps what the lesson set up.",
         discussion: """
-        The values are the saved run's (then --vars and --var). --format ansible writes inventory.yml, \
+        The values are the saved run's (then the practice lab's with --lab, --vars and --var). --format ansible writes inventory.yml, \
         group_vars/all.yml and playbook.yml into the output folder; --format inventory the first two. \
         --json prints the hosts and values instead (format: docs/json-output.md). No secret is written.
         """
@@ -28,6 +29,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "ansible (inventory, variables and playbook) or inventory (without the playbook).") var format: Format = .ansible
     @Option(name: .customLong("output"), help: ArgumentHelp("The folder to write into (default: ./LESSON-ansible).", valueName: "dir")) var output: String?
     @OptionGroup var values: InputOptions
+    @Flag(help: "Take the inputs from the practice lab (which must be up).") var lab = false
     @Flag(help: "Print the hosts and values as JSON; write no file.") var json = false
 
     func run() throws {
@@ -35,10 +37,11 @@ struct ExportCommand: ParsableCommand {
         let lesson = loaded.lesson
         let saved = try state.store().load(lessonID: lesson.id)
         let given = try values.provided(for: lesson)
-        guard saved != nil || !given.values.isEmpty else {
+        guard saved != nil || !given.values.isEmpty || lab else {
             throw RuntimeFailure(message: "no saved run of \(lesson.id): export writes what a run set up; run it first (\(Platform.commandName) start \(lesson.id)), or give its values with --vars FILE", status: ExitStatus.notFound)
         }
-        let sources = InputSources(saved: saved?.state.inputs ?? [:], given: given)
+        var sources = InputSources(saved: saved?.state.inputs ?? [:], given: given)
+        if lab { sources.lab = LabSession.inputs(for: lesson, lab: try RunningLab.find(saved: saved)) }
         let inputs = sources.merged(defaults: loaded.defaultInputs)
         try sources.checkGiven(inputs, lesson: lesson)
         let inventory = try AnsibleInventory(lesson: lesson, inputs: inputs)
