@@ -76,7 +76,8 @@ public struct Lab: Sendable {
 
     /// Brings the lab up with `nodes` nodes (running it again is safe): the cards (the master's with a
     /// system, the others new and empty), the bridge, a namespace and a cable per node, this computer's
-    /// ssh settings for the lab, and the master switched on.
+    /// ssh settings for the lab, and the master switched on. A lab that is up grows by more nodes: new
+    /// Pis with empty cards, plugged in and switched off, the others left running.
     /// `ready`: every node gets a card set up as at the end of the expand-cluster lesson, and all are
     /// switched on (a finished cluster, for checks and benchmarks).
     /// `progress` hears about long work (building the flavour's image).
@@ -84,12 +85,26 @@ public struct Lab: Sendable {
                           progress: (String) -> Void = { _ in }) throws -> Lab {
         try checkHost()
         if let lab = try existing(name: name, piwizard: piwizard) {
-            guard lab.layout.nodeCount == nodes, lab.layout.subnet == subnet, lab.flavour == flavour else {
-                throw LabError.invalid("the lab '\(name)' is up with \(lab.layout.nodeCount) \(lab.flavour) nodes on \(lab.layout.subnet); bring it down first (piwizard lab down)")
+            guard lab.layout.subnet == subnet, lab.flavour == flavour, nodes >= lab.layout.nodeCount else {
+                throw LabError.invalid("the lab '\(name)' is up with \(lab.layout.nodeCount) \(lab.flavour) nodes on \(lab.layout.subnet); it can grow (more nodes, the same release and network) but not change otherwise: bring it down first (piwizard lab down)")
             }
-            try lab.prepare(ready: ready, progress: progress)
-            return lab
+            guard nodes > lab.layout.nodeCount else {
+                try lab.prepare(ready: ready, progress: progress)
+                return lab
+            }
+            // More nodes: new Pis with empty cards, plugged into the switch and switched off; the
+            // nodes that run are not touched.
+            guard !ready else {
+                throw LabError.invalid("the lab '\(name)' is up: it grows by new Pis with empty cards; --ready makes a new lab (bring this one down first)")
+            }
+            return try create(name: name, subnet: subnet, nodes: nodes, flavour: flavour, piwizard: piwizard, ready: false, progress: progress)
         }
+        return try create(name: name, subnet: subnet, nodes: nodes, flavour: flavour, piwizard: piwizard, ready: ready, progress: progress)
+    }
+
+    /// Saves the lab's settings and makes what is missing.
+    private static func create(name: String, subnet: IPv4Network, nodes: Int, flavour: LabFlavour, piwizard: String, ready: Bool,
+                               progress: (String) -> Void) throws -> Lab {
         let lab = Lab(layout: try LabLayout(name: name, subnet: subnet, nodeCount: nodes), flavour: flavour, piwizard: piwizard)
         try lab.shell.run(["install", "-d", "-m", "700", lab.layout.stateFolder])
         let data = try JSONEncoder().encode(Settings(subnet: subnet.description, nodes: nodes, flavour: flavour))

@@ -13,6 +13,10 @@ extension LessonInLabRun {
         let environment = ["PIWIZARD_STATE_DIR": state.path]
         let export = try lab.piwizard(["export", "expand-cluster", "--output", out.path], environment: environment)
         #expect(export.status == 0, "\(export.stdout)\(export.stderr)")
+        // The lab's own values give the same hosts.
+        let fromLab = try lab.piwizard(["export", "expand-cluster", "--lab", "--json"], environment: environment)
+        let hosts = (try JSONSerialization.jsonObject(with: Data(fromLab.stdout.utf8)) as? [String: Any])?["hosts"] as? [[String: Any]]
+        #expect(hosts?.map { "\($0["name"] ?? "") \($0["address"] ?? "")" } == (1...4).map { "node\($0) \(lab.address($0))" }, "\(fromLab.stdout)\(fromLab.stderr)")
         // The nodes' sudo password, as a user gives it to -K (trixie asks for it; the others do not).
         try "raspberry\n".write(to: out.appendingPathComponent("become"), atomically: true, encoding: .utf8)
         let play = ["-i", "inventory.yml", "playbook.yml", "--become-password-file", "become"]

@@ -52,6 +52,12 @@ public struct StepChecker: Sendable {
         values.templateContext(item, masked: masked)
     }
 
+    /// How many commands a check runs at once on one other host (a validator on the master that asks
+    /// every node through it): OpenSSH's sshd drops new logins beyond 10 still being authenticated
+    /// (`MaxStartups 10:30:100`) and refuses more than 10 sessions on a shared connection
+    /// (`MaxSessions 10`), so `--jobs 32` through one host would lose answers at random.
+    static let sessionsPerHost = 8
+
     /// Runs one check or precondition block for an item; the outcome names the block's `id=`.
     public func check(_ block: Block, item: LoopItem?) -> CheckOutcome {
         var outcome = judge(block, item: item)
@@ -70,7 +76,8 @@ public struct StepChecker: Sendable {
            standInDevices: options.standInDevices)
         if host == nil { context.here = options.localAddresses }
         context.patient = patient
-        let jobs = options.jobs
+        // Asked through one other host, at most as many at once as its ssh server takes.
+        let jobs = host == nil ? options.jobs : min(options.jobs, Self.sessionsPerHost)
         context.runAll = { texts, timeout in
             runner.runAll(texts.map { CommandRequest(command: $0, host: host, user: user, timeout: timeout) }, jobs: jobs)
         }

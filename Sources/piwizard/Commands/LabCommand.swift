@@ -42,7 +42,7 @@ extension Platform {
 }
 
 struct LabUp: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "up", abstract: "Bring the lab up: N nodes, the master (node1) switched on, the others new Pis with empty cards.")
+    static let configuration = CommandConfiguration(commandName: "up", abstract: "Bring the lab up: N nodes, the master (node1) switched on, the others new Pis with empty cards. A lab that is up grows by the nodes added.")
     @OptionGroup var lab: LabNameOption
     @Argument(help: "How many nodes (1 to 64).") var nodes = 4
     @Option(help: "The lab's /24 network (default: $PIWIZARD_LAB_SUBNET, else 10.77.0.0/24).") var subnet: String?
@@ -51,9 +51,10 @@ struct LabUp: ParsableCommand {
     var flavour: String?
 
     func run() throws {
-        let network = try LabChoice.subnet(option: subnet, environment: Platform.environment)
-        let existing = flavour == nil ? try Lab.existing(name: lab.resolved, piwizard: Platform.executablePath) : nil
-        let chosen = try existing?.flavour ?? LabFlavourOption.resolve(flavour)
+        // A lab that is up keeps its network and release unless they are given (then they must match).
+        let existing = try Lab.existing(name: lab.resolved, piwizard: Platform.executablePath)
+        let network = try subnet == nil ? existing?.layout.subnet ?? LabChoice.subnet(environment: Platform.environment) : LabChoice.subnet(option: subnet, environment: Platform.environment)
+        let chosen = try flavour == nil ? existing?.flavour ?? LabFlavourOption.resolve(nil) : LabFlavourOption.resolve(flavour)
         let lab = try Lab.up(name: lab.resolved, subnet: network, nodes: nodes, flavour: chosen, piwizard: Platform.executablePath, ready: ready,
                              progress: { Platform.writeError($0) })
         Platform.show("The lab's nodes run \(lab.flavour): \(lab.flavour.release).")
