@@ -41,7 +41,9 @@ public struct StepChecker: Sendable {
     public func checkEveryItem(of step: Step) -> [ItemVerdict] {
         let items = items(of: step).filter { values.applies(step, to: $0) }
         let checks = step.blocks(.check)
-        return NodeFanOut(jobs: options.jobs).map(items) { item in
+        // Items whose checks run on the master all log in there: at most as many at once as it takes.
+        let throughOneHost = checks.contains { $0.target == .master }
+        return NodeFanOut(jobs: throughOneHost ? min(options.jobs, Self.sessionsPerHost) : options.jobs).map(items) { item in
             ItemVerdict(item: item, outcomes: checks.map { check($0, item: item) })
         }
     }

@@ -3,9 +3,9 @@ import Lessons
 import Testing
 @testable import Wizard
 
-/// A validator that asks every node through the master runs at most `StepChecker.sessionsPerHost`
-/// commands there at once, whatever `--jobs` says (sshd drops logins beyond its limits); checks on this
-/// computer keep `--jobs`.
+/// A validator that asks every node through the master, and every node's check that runs on the
+/// master, run at most `StepChecker.sessionsPerHost` commands there at once, whatever `--jobs` says
+/// (sshd drops logins beyond its limits); checks on this computer keep `--jobs`.
 @Suite struct ChecksThroughOneHostTests {
     /// Counts how many commands run at the same time.
     final class OverlapRunner: CommandRunner, @unchecked Sendable {
@@ -65,6 +65,41 @@ import Testing
     @Test func throughTheMasterAtMostEightAtOnce() throws {
         let most = try most(on: "on=master")
         #expect(most <= StepChecker.sessionsPerHost && most > 1, "\(most)")
+    }
+
+    @Test func everyNodesCheckOnTheMasterAtMostEightAtOnce() throws {
+        let text = """
+            ---
+            id: keys
+            title: Keys
+            summary: Every node's check runs on the master.
+            hosts:
+              master: nodes.role == master
+            inputs:
+              nodes:
+                type: list
+                fields:
+                  ip: { type: ipv4 }
+                  role: { type: choice, choices: [master, worker] }
+            ---
+            ## Each {#each foreach=nodes as=node}
+
+            ```sh {run on=master}
+            true
+            ```
+
+            ```sh {check on=master}
+            ssh {{node.ip}} true
+            ```
+            """
+        let loaded = try TestLessons.load(text, id: "keys")
+        let runner = OverlapRunner()
+        var options = SessionOptions()
+        options.jobs = 32
+        let checker = StepChecker(lesson: loaded.lesson, assets: "/", inputs: ["nodes": Self.nodes],
+                                  hosts: HostResolver(lesson: loaded.lesson, localAddresses: []), runner: runner, options: options)
+        #expect(checker.checkEveryItem(of: loaded.lesson.steps[0]).count == 24)
+        #expect(runner.most <= StepChecker.sessionsPerHost && runner.most > 1, "\(runner.most)")
     }
 
     @Test func fromThisComputerAsManyAsJobs() throws {
