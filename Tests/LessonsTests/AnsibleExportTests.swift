@@ -169,6 +169,15 @@ import Yams
         }
     }
 
+    @Test func tasksOnTheMasterInAStepThatTestsTheRecordRunOnce() throws {
+        let text = Self.lessonText.replacingOccurrences(of: "## The master keeps a list {#list}", with: "## The master keeps a list {#list foreach=nodes as=node when=\"node.role == worker\"}")
+        let lesson = LessonParser.parse(text, file: "grow.md").lesson
+        let inputs = lesson.defaultInputs
+        let playbook = try AnsiblePlaybook(lesson: lesson, inputs: inputs, inventory: try AnsibleInventory(lesson: lesson, inputs: inputs))
+        let list = try #require(playbook.plays.last)
+        #expect(list.step.id == "list" && list.hosts == "master" && list.recordTest == nil)
+    }
+
     @Test func aLessonWithoutHostsHasNothingToExport() {
         let lesson = LessonParser.parse("---\nid: x\ntitle: X\nsummary: s\n---\n## A\n\n```sh {run}\ntrue\n```\n", file: "x.md").lesson
         #expect(throws: AnsibleExportProblem.self) { try AnsibleInventory(lesson: lesson, inputs: [:]) }

@@ -29,7 +29,8 @@ public struct AnsiblePlaybook: Sendable {
             if step.ansible.isEmpty { leftOut.append(step.id) }
             for tasks in step.ansible {
                 let onNodes = tasks.target == .node
-                let condition = try AnsibleCondition([step.condition, tasks.condition], loopVariable: onNodes ? loopVariable : nil, lesson: lesson, inputs: inputs, step: step)
+                // Tasks on the master or here run once: a test of the record (the step's) does not apply to them.
+                let condition = try AnsibleCondition([step.condition, tasks.condition], loopVariable: loopVariable, lesson: lesson, inputs: inputs, step: step)
                 guard condition.applies else { continue }
                 let hosts = switch tasks.target {
                 case .node: inventory.listGroup
