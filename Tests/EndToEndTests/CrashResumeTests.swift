@@ -139,7 +139,7 @@ import Glibc
                 // Killed after the run was saved as finished (its last events were written): nothing to
                 // resume, and resume says so.
                 #expect(resumed.status == 66, "killed after \(killedAt) events; resume said: \(resumed.stderr)")
-                #expect(resumed.stderr == "piwizard: the run of 'crash' has finished; nothing to resume; start it again with: \(PiwizardProcess.typedName) start crash\n")
+                #expect(resumed.stderr == "piwizard: the run of 'crash' has finished; to grow or change it, give the new values (--var NAME=VALUE, --vars FILE), or start it again with: \(PiwizardProcess.typedName) start crash\n")
             } else {
                 #expect(resumed.status == 0, "killed after \(killedAt) events; resume said: \(resumed.stderr)")
             }

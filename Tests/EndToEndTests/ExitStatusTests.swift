@@ -97,7 +97,7 @@ import Testing
         #expect(finished.status == 0, "\(finished.stderr)")
         let again = try PiwizardProcess.run(["resume", lesson.path, "--state-dir", dir.path])
         #expect(again.status == 66)
-        #expect(again.stderr == "piwizard: the run of 'one' has finished; nothing to resume; start it again with: \(PiwizardProcess.typedName) start one\n", "\(again.stderr)")
+        #expect(again.stderr == "piwizard: the run of 'one' has finished; to grow or change it, give the new values (--var NAME=VALUE, --vars FILE), or start it again with: \(PiwizardProcess.typedName) start one\n", "\(again.stderr)")
     }
 
     @Test func aLabThatIsNotUpIs69() throws {

@@ -63,15 +63,18 @@ struct LessonInLabRun {
             #expect(try lab.onNode(1, "cat ~/.ssh/config").contains("IdentityFile /home/pi/.ssh/cluster_key"))
             // Handed over to Ansible: the playbook keeps the cluster, and mends drift.
             try expectAnsibleKeepsTheCluster(state: again, key: "~/.ssh/cluster_key", drift: true)
+            // Day two: one more node, then a new card for node3.
+            try expectGrowAndRepair(state: again)
         }
+        let nodes = flavour == LessonInLabRun.secondRunFlavour && setup == "card" ? 5 : 4
 
         // Every node is shut down cleanly and started again, as a learner starts the cluster from now on.
-        for node in 1...4 {
+        for node in 1...nodes {
             let restart = try lab.piwizard(["lab", "reboot", "node\(node)"])
             #expect(restart.status == 0, "\(restart.stderr)\(lab.diagnosis())")
         }
-        try expectAWorkingCluster()
-        if setup == "card" { try expectWorkersPersonalisedOnTheirCards(flavour: flavour) }
+        try expectAWorkingCluster(nodes: nodes)
+        if setup == "card" { try expectWorkersPersonalisedOnTheirCards(flavour: flavour, nodes: nodes) }
         if setup == "console" { try expectAnsibleKeepsTheCluster(state: state, drift: false) }
         try lab.downAndExpectNothingLeft()
     }
@@ -118,8 +121,8 @@ struct LessonInLabRun {
 
     /// What only the card path leaves on a worker: Wi-Fi off where NetworkManager runs, and on
     /// trixie a cloud-init seed that names the node.
-    private func expectWorkersPersonalisedOnTheirCards(flavour: String) throws {
-        for node in 2...4 {
+    private func expectWorkersPersonalisedOnTheirCards(flavour: String, nodes: Int) throws {
+        for node in 2...nodes {
             let files = try lab.piwizard(["lab", "console", "node\(node)", "--", "sh", "-c",
                                           "cat /var/lib/NetworkManager/NetworkManager.state /boot/firmware/user-data 2>/dev/null; true"]).stdout
             if flavour == "trixie" || flavour == "bookworm" { #expect(files.contains("WirelessEnabled=false"), "\(files)") }
@@ -128,9 +131,9 @@ struct LessonInLabRun {
     }
 
     /// What a finished cluster is, looked at without piwizard.
-    private func expectAWorkingCluster() throws {
-        let hosts = (1...4).map { "\(lab.address($0))\tnode\($0)" }
-        for node in 1...4 {
+    private func expectAWorkingCluster(nodes count: Int) throws {
+        let hosts = (1...count).map { "\(lab.address($0))\tnode\($0)" }
+        for node in 1...count {
             // Its own name and address, from its own card, and every node's name in /etc/hosts.
             let console = try lab.piwizard(["lab", "console", "node\(node)", "--", "sh", "-c", "hostname; cat /etc/hostname; ip -4 -o addr show dev eth0; cat /etc/hosts"])
             #expect(console.stdout.hasPrefix("node\(node)\nnode\(node)\n"), "\(console.stdout)")
@@ -139,16 +142,16 @@ struct LessonInLabRun {
             #expect(!console.stdout.contains("127.0.1.1"), "\(console.stdout)")
         }
         // The master logs in to every node with its key, never asked anything.
-        let logins = try lab.onNode(1, "for ip in \((1...4).map(lab.address).joined(separator: " ")); do ssh -o BatchMode=yes pi@$ip hostname; done", diagnose: true)
-        #expect(logins == "node1\nnode2\nnode3\nnode4\n")
+        let logins = try lab.onNode(1, "for ip in \((1...count).map(lab.address).joined(separator: " ")); do ssh -o BatchMode=yes pi@$ip hostname; done", diagnose: true)
+        #expect(logins == (1...count).map { "node\($0)\n" }.joined())
         // Names, machine ids, host keys and the network stack's secrets all differ.
         let identity = "hostname; cat /etc/machine-id; ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub | cut -d' ' -f2"
-        let identities = try (1...4).map { try lab.onNode($0, identity) }
+        let identities = try (1...count).map { try lab.onNode($0, identity) }
         for line in 0..<3 {
             let values = identities.map { $0.split(separator: "\n").dropFirst(line).first.map(String.init) ?? "(nothing)" }
-            #expect(Set(values).count == 4, "\(identities)")
+            #expect(Set(values).count == count, "\(identities)")
         }
-        let secrets = try (1...4).map { node in
+        let secrets = try (1...count).map { node in
             try lab.piwizard(["lab", "console", "node\(node)", "--", "sh", "-c",
                               "for f in /var/lib/NetworkManager/secret_key /var/lib/dhcpcd/duid /var/lib/dhcpcd/secret; do [ -f $f ] && echo $f $(sha256sum < $f); done; true"]).stdout
         }
@@ -156,12 +159,12 @@ struct LessonInLabRun {
             #expect(secrets.filter { $0.contains(line) }.count == 1, "a network secret shared by nodes: \(line)")
         }
         // The machine file lists every node once.
-        #expect(try lab.onNode(1, "cat ~/machinefile") == (1...4).map { lab.address($0) + "\n" }.joined())
+        #expect(try lab.onNode(1, "cat ~/machinefile") == (1...count).map { lab.address($0) + "\n" }.joined())
         // mpiexec reaches every node, and the MPI pi program computes pi.
-        let hostnames = try lab.onNode(1, "timeout 60 mpiexec -f ~/machinefile -n 4 hostname", diagnose: true)
-        #expect(hostnames.split(separator: "\n").sorted() == ["node1", "node2", "node3", "node4"], "\(hostnames)")
-        let pi = try lab.onNode(1, "timeout 120 mpiexec -f ~/machinefile -n 4 ./pi", diagnose: true)
+        let hostnames = try lab.onNode(1, "timeout 60 mpiexec -f ~/machinefile -n \(count) hostname", diagnose: true)
+        #expect(hostnames.split(separator: "\n").sorted() == (1...count).map { "node\($0)" }, "\(hostnames)")
+        let pi = try lab.onNode(1, "timeout 120 mpiexec -f ~/machinefile -n \(count) ./pi", diagnose: true)
         #expect(pi.contains("pi is approximately 3.14159265"), "\(pi)")
-        #expect(pi.contains("processes: 4,"), "\(pi)")
+        #expect(pi.contains("processes: \(count),"), "\(pi)")
     }
 }

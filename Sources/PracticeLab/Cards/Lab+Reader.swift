@@ -43,4 +43,14 @@ extension Lab {
         try? FileManager.default.removeItem(atPath: layout.reader)
         try? FileManager.default.removeItem(atPath: layout.readerState)
     }
+
+    /// Throws node K's card away and puts a new, empty one in its slot (a card that died): the node is
+    /// switched off first, and its card taken out of the reader if it is there. Node 1's card holds the
+    /// lab's master and is refused.
+    public func replaceCard(_ number: Int) throws {
+        guard number != 1 else { throw LabError.invalid("node1 is the master the lab was made with; its card is not replaced (bring the lab down for a new one)") }
+        if supervisorProcess(number) != nil { try powerOff(number) }
+        if cardInReader() == number { try ejectCard() }
+        try CardBuilder(layout: layout, flavour: flavour, image: "").buildBlankCard(number)
+    }
 }

@@ -23,15 +23,16 @@ public enum LabChoice {
 }
 
 extension LabChoice {
-    /// The lab a session practises in: the one up under `name` as it is, else a new one on the
+    /// The lab a session practises in: the one up under `name`, grown to `atLeast` nodes when it has
+    /// fewer (a node added to the list is a new Pi with an empty card), else a new one on the
     /// environment's subnet with `nodes` nodes of `flavour` (brought up, with `progress` lines); and
     /// whether it was up already.
-    public static func sessionLab(name: String, environment: [String: String], nodes: Int, flavour: () throws -> LabFlavour,
+    public static func sessionLab(name: String, environment: [String: String], nodes: Int, atLeast: Int = 0, flavour: () throws -> LabFlavour,
                                   piwizard: String, progress: (String) -> Void) throws -> (lab: Lab, wasUp: Bool) {
         if let existing = try Lab.existing(name: name, piwizard: piwizard) {
-            return (try Lab.up(name: name, subnet: existing.layout.subnet, nodes: existing.layout.nodeCount, flavour: existing.flavour,
+            return (try Lab.up(name: name, subnet: existing.layout.subnet, nodes: max(existing.layout.nodeCount, atLeast), flavour: existing.flavour,
                                piwizard: piwizard, progress: progress), true)
         }
-        return (try Lab.up(name: name, subnet: subnet(environment: environment), nodes: nodes, flavour: flavour(), piwizard: piwizard, progress: progress), false)
+        return (try Lab.up(name: name, subnet: subnet(environment: environment), nodes: max(nodes, atLeast), flavour: flavour(), piwizard: piwizard, progress: progress), false)
     }
 }

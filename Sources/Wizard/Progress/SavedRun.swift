@@ -87,12 +87,23 @@ public struct SavedRun: Sendable, Hashable, Codable {
         return (state, changed)
     }
 
+    /// The marks of the statuses `state` still has (a status made pending again loses its mark).
+    public static func marks(_ marks: [String: [String: Mark]], keptBy state: SessionState) -> [String: [String: Mark]] {
+        var kept: [String: [String: Mark]] = [:]
+        for (step, items) in marks {
+            for (item, mark) in items where state.statuses[step]?[item] == mark.status { kept[step, default: [:]][item] = mark }
+        }
+        return kept
+    }
+
     /// Where a run goes on: its saved position, or the first step before it that is not settled (one
-    /// that `reset --step` or a changed lesson made pending again).
-    public static func resumeIndex(of state: SessionState, in lesson: Lesson) -> Int {
+    /// that `reset --step` or a changed lesson made pending again; with `values`, one with an item that
+    /// has no status yet: a node added to the list).
+    public static func resumeIndex(of state: SessionState, in lesson: Lesson, values: StepValues? = nil) -> Int {
         let open = lesson.steps.firstIndex { step in
             let statuses = state.statuses[step.id] ?? [:]
-            return statuses.isEmpty || !statuses.values.allSatisfy(\.isSettled)
+            if statuses.isEmpty || !statuses.values.allSatisfy(\.isSettled) { return true }
+            return values?.items(of: step).contains { statuses[$0?.key ?? ""] == nil } ?? false
         }
         return min(state.stepIndex, open ?? lesson.steps.count, lesson.steps.count)
     }

@@ -180,11 +180,13 @@ extension SessionTransition {
             }
             let newKey = LoopItem.key(of: records[index - 1], index: index - 1, nameField: input.nameField)
             let looping = lesson.steps.filter { $0.loop?.list == input.name }.map(\.id)
+            let before = state.session.inputs
             update { state in
                 state.inputs[input.name] = .records(records)
                 state.renameItem(oldKey, to: newKey, steps: looping)
             }
             say("✓ \(name) = \(value)" + (oldKey == newKey ? "" : " (what was done on \(oldKey) is kept for \(newKey))"), .green)
+            reopenChangedWork(before: before)
             showAgain()
             return nil
         }
@@ -199,8 +201,10 @@ extension SessionTransition {
             say("✗ \(problem.message); nothing changed.", .red)
             return nil
         }
+        let before = state.session.inputs
         update { $0.inputs[input.name] = newValue }
         say("✓ \(input.name) = \(newValue.secret.map { "\($0)" } ?? value)", .green)
+        reopenChangedWork(before: before)
         showAgain()
         return nil
     }
@@ -214,8 +218,10 @@ extension SessionTransition {
             if let problem = SessionInputs(lesson: lesson).problems(setting: input, to: value, among: state.session.inputs).first {
                 say("✗ \(problem.message); nothing changed.", .red)
             } else {
+                let before = state.session.inputs
                 update { $0.inputs[name] = value }
                 say("✓ \(name) changed", .green)
+                reopenChangedWork(before: before)
                 showAgain()
             }
         } else if value == state.session.inputs[name] {

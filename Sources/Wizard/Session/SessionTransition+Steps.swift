@@ -174,6 +174,11 @@ extension SessionTransition {
     /// The end: a step counts as skipped when the learner skipped it for an item, else as done when it
     /// was done for one (a step that applied to nothing counts as neither); loop items are told apart.
     mutating func finish() {
+        if let open = stepOpenAgain {
+            say("Not the end yet: \(lesson.steps[open].id) is to do again with the values you set.", .yellow)
+            update { $0.stepIndex = open }
+            return enterStep()
+        }
         var (done, skipped, loopSteps, loopItems) = (0, 0, 0, 0)
         var itemNames = Set<String>()
         for step in lesson.steps {

@@ -39,24 +39,6 @@ public struct LiveSession {
         }
     }
 
-    /// The state the session starts from: a saved run's, when the learner resumes it, with the lines
-    /// that say so (written once the given values are known to fit it); else a fresh one.
-    private func startingState(_ existing: SavedRun?, terminal: Terminal) -> (SessionState, [String]) {
-        let lesson = loaded.lesson
-        guard let saved = existing, !saved.finished, shouldResume(saved, terminal: terminal) else {
-            return (SessionState(inputs: sources.merged()), [])
-        }
-        var (state, changed) = saved.resumableState(for: lesson)
-        state.inputs = sources.with(saved: state.inputs).merged()
-        let position = StepValues(lesson: lesson, assets: loaded.assetsFolder.path, inputs: state.inputs)
-            .position(ofStep: min(state.stepIndex, max(lesson.steps.count - 1, 0)))
-        var lines = ["Resuming at step \(position.number) of \(position.total) (saved \(Self.describe(saved.updatedAt))).\n"]
-        if !changed.isEmpty {
-            lines.append("These steps changed since you did them and will be checked again: \(changed.joined(separator: ", ")).\n")
-        }
-        return (state, lines)
-    }
-
     /// Runs the session on `terminal` and returns how it ended, with the transcript's path.
     public func run(on baseTerminal: Terminal, runner baseRunner: CommandRunner = LiveCommandRunner(), now: Date = Date()) throws -> (SessionOutcome, URL) {
         let lesson = loaded.lesson
@@ -66,7 +48,7 @@ public struct LiveSession {
         // What the user gave must agree with every other value (a node's address is not the gateway),
         // before the learner is told the run resumes.
         try sources.checkGiven(state.inputs, lesson: lesson)
-        for line in resuming { baseTerminal.write(line) }
+        for line in resuming { baseTerminal.write(ScreenWrap.fit(line, width: options.width)) }
         if let lab = options.labName { state.practiceLab = lab }
         let stamp = ISO8601DateFormatter().string(from: now).replacingOccurrences(of: ":", with: "")
         // One file per session (the process id keeps two sessions started in the same second apart).
@@ -78,9 +60,13 @@ public struct LiveSession {
         let session = WizardSession(loaded: loaded, terminal: terminal, runner: RecordingRunner(baseRunner, recorder: recorder),
                                     options: options, state: state)
         var run = SavedRun(lesson: lesson, lessonFile: loaded.url.path, state: state, now: now, transcript: transcriptURL.path)
-        if let existing, state.statuses == existing.state.statuses { run.marks = existing.marks; run.startedAt = existing.startedAt }
-        // A resumed run keeps its earlier sessions' transcripts.
-        if let existing, !resuming.isEmpty { run.sessions = existing.sessionTranscripts + [transcriptURL.path] }
+        // A run that goes on keeps its start, the marks of what is still as it was, and its earlier
+        // sessions' transcripts.
+        if let existing, !resuming.isEmpty {
+            run.startedAt = existing.startedAt
+            run.marks = SavedRun.marks(existing.marks, keptBy: state)
+            run.sessions = existing.sessionTranscripts + [transcriptURL.path]
+        }
         let saver = ProgressSaver(store: store, lesson: lesson, run: run, file: file, recorder: recorder)
         if let error = saver.persist(state, StateChanges()) { throw error }
         session.onStateChange = { newState, changes in saver.persist(newState, changes).map { "\($0)" } }
@@ -113,32 +99,5 @@ public struct LiveSession {
             header.piwizard.standInCards = options.standInCards.isEmpty ? nil : options.standInCards
         }
         return header
-    }
-
-    func shouldResume(_ saved: SavedRun, terminal: Terminal) -> Bool {
-        switch resume {
-        case .resume: return true
-        case .startOver: return false
-        case .ask:
-            guard terminal.isInteractive, !options.unattended else { return true }
-            let total = loaded.lesson.steps.count
-            let question = "You have an unfinished run of this lesson (at step \(min(saved.state.stepIndex + 1, total)) of \(total), saved \(Self.describe(saved.updatedAt))). Resume it?"
-            while true {
-                // Ctrl-C here is no answer (it must not throw the saved run away): ask again.
-                let line = terminal.readLine(prompt: YesNo.prompt(question, default: true), prefill: nil)
-                if terminal.lastReadWasInterrupted { terminal.write("\n"); continue }
-                switch YesNo.answer(line.map(SessionEvent.line) ?? .endOfInput, default: true) {
-                case .yes, .none: return true
-                case .no: return false
-                case .unclear: terminal.write("Please answer y or n.\n")
-                }
-            }
-        }
-    }
-
-    static func describe(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
     }
 }

@@ -195,13 +195,16 @@ extension LabNameOption {
 struct LabCard: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "card",
-        abstract: "The card reader: show which card is in it, insert a node's card (the node is shut down first), or eject it.",
-        discussion: "A card in the reader is a disk with its partitions (a loop device), as with a USB card reader; the reader's path is a link to it."
+        abstract: "The card reader: show which card is in it, insert a node's card (the node is shut down first), or eject it; or replace a node's card by a new, empty one.",
+        discussion: """
+        A card in the reader is a disk with its partitions (a loop device), as with a USB card reader; the reader's path is a link to it. \
+        `replace NODE` is a card that died: the node is switched off and gets a new, empty card (it does not start until the card is written).
+        """
     )
-    enum Action: String, ExpressibleByArgument, CaseIterable { case show, insert, eject }
+    enum Action: String, ExpressibleByArgument, CaseIterable { case show, insert, eject, replace }
     @OptionGroup var lab: LabNameOption
-    @Argument(help: "show, insert or eject.") var action: Action = .show
-    @Argument(help: "For insert: the node whose card goes into the reader.") var node: String?
+    @Argument(help: "show, insert, eject or replace.") var action: Action = .show
+    @Argument(help: "For insert and replace: the node whose card it is.") var node: String?
 
     func run() throws {
         let lab = try lab.lab()
@@ -216,6 +219,11 @@ struct LabCard: ParsableCommand {
         case .eject:
             try lab.ejectCard()
             Platform.show("The reader is empty.")
+        case .replace:
+            guard let node else { throw ValidationError("which node's card? e.g. piwizard lab card replace node3") }
+            let number = try lab.layout.nodeNumber(node)
+            try lab.replaceCard(number)
+            Platform.show("\(lab.layout.nodeName(number)) is off, with a new, empty card.")
         }
     }
 }

@@ -19,7 +19,7 @@ struct SessionArguments: ParsableArguments {
     @Option(help: "How many nodes a check asks at once.") var jobs = NodeFanOut.defaultJobs
     @Flag(help: "Practise in the practice lab (root, Linux): bring it up if needed, take the nodes from it, let it do what needs hands.")
     var lab = false
-    @Option(name: .customLong("lab-nodes"), help: "With --lab: how many nodes a new lab gets.") var labNodes = 4
+    @Option(name: .customLong("lab-nodes"), help: "With --lab: how many nodes a new lab gets (default 4); a lab that is up with fewer grows.") var labNodes: Int?
     @Option(name: .customLong("lab-os"), help: "With --lab: the release a new lab's nodes run (trixie, bookworm, bullseye, legacy; default: $PIWIZARD_LAB_OS, else trixie).")
     var labOS: String?
 
@@ -37,7 +37,10 @@ struct SessionArguments: ParsableArguments {
         let savedLab = resume == .resume ? try state.store().load(lessonID: loaded.lesson.id)?.state.practiceLab : nil
         if lab || savedLab != nil {
             let name = LabChoice.name(environment: Platform.environment, saved: savedLab)
-            let (lab, wasUp) = try LabChoice.sessionLab(name: name, environment: Platform.environment, nodes: labNodes,
+            // A list given with more nodes than the lab has grows the lab: the new ones are new Pis.
+            let listed = loaded.lesson.hostList.flatMap { sources.provided[$0.name]?.records?.count } ?? 0
+            let (lab, wasUp) = try LabChoice.sessionLab(name: name, environment: Platform.environment, nodes: labNodes ?? 4,
+                                                        atLeast: max(labNodes ?? 0, listed),
                                                flavour: { try LabFlavourOption.resolve(labOS, fallback: .defaultFlavour) },
                                                piwizard: Platform.executablePath, progress: { Platform.writeError($0) })
             // The learner sees the lab they practise in, made now or found up.

@@ -145,6 +145,7 @@ import Testing
         #expect(drive.last == .readLine(prompt: "name[n1]> ", prefill: nil))
     }
 
+    /// Its progress moves to its new name; a step whose commands name it is to do again.
     @Test func aRenamedNodeKeepsWhatWasDoneOnIt() throws {
         var drive = try Drive()
         drive.state.session.setStatus(.done, step: "prepare")
@@ -156,7 +157,9 @@ import Testing
         #expect(drive.last == .readLine(prompt: "dhcpcd[n1]> ", prefill: nil))
         drive.send(.line("set nodes.1.hostname n7"))
         #expect(drive.shown.contains("what was done on n1 is kept for n7"))
-        #expect(drive.state.session.status("name", item: "n7") == .done)
+        #expect(drive.shown.contains("these steps you did do something new, and come again before the end: name (n7)."), "\(drive.shown)")
+        #expect(drive.state.session.status("name", item: "n7") == .pending, "set-name n1 does not name it n7")
+        #expect(drive.state.session.status("prepare") == .done)
         #expect(drive.state.session.status("name", item: "n1") == .pending)
         #expect(drive.last == .readLine(prompt: "dhcpcd[n7]> ", prefill: nil))
         #expect(drive.effects.contains(.record(.status(step: "name", item: "n7", status: .done))))
