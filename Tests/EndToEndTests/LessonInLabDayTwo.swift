@@ -1,11 +1,19 @@
 import Foundation
 import Testing
 
-/// Day two on a finished lab cluster (the trixie card path's second run): grow it by node5, then
-/// replace node3's card; each time only that node is done again and the others keep running.
+/// Day two on a finished lab cluster: grow it by node5 (every flavour, on the console path; and on
+/// trixie's card path), then replace node3's card (trixie's card path); each time only that node is
+/// done again and the others keep running.
 extension LessonInLabRun {
     /// Grows the finished 4-node run in `state` to 5 nodes, then repairs node3.
     func expectGrowAndRepair(state: URL) throws {
+        try expectGrowth(state: state)
+        try expectRepair(state: state)
+    }
+
+    /// `start --lab --lab-nodes 5` on the finished run: node5 is set up and joins; the others' cards
+    /// are not written and they are not restarted.
+    func expectGrowth(state: URL) throws {
         let env = ["PIWIZARD_STATE_DIR": state.path]
         // A mark in each running node's /run: gone if the node restarts.
         for node in 1...4 { #expect(try lab.piwizard(["lab", "console", "node\(node)", "--", "sh", "-c", "echo kept > /run/pw-day-two"]).status == 0) }
@@ -17,7 +25,11 @@ extension LessonInLabRun {
         try expectStillRunning([1, 2, 3, 4])
         let five = try lab.onNode(1, "timeout 60 mpiexec -f ~/machinefile -n 5 hostname", diagnose: true)
         #expect(five.split(separator: "\n").sorted() == ["node1", "node2", "node3", "node4", "node5"], "\(five)")
+    }
 
+    /// node3's card replaced by an empty one, `reset --item node3`, `resume`: node3 alone is done again.
+    func expectRepair(state: URL) throws {
+        let env = ["PIWIZARD_STATE_DIR": state.path]
         // node3's card dies: a new, empty one; only node3 is done again.
         #expect(try lab.piwizard(["lab", "card", "replace", "node3"]).status == 0)
         let reset = try lab.piwizard(["reset", "expand-cluster", "--item", "node3"], environment: env)

@@ -75,7 +75,10 @@ struct LessonInLabRun {
         }
         try expectAWorkingCluster(nodes: nodes)
         if setup == "card" { try expectWorkersPersonalisedOnTheirCards(flavour: flavour, nodes: nodes) }
-        if setup == "console" { try expectAnsibleKeepsTheCluster(state: state, drift: false) }
+        if setup == "console" {
+            try expectAnsibleKeepsTheCluster(state: state, drift: false)
+            try expectGrowth(state: state)
+        }
         try lab.downAndExpectNothingLeft()
     }
 
