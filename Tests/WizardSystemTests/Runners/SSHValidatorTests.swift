@@ -51,6 +51,43 @@ final class SSHValidatorTests {
         #expect(!refused.passed && refused.found.contains("holds a port"), "\(refused)")
     }
 
+    /// A lesson's own ssh files (a practice server's), named by `ssh-config` and `known-hosts`: the
+    /// validators read those and not the user's (the context here gives ssh no options of its own).
+    @Test func theValidatorsUseTheLessonsOwnSSHFiles() throws {
+        let runner = PipeCommandRunner()
+        let plain = ValidatorContext(run: { text, timeout in try runner.run(CommandRequest(command: text, timeout: timeout)) { _ in } },
+                                     sshUser: nil, timeout: 30, sshOptions: [])
+        let config = server.directory + "/ssh config"   // a space in the path, as in any folder
+        try """
+        Host practice
+          HostName 127.0.0.1
+          Port \(server.port)
+          User root
+          IdentityFile \(server.directory)/client_key
+          IdentitiesOnly yes
+          UserKnownHostsFile \(server.directory)/known_hosts
+          StrictHostKeyChecking yes
+
+        """.write(toFile: config, atomically: true, encoding: .utf8)
+        let viaConfig = ValidatorRegistry.check("ssh-key-login", ["host": "practice", "ssh-config": config], context: plain)
+        #expect(viaConfig.passed, "\(viaConfig)")
+        #expect(viaConfig.title == "ssh-key-login practice")
+
+        let port = String(server.port)
+        let known = server.directory + "/known_hosts"
+        let arguments = ["host": "127.0.0.1", "user": "root", "port": port, "key": server.directory + "/client_key", "ssh-config": "none"]
+        let withFile = ValidatorRegistry.check("ssh-key-login", arguments.merging(["known-hosts": known]) { $1 }, context: plain)
+        #expect(withFile.passed, "\(withFile)")
+        let empty = server.directory + "/no hosts"
+        try "".write(toFile: empty, atomically: true, encoding: .utf8)
+        let withEmpty = ValidatorRegistry.check("ssh-key-login", arguments.merging(["known-hosts": empty]) { $1 }, context: plain)
+        #expect(!withEmpty.passed && withEmpty.found.contains("Host key verification failed"), "\(withEmpty)")
+
+        #expect(ValidatorRegistry.check("known-host", ["host": "127.0.0.1", "port": port, "known-hosts": known], context: plain).passed)
+        let missing = ValidatorRegistry.check("known-host", ["host": "127.0.0.1", "port": port, "known-hosts": empty], context: plain)
+        #expect(missing.found == "no entry for [127.0.0.1]:\(port): nobody has confirmed its key yet", "\(missing)")
+    }
+
     @Test func anUnknownHostKeyIsRefusedNotAccepted() throws {
         let empty = server.directory + "/empty_known_hosts"
         try "".write(toFile: empty, atomically: true, encoding: .utf8)

@@ -4,7 +4,8 @@ import Lessons
 /// `authorized-key-once`: the key's public half is in `user@host`'s `~/.ssh/authorized_keys` exactly once,
 /// and the modes are the ones sshd insists on (home not writable by others, `~/.ssh` 700, the file 600).
 public struct AuthorizedKeyOnceValidator: Validator {
-    public static let spec = ValidatorSpec("authorized-key-once", arguments: [.required("host", .host), .required("user"), .required("key"), .optional("port", .number(1...65535), default: "22")],
+    public static let spec = ValidatorSpec("authorized-key-once", arguments: [.required("host", .host), .required("user"), .required("key"), .optional("port", .number(1...65535), default: "22")]
+                                               + SSHClientFiles.arguments,
                                            summary: "`key.pub` is in the host's `~/.ssh/authorized_keys` exactly once (no duplicate appends), `~/.ssh` is 700, `authorized_keys` 600, the home folder not writable by others")
 
     public var host: String
@@ -12,12 +13,15 @@ public struct AuthorizedKeyOnceValidator: Validator {
     /// The private key's path; its `.pub` is looked for.
     public var key: String
     public var port: Int
+    /// The lesson's own ssh configuration and known_hosts, when it names them.
+    public var files: SSHClientFiles
 
     public init(_ arguments: ValidatorArguments) throws {
         host = try arguments.text("host")
         user = try arguments.text("user")
         key = try arguments.text("key")
         port = try arguments.number("port")
+        files = try SSHClientFiles(arguments)
     }
 
     /// Reads the key's blob here, then asks the node for the modes and the count. The blob is checked to
@@ -26,7 +30,7 @@ public struct AuthorizedKeyOnceValidator: Validator {
         let remote: ShellText = "stat -c '%a %n' . .ssh .ssh/authorized_keys; echo count $(grep -cF -- \"$1\" .ssh/authorized_keys)"
         return "blob=$(cut -d' ' -f2 -- \(key + ".pub")) || exit 2; "
             + "case $blob in ''|*[!A-Za-z0-9+/=]*) echo \("no public key in " + key + ".pub"); exit 2;; esac; "
-            + "\(context.ssh("\(user)@\(host)", run: "sh -c \(word: remote) sh", arguments: "\"$blob\"", options: ["-o", "IdentitiesOnly=yes", "-i", key] + ValidatorContext.portOptions(port))) 2>&1"
+            + "\(context.ssh("\(user)@\(host)", run: "sh -c \(word: remote) sh", arguments: "\"$blob\"", options: ["-o", "IdentitiesOnly=yes", "-i", key] + ValidatorContext.portOptions(port) + files.options)) 2>&1"
     }
 
     public func check(_ context: ValidatorContext) throws -> CheckOutcome {

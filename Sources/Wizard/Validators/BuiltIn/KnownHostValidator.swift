@@ -3,24 +3,28 @@ import Lessons
 
 /// `known-host`: the host's key is in the known_hosts of where the check runs, and it is the key the host
 /// shows now (`ssh-keygen -F` against `ssh-keyscan`): first contact was made and confirmed, and no stale
-/// key from a clone or an earlier cluster is left.
+/// key from a clone or an earlier cluster is left. `known-hosts` names the file (default: the user's own).
 public struct KnownHostValidator: Validator {
-    public static let spec = ValidatorSpec("known-host", arguments: [.required("host", .host), .optional("port", .number(1...65535), default: "22")],
+    public static let spec = ValidatorSpec("known-host", arguments: [.required("host", .host), .optional("port", .number(1...65535), default: "22"), .optional("known-hosts")],
                                            summary: "known_hosts (where the check runs) holds the host's current key: first contact was confirmed, and no stale key (from a clone or an earlier node) is left")
 
     public var host: String
     public var port: Int
+    /// The known_hosts file, when not the user's own.
+    public var knownHosts: String?
 
     public init(_ arguments: ValidatorArguments) throws {
         host = try arguments.text("host")
         port = try arguments.number("port")
+        knownHosts = try arguments.optional("known-hosts")
     }
 
     public func check(_ context: ValidatorContext) throws -> CheckOutcome {
         // known_hosts names a host on another port than 22 as [host]:port.
         let entry = port == 22 ? host : "[\(host)]:\(port)"
         let portOption: ShellText = port == 22 ? "" : "-p \(port) "
-        let result = try context.run("ssh-keygen -F \(entry) 2>/dev/null | grep -v '^#'; echo --; ssh-keyscan -T 5 \(portOption)-t ed25519 -- \(host) 2>/dev/null")
+        let file: ShellText = knownHosts.map { " -f \($0)" } ?? ""
+        let result = try context.run("ssh-keygen -F \(entry)\(file) 2>/dev/null | grep -v '^#'; echo --; ssh-keyscan -T 5 \(portOption)-t ed25519 -- \(host) 2>/dev/null")
         return Self.judge(output: result.output, host: entry)
     }
 
