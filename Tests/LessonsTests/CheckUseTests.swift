@@ -78,4 +78,63 @@ import Testing
         let onRun = LessonParser.parse(Self.lesson("```sh {run use=shell}\ntrue\n```"), file: "uses.md")
         #expect(onRun.diagnostics.contains { $0.message.hasPrefix("use= makes a check or precondition") })
     }
+
+    /// What lint finds in a used check's own text is reported where the text is written, once: not
+    /// again at every step that uses it (issue 31: the same warning at each use site).
+    @Test func lintReadsAUsedChecksTextOnceWhereItIsWritten() throws {
+        let text = """
+        ---
+        id: reused
+        title: Reused
+        summary: A check with a fault, used twice.
+        inputs:
+          place: { type: path, default: /tmp }
+        ---
+        ## First {#first}
+
+        ```sh {run}
+        mkdir -p {{place}}
+        ```
+
+        ```sh {check id=risky}
+        sh -c "test -d {{place}}"
+        ```
+
+        ```yaml {check id=answers validator=reachable}
+        host: 10.0.0.1
+        wait: soon
+        ```
+
+        ## Second {#second}
+
+        ```sh {run}
+        touch {{place}}/a
+        ```
+
+        ```sh {check use=risky}
+        ```
+
+        ```yaml {check use=answers}
+        ```
+
+        ## Third {#third}
+
+        ```sh {run}
+        touch {{place}}/b
+        ```
+
+        ```sh {check use=risky}
+        ```
+
+        ```yaml {check use=answers}
+        ```
+        """
+        let diagnostics = LessonLinter.lint(text, file: "reused.md", validators: ValidatorRegistry.specs).diagnostics
+        let code = diagnostics.filter { $0.message.contains("{{place}}") }
+        #expect(code.count == 1, "\(diagnostics)")
+        #expect(code.first?.location.line == 15, "at the check that holds the text: \(diagnostics)")
+        let wait = diagnostics.filter { $0.message.contains("argument 'wait'") }
+        #expect(wait.count == 1, "\(diagnostics)")
+        #expect(wait.first?.location.line == 20, "\(diagnostics)")
+    }
 }

@@ -36,7 +36,8 @@ enum ShellTemplateRule: LintRule {
     static func diagnose(_ lesson: Lesson, graph: StepGraph) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for step in lesson.steps {
-            for block in step.blocks where block.templateQuoting == .shell {
+            // A used check's borrowed text is read where it is written, once.
+            for block in step.blocks where block.templateQuoting == .shell && !block.bodyIsBorrowed {
                 diagnostics += diagnose(block, in: step, lesson: lesson)
             }
         }

@@ -27,7 +27,8 @@ enum ValidatorRule {
                     diagnostics.append(unknown(call.name, among: validators, at: block.validatorLocation ?? block.location))
                     continue
                 }
-                guard call.argumentsReadable else { continue }
+                // A used check that writes no YAML of its own has the used check's arguments, linted there.
+                guard call.argumentsReadable, !block.bodyIsBorrowed else { continue }
                 for argument in spec.required where call.arguments[argument] == nil {
                     diagnostics.append(missing(argument, of: spec.name, at: block.validatorLocation ?? block.location))
                 }

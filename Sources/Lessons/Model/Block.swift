@@ -31,6 +31,9 @@ public struct Block: Sendable, Hashable, Codable {
     /// For a check or precondition: the `id=` of a check, anywhere in the lesson, that this one is
     /// (`use=key-login`), with the arguments its own YAML gives instead of that check's.
     public var uses: String?
+    /// For a check that `uses` another: its text is that check's (it wrote none of its own), so lint
+    /// reads the text where it is written, not again at every use.
+    public var bodyIsBorrowed = false
     /// For a `{run}` block: a yes/no question the learner answers before it runs
     /// (`confirm="Are the two fingerprints the same?"`); no stops the step and shows its hints.
     public var confirmation: String?

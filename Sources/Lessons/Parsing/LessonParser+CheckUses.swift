@@ -37,15 +37,17 @@ extension LessonParser {
         check.user = block.user ?? original.user
         check.timeout = block.timeout ?? original.timeout
         check.mayPassBefore = block.mayPassBefore
+        let ownText = !block.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        check.bodyIsBorrowed = !ownText
         guard let validator = original.validator else {
-            if !block.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if ownText {
                 error("use=\(id) is a shell check, which takes no arguments: leave this block empty, or write the check out", at: block.location)
             }
             return check
         }
         let arguments = parseValidatorArguments(block)
         // Its own YAML stays its text: what it changes is read (and linted) where it is written.
-        if !block.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { check.body = block.body }
+        if ownText { check.body = block.body }
         check.validator = ValidatorCall(name: validator.name, arguments: validator.arguments.merging(arguments ?? [:]) { $1 },
                                         argumentsReadable: validator.argumentsReadable && arguments != nil)
         return check
