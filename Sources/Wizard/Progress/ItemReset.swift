@@ -35,7 +35,7 @@ public struct ItemReset: Sendable, Hashable {
     /// Whether a step's commands (run, shown, the lab's) read the input `list` itself.
     static func commands(of step: Step, read list: String) -> Bool {
         step.blocks.contains { block in
-            (block.kind == .run || block.kind == .show) && TemplateReference.scan(block.body).contains { $0.path?.root == list }
+            StepWork.isWork(block) && TemplateReference.scan(block.body).contains { $0.path?.root == list }
         }
     }
 

@@ -10,11 +10,16 @@ public enum StepWork {
         guard values.applies(step, to: item) else { return "does not apply" }
         let inputs = values.shownInputs
         var text = ""
-        for block in step.blocks where (block.kind == .run || block.kind == .show) && values.applies(block, to: item) {
+        for block in step.blocks where isWork(block) && values.applies(block, to: item) {
             text += "\(block.kind.rawValue) on \(machine(block.target, item: item, lesson: values.lesson, inputs: inputs))"
             text += " as \(block.user ?? "-")\n" + values.command(block, item: item).display + "\n"
         }
         return text
+    }
+
+    /// Whether a block is part of a step's work: its commands, run or shown (the lab's are run blocks).
+    public static func isWork(_ block: Block) -> Bool {
+        block.kind == .run || block.kind == .show
     }
 
     /// Where a block of `target` runs, as far as values decide it.
