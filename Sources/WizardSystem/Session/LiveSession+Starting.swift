@@ -19,14 +19,14 @@ extension LiveSession {
         guard goesOn(saved, changedInputs: work.inputs, terminal: terminal) else { return fresh }
         state = work.applied(to: state)
         state.inputs = inputs
-        state.stepIndex = SavedRun.resumeIndex(of: state, in: lesson, values: StepValues(lesson: lesson, assets: loaded.assetsFolder.path, inputs: inputs))
+        let values = StepValues(lesson: lesson, assets: loaded.assetsFolder.path, inputs: inputs)
+        state.stepIndex = SavedRun.resumeIndex(of: state, in: lesson, values: values)
         var lines: [String]
         if saved.finished {
-            let values = work.inputs.isEmpty ? "no value is new" : "these values are new: \(work.inputs.joined(separator: ", "))"
-            lines = ["Going on from the run you finished \(Self.describe(saved.updatedAt)); \(values).\n"]
+            let new = work.inputs.isEmpty ? "no value is new" : "these values are new: \(work.inputs.joined(separator: ", "))"
+            lines = ["Going on from the run you finished \(Self.describe(saved.updatedAt)); \(new).\n"]
         } else {
-            let position = StepValues(lesson: lesson, assets: loaded.assetsFolder.path, inputs: state.inputs)
-                .position(ofStep: min(state.stepIndex, max(lesson.steps.count - 1, 0)))
+            let position = values.position(ofStep: min(state.stepIndex, max(lesson.steps.count - 1, 0)))
             lines = ["Resuming at step \(position.number) of \(position.total) (saved \(Self.describe(saved.updatedAt))).\n"]
         }
         if !changedSteps.isEmpty {
