@@ -46,12 +46,13 @@ import TmuxTestSupport
         try tmux.sendKeys([.named("C-a")] + Array(repeating: .right, count: 11) + [.text("l"), .enter])
         try tmux.waitFor(text: "✓ file-contains \(workdir)/hello.txt")
 
-        // A step done by hand: the learner does it, then says done.
+        // A step done by hand: piwizard watches, and goes on by itself once the learner did it.
         try tmux.waitFor(text: "by-hand>")
         try tmux.sendKeys(.text("run"), .enter)
-        try tmux.waitFor(text: "Do this by hand, then type done.")
+        try tmux.waitFor(text: "Do this by hand; piwizard watches for it.")
+        try tmux.waitFor(text: "look 1, every 2 s: ✗")
         try "14:05\n".write(toFile: workdir + "/by-hand.txt", atomically: true, encoding: .utf8)
-        try tmux.sendKeys(.text("done"), .enter)
+        try tmux.waitFor(text: "It looks done: checking it.")
 
         // The loop over the fruits (their list is asked first, defaults pre-filled).
         try tmux.waitFor(text: "How many fruits [int]: 3")
@@ -79,7 +80,56 @@ import TmuxTestSupport
         #expect(!FileManager.default.fileExists(atPath: workdir), "the tour removed its folder")
         #expect(!screen.contains("Error"))
         let history = try String(contentsOf: home.appendingPathComponent("state/piwizard/history"), encoding: .utf8)
-        #expect(history.contains("hint") && history.contains("done"))
+        #expect(history.contains("hint") && history.contains("edit"))
+    }
+
+    /// A watch at a real terminal: a command typed while piwizard watches ends the watch and is read
+    /// whole (its first key too), Ctrl-C stops a watch, and the session's transcript replays exactly,
+    /// its waits included.
+    @Test(.enabled(if: TmuxSession.isAvailable, "needs tmux"))
+    func typingOrCtrlCEndsAWatchAndTheSessionReplays() throws {
+        let home = try PiwizardProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let state = home.appendingPathComponent("state")
+        let workdir = "/tmp/piwizard-tour-watch-\(UUID().uuidString.prefix(6))"
+        defer { try? FileManager.default.removeItem(atPath: workdir) }
+        let lessons = PiwizardProcess.repository.appendingPathComponent("lessons").path
+        let tmux = try TmuxSession(width: 80, height: 40,
+                                   command: TmuxSession.reportingExit([PiwizardProcess.binary.path, "start", "tour", "--state-dir", state.path, "--lessons", lessons]),
+                                   environment: ["HOME": home.path, "INPUTRC": "/dev/null"], workingDirectory: home)
+        defer { tmux.kill() }
+        try tmux.waitFor(text: "A scratch folder for the tour's files [path]: /tmp/piwizard-tour")
+        try tmux.sendKeys(.named("C-u"), .text(workdir), .enter)
+        try tmux.waitFor(text: "start>")
+        try tmux.sendKeys(.text("goto by-hand"), .enter)
+        try tmux.waitFor(text: "by-hand>")
+        try tmux.sendKeys(.text("run"), .enter)
+        try tmux.waitFor(text: "look 1, every 2 s: ✗")
+
+        // A command typed while watching: its first key ends the watch, and the whole line is read.
+        try tmux.sendKeys(.text("hint"), .enter)
+        try tmux.waitFor(text: "by-hand> hint")
+        try tmux.waitFor(text: "Hint: No such file or directory")
+        try tmux.waitFor(text: "by-hand> ")
+        try tmux.sendKeys(.text("watch"), .enter)
+        try tmux.waitFor { $0.components(separatedBy: "Watching: piwizard looks at its check").count >= 3 }
+        try tmux.sendKeys(.ctrlC)
+        try tmux.waitFor(text: "Stopped watching. Type done when you have done it, or watch to watch again.")
+        try FileManager.default.createDirectory(atPath: workdir, withIntermediateDirectories: true)
+        try "14:05\n".write(toFile: workdir + "/by-hand.txt", atomically: true, encoding: .utf8)
+        try tmux.sendKeys(.text("done"), .enter)
+        try tmux.waitFor(text: "✓ Done.")
+        try tmux.waitFor(text: "How many fruits")
+        try tmux.sendKeys(.named("C-u"), .ctrlD)   // the default is on the line: clear it, then end
+        try tmux.waitFor(text: "EXIT=")
+
+        let folder = state.appendingPathComponent("transcripts")
+        let transcripts = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        try #require(transcripts.count == 1)
+        let cast = try String(contentsOf: folder.appendingPathComponent(transcripts[0]), encoding: .utf8)
+        #expect(cast.contains("\"x-wait\",\"key\"") && cast.contains("\"x-wait\",\"interrupt\""), "the waits are recorded")
+        let replay = try PiwizardProcess.run(["replay", folder.appendingPathComponent(transcripts[0]).path, "--lessons", lessons])
+        #expect(replay.status == 0, "\(replay.stdout)\(replay.stderr)")
     }
 
     /// Ctrl-C at the step's prompt, then Ctrl-D: the session ends, and its transcript replays exactly

@@ -47,6 +47,11 @@ import Testing
         #expect(graph.branchGroups.contains { $0 == ["host-keys", "host-keys-first-use"] }, "\(graph.branchGroups)")
         #expect(lesson.steps.contains { $0.loop != nil })
         #expect(lesson.steps.allSatisfy { !$0.hints.isEmpty }, "every step has a hint")
+        // Where the learner restarts a node at its console, piwizard watches it come back.
+        let watched = lesson.steps.filter { $0.blocks.contains { $0.watchSeconds != nil } }.map(\.id)
+        #expect(watched == ["static-ip-interfaces", "static-ip-dhcpcd", "static-ip-netplan", "static-ip-networkmanager", "regenerate-identity", "hostname"])
+        #expect(Set(lesson.steps.filter { $0.blocks.contains { $0.target == .console } }.map(\.id)) == Set(watched + ["host-keys"]),
+                "every console step but the one whose check follows a command the master runs")
     }
 }
 
@@ -73,6 +78,7 @@ enum LessonOutline {
                 if let user = block.user { text += " user \(user)" }
                 if block.destructive { text += " destructive" }
                 if block.readonly { text += " readonly" }
+                if let seconds = block.watchSeconds { text += " watch \(seconds)s" }
                 if let validator = block.validator {
                     text += " validator \(validator.name)(" + validator.arguments.keys.sorted().joined(separator: ", ") + ")"
                 } else if block.kind.isValidator {

@@ -10,6 +10,7 @@ public enum LessonLinter {
         SafetyRule.self,
         SelfTestRule.self,
         HintRule.self,
+        WatchRule.self,
         AnsibleRule.self,
     ] }
 

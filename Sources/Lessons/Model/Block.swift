@@ -28,6 +28,9 @@ public struct Block: Sendable, Hashable, Codable {
     /// For a `{run}` block: only a person may run it (`{run person}`: `passwd` asks twice for a new
     /// password); an unattended run stops there with exit 3.
     public var needsPerson = false
+    /// For a `{show}` block: while the learner types it by hand, piwizard re-runs the step's checks
+    /// every this many seconds and goes on by itself once they pass (`watch`, `watch=10`).
+    public var watchSeconds: Int?
     /// For a check or precondition: the `id=` of a check, anywhere in the lesson, that this one is
     /// (`use=key-login`), with the arguments its own YAML gives instead of that check's.
     public var uses: String?
@@ -70,6 +73,9 @@ public struct Block: Sendable, Hashable, Codable {
         self.timeout = timeout
         self.location = location
     }
+
+    /// How often a `watch` without a number looks at the step's checks, in seconds.
+    public static let defaultWatchSeconds = 5
 
     /// Where the body's first line is.
     public var bodyLocation: SourceLocation { location.offset(lines: 1) }

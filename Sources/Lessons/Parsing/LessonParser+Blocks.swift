@@ -60,7 +60,7 @@ extension LessonParser {
 
     mutating func applyBlockAttribute(_ attribute: AttributeList.Attribute, to block: inout Block, at here: SourceLocation) {
         switch attribute.key {
-        case "on", "user", "confirm", "destructive", "readonly", "person", "timeout": applyRunAttribute(attribute, to: &block, at: here)
+        case "on", "user", "confirm", "destructive", "readonly", "person", "timeout", "watch": applyRunAttribute(attribute, to: &block, at: here)
         case "name", "id", "use", "validator", "exit", "output", "may-pass-before": applyCheckAttribute(attribute, to: &block, at: here)
         case "hint", "when", "data": applyTeachingAttribute(attribute, to: &block, at: here)
         default: break
@@ -113,12 +113,30 @@ extension LessonParser {
         case "person":
             if kind != .run { error("person says that only a person may run a {run} block's command; a {\(kind.rawValue)} block is not one", at: here) }
             block.needsPerson = isFlag(attribute, at: here)
+        case "watch":
+            applyWatch(attribute, to: &block, at: here)
         default:
             guard let value = value(of: attribute, at: here) else { return }
             if let seconds = Double(value), seconds > 0 { block.timeout = seconds } else {
                 error("timeout= takes a number of seconds, not '\(value)'", at: here)
             }
         }
+    }
+
+    /// `watch` or `watch=SECONDS` on a `{show}` block: how often piwizard looks at the step's checks
+    /// while the learner works by hand (every 5 seconds when no number is given).
+    private mutating func applyWatch(_ attribute: AttributeList.Attribute, to block: inout Block, at here: SourceLocation) {
+        guard block.kind == .show else {
+            return error("watch says that piwizard watches the step's checks while the learner types a {show} block by hand; a {\(block.kind.rawValue)} block is not one", at: here)
+        }
+        guard let value = attribute.value else {
+            block.watchSeconds = Block.defaultWatchSeconds
+            return
+        }
+        guard let seconds = Int(value), (1...600).contains(seconds) else {
+            return error("watch= takes a whole number of seconds from 1 to 600 (how often the checks run), not '\(value)'", at: here)
+        }
+        block.watchSeconds = seconds
     }
 
     /// What a check checks: `name`, `validator`, `exit`, `output`, `may-pass-before`.

@@ -13,7 +13,7 @@ public struct LessonParser {
     }
 
     static let stepAttributes = ["foreach", "as", "when", "requires"]
-    static let blockAttributes = ["on", "user", "destructive", "readonly", "validator", "exit", "output", "timeout", "name", "id", "use", "confirm", "person", "hint", "may-pass-before", "when", "data"]
+    static let blockAttributes = ["on", "user", "destructive", "readonly", "validator", "exit", "output", "timeout", "name", "id", "use", "confirm", "person", "watch", "hint", "may-pass-before", "when", "data"]
 
     private let file: String
     private var diagnostics: [Diagnostic] = []

@@ -28,6 +28,10 @@ final class FittingTerminal: Terminal {
 
     func setCompletions(_ words: [String]) { base.setCompletions(words) }
 
+    func waitForKey(seconds: Int) -> KeyWait { base.waitForKey(seconds: seconds) }
+
+    func holdingKeys<T>(_ body: () -> T) -> T { base.holdingKeys(body) }
+
     /// A prompt fitted to the screen: its lines all asked at once (readline redraws only the last, on
     /// which the answer is typed), so that a transcript keeps it whole. The last line keeps room for the
     /// answer: it is broken again when it would leave less than a third of the screen to type in. Its

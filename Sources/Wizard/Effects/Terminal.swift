@@ -9,6 +9,13 @@ public protocol Terminal: AnyObject {
     /// A line that confirms a destructive command (the device's name, or yes): like `readLine`, but a
     /// replay never answers it from a recording.
     func readConfirmation(prompt: String) -> String?
+    /// Waits up to `seconds` for a key without reading it: the next prompt reads it as the first key
+    /// of its line (Ctrl-C is the exception: it ends the wait and is dropped). Terminals that cannot
+    /// wait answer `.keyPressed` at once, so the session asks its prompt.
+    func waitForKey(seconds: Int) -> KeyWait
+    /// Runs `body` (a watch's look at the checks) with the keys typed meanwhile held for the next
+    /// `waitForKey`: not shown, and Ctrl-C a key like any other rather than a signal that ends piwizard.
+    func holdingKeys<T>(_ body: () -> T) -> T
     /// Shows text as it is (it carries its own newlines).
     func write(_ text: String)
     /// Words offered for tab completion from now on (session commands, step ids, variable names).
@@ -26,4 +33,8 @@ extension Terminal {
     public func readConfirmation(prompt: String) -> String? {
         readLine(prompt: prompt, prefill: nil)
     }
+
+    public func waitForKey(seconds: Int) -> KeyWait { .keyPressed }
+
+    public func holdingKeys<T>(_ body: () -> T) -> T { body() }
 }

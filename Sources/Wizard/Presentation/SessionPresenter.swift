@@ -61,6 +61,21 @@ struct SessionPresenter {
         style.apply(.green, to: "✓ \(outcome.title)") + style.apply(.dim, to: " — \(outcome.found)") + "\n"
     }
 
+    /// One look of a watch on one line, drawn over the look before it (it starts with a carriage
+    /// return and fills the line): `  look 3, every 5 s: ✓ node3 answers  ✗ its name is node3`, cut
+    /// with `…` where the screen ends.
+    func watchLine(_ outcomes: [CheckOutcome], look: Int, seconds: Int) -> String {
+        let width = max(20, markdown.width) - 2
+        let marks = outcomes.map { outcome in
+            let title = VisibleText.of(outcome.title)
+            return outcome.passed ? style.apply(.green, to: "✓ " + title) : style.apply(.red, to: "✗ " + title)
+        }
+        let text = style.apply(.dim, to: "  look \(look), every \(seconds) s:") + " " + marks.joined(separator: "  ")
+        let lines = ScreenWrap.lines(of: text, width: width - 1, hang: 0)
+        let line = lines[0] + (lines.count > 1 ? "…" : "")
+        return "\r" + line + String(repeating: " ", count: max(0, width - ScreenWrap.columns(of: line)))
+    }
+
     func hints(_ texts: [String]) -> String {
         guard !texts.isEmpty else { return style.apply(.dim, to: "This step has no hints.") + "\n" }
         return texts.map { markdown.render("**Hint:** " + $0) }.joined()

@@ -13,6 +13,8 @@ public enum SessionCommand: Sendable, Hashable {
     case skip
     /// Run the step's checks now.
     case check
+    /// Run the step's checks every few seconds until they pass (any key stops).
+    case watch
     case hint
     /// The step's explanation and, after a failure, what was expected and found.
     case why
@@ -34,6 +36,7 @@ public enum SessionCommand: Sendable, Hashable {
         ("done", "done", "you did the step by hand: check it"),
         ("skip", "skip", "go on without doing this step"),
         ("check", "check", "run the step's checks now"),
+        ("watch", "watch", "run the step's checks every few seconds until they pass"),
         ("hint", "hint", "show the step's hints"),
         ("why", "why", "explain the step, and what the last check expected and found"),
         ("back", "back", "go back one step"),
@@ -76,6 +79,7 @@ public enum SessionCommand: Sendable, Hashable {
         case "done", "d": return noArguments(.done)
         case "skip": return noArguments(.skip)
         case "check", "c": return noArguments(.check)
+        case "watch", "w": return noArguments(.watch)
         case "hint", "h": return noArguments(.hint)
         case "why": return noArguments(.why)
         case "back", "b": return noArguments(.back)

@@ -23,6 +23,9 @@ public enum SessionEffect: Sendable, Equatable {
     /// `patient` when looking whether a step is done before it runs: a check then does not wait for
     /// what it checks to come about (`reachable`'s `wait`).
     case check([Block], item: LoopItem?, patient: Bool = true)
+    /// A watch's look at these checks for an item: as `check` when not patient, with the keys typed
+    /// meanwhile held for the wait that follows (`Terminal.holdingKeys`) → `.checked`.
+    case look([Block], item: LoopItem?)
     /// Ask the learner for an input's value (detecting a choice's default first) → `.answered`.
     case ask(InputDeclaration)
     /// Detect an input's value with its `detect` command (unattended: no one to ask), else its default
@@ -30,6 +33,8 @@ public enum SessionEffect: Sendable, Equatable {
     case detectInput(InputDeclaration)
     /// Detect a loop record's field on its node, else ask for it (never unattended) → `.answered`.
     case detect(field: String, item: LoopItem, list: String)
+    /// Wait up to this many seconds for a key, leaving it for the next prompt → `.waited`.
+    case waitForKey(seconds: Int)
     /// The session is over.
     case end(SessionOutcome)
 }

@@ -20,6 +20,8 @@ public enum SessionEvent: Sendable, Equatable {
     /// The value the learner gave (or a detection found) for the last `.ask`; nil when input ended or,
     /// unattended, nothing was found.
     case answered(InputValue?)
+    /// How the last `.waitForKey` ended.
+    case waited(KeyWait)
 }
 
 extension SessionEvent {

@@ -57,6 +57,7 @@ struct SessionTransition {
         case (.prompt(let prompt), _): promptAnswered(event, prompt: prompt)
         case (.editing(let block, let prompt), _): edited(block, event: event, prompt: prompt)
         case (.settingInput(let name, let prompt), .answered(let value)): setAnswered(name, value: value, prompt: prompt)
+        case (.watching(let watch), _): watched(watch, event: event)
         case (.performing(let performance), _): performed(performance, event: event)
         default:
             // An event the phase does not wait for is a bug in the loop that feeds events.

@@ -19,6 +19,8 @@ enum SessionPhase: Sendable, Equatable {
     case editing(block: Int, prompt: PromptState)
     /// `set NAME` without a value: the input's new value (`.answered`).
     case settingInput(String, prompt: PromptState)
+    /// Watching the step's checks while the learner works by hand (`.checked`, then `.waited`).
+    case watching(WatchState)
     /// Running a step's blocks and checks.
     case performing(Performance)
     /// Over.
@@ -30,6 +32,13 @@ enum SessionPhase: Sendable, Equatable {
 struct PromptState: Sendable, Equatable {
     var resumeAt: Int?
     var shownOnly = false
+}
+
+/// A watch of the step's checks: the prompt it goes back to, how often it looks, and how many looks so far.
+struct WatchState: Sendable, Equatable {
+    var prompt: PromptState
+    var seconds: Int
+    var looks = 0
 }
 
 /// Where `piwizard test` is in a step after its commands ran: a drill (by its index among the step's

@@ -46,8 +46,13 @@ extension SessionTransition {
                 write(presenter.block(shown, text: values.command(shown, item: item).display, place: place(shown.target)))
                 next += 1
             }
+            let resumeAt = next < performance.queue.count ? performance.queue[next] : step.blocks.count
+            if case .prompt(let prompt) = performance.origin, let seconds = watchSeconds, canWatch {
+                say("Do this by hand; piwizard watches for it.", .bold)
+                return startWatching(PromptState(resumeAt: resumeAt, shownOnly: prompt.shownOnly), seconds: seconds)
+            }
             if !options.unattended { say("Do this by hand, then type done.", .bold) }
-            return performed(performance, result: .waitingForHands(next < performance.queue.count ? performance.queue[next] : step.blocks.count))
+            return performed(performance, result: .waitingForHands(resumeAt))
         }
         startBlock(offset, performance)
     }

@@ -34,14 +34,15 @@ extension SessionTransition {
     mutating func promptCommand(_ command: SessionCommand, prompt current: PromptState) {
         var prompt = current
         switch command {
-        case .run, .done, .check:
+        case .run, .done, .check, .watch:
             return performCommand(command, prompt: prompt)
         case .show:
             for block in step.blocks where (block.kind == .run || block.kind == .show) && (block.target != .lab || options.practiceLab) {
                 write(presenter.block(block, text: values.command(block, item: item).display, place: place(block.target)))
             }
-            say("Run these yourself, then type done to check the step.", .dim)
             prompt.shownOnly = true
+            if let seconds = watchSeconds, canWatch { return startWatching(prompt, seconds: seconds) }
+            say("Run these yourself, then type done to check the step.", .dim)
         case .edit(let number):
             if let offset = blockToEdit(number) {
                 return wait(.editing(block: offset, prompt: prompt), for: .readLine(prompt: "edit> ", prefill: shownCommand(offset)))
@@ -94,6 +95,7 @@ extension SessionTransition {
             state.afterLabScene = LabSceneRequest(command: command, prompt: prompt)
             return setLabScene()
         }
+        if command == .watch { return startWatching(prompt, seconds: watchSeconds ?? Block.defaultWatchSeconds) }
         let resumeAt = prompt.resumeAt
         prompt.resumeAt = nil
         if command == .check || (command == .done && resumeAt == nil) {

@@ -81,26 +81,35 @@ public final class WizardSession {
                 return .commandFailed("\(error)")
             }
         case .check(let blocks, let item, let patient):
-            var checker = StepChecker(lesson: loaded.lesson, assets: loaded.assetsFolder.path, inputs: state.inputs,
-                                      hosts: machine.hosts, runner: runner, options: options)
-            checker.patient = patient
-            let values = StepValues(lesson: loaded.lesson, assets: loaded.assetsFolder.path, inputs: state.inputs)
-            return .checked(blocks.filter { values.applies($0, to: item) }.map { block in
-                var outcome = checker.check(block, item: item)
-                if !patient { outcome.lookup = true }  // "is the step done already?" before it runs
-                onEvent?(.check(outcome))
-                return outcome
-            })
+            return .checked(check(blocks, item: item, patient: patient))
+        case .look(let blocks, let item):
+            return .checked(terminal.holdingKeys { check(blocks, item: item, patient: false) })
         case .ask(let input):
             return .answered(dialog.ask(input, inputs: state.inputs))
         case .detectInput(let input):
             return .answered(dialog.detectUnattended(input, inputs: state.inputs))
         case .detect(let field, let item, let list):
             return .answered(dialog.detect(field, of: item, list: list, inputs: state.inputs).map(InputValue.text))
+        case .waitForKey(let seconds):
+            return .waited(terminal.waitForKey(seconds: seconds))
         case .end:
             break
         }
         return nil
+    }
+
+    /// The outcomes of the blocks that apply to the item, each recorded.
+    private func check(_ blocks: [Block], item: LoopItem?, patient: Bool) -> [CheckOutcome] {
+        var checker = StepChecker(lesson: loaded.lesson, assets: loaded.assetsFolder.path, inputs: state.inputs,
+                                  hosts: machine.hosts, runner: runner, options: options)
+        checker.patient = patient
+        let values = StepValues(lesson: loaded.lesson, assets: loaded.assetsFolder.path, inputs: state.inputs)
+        return blocks.filter { values.applies($0, to: item) }.map { block in
+            var outcome = checker.check(block, item: item)
+            if !patient { outcome.lookup = true }  // "is the step done already?" before it runs, or a watch's look
+            onEvent?(.check(outcome))
+            return outcome
+        }
     }
 
     private var dialog: InputDialog {

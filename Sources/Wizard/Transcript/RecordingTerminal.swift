@@ -59,5 +59,13 @@ public final class RecordingTerminal: Terminal {
         base.write(text)
     }
 
+    public func waitForKey(seconds: Int) -> KeyWait {
+        let wait = base.waitForKey(seconds: seconds)
+        recorder.append(.waited(wait))
+        return wait
+    }
+
+    public func holdingKeys<T>(_ body: () -> T) -> T { base.holdingKeys(body) }
+
     public func setCompletions(_ words: [String]) { base.setCompletions(words) }
 }

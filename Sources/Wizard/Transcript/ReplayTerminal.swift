@@ -1,4 +1,5 @@
-/// A terminal that answers prompts with the lines a transcript recorded, and keeps what is written.
+/// A terminal that answers prompts with the lines a transcript recorded, and waits for keys as the
+/// recorded waits ended (at once); it keeps nothing of what is written.
 /// It is interactive exactly when the recorded session was.
 ///
 /// A recorded confirmation of a destructive command is used by a replay that runs nothing; a live
@@ -6,6 +7,7 @@
 /// without one the command is not confirmed.
 public final class ReplayTerminal: Terminal {
     private var lines: [String]
+    private var waits: [KeyWait]
     public let isInteractive: Bool
     private let confirmations: Confirmations
 
@@ -17,8 +19,9 @@ public final class ReplayTerminal: Terminal {
         case askedAgain(Terminal?)
     }
 
-    public init(lines: [String], interactive: Bool, confirmations: Confirmations = .recorded) {
+    public init(lines: [String], waits: [KeyWait] = [], interactive: Bool, confirmations: Confirmations = .recorded) {
         self.lines = lines
+        self.waits = waits
         self.isInteractive = interactive
         self.confirmations = confirmations
     }
@@ -48,6 +51,11 @@ public final class ReplayTerminal: Terminal {
 
     public func readSecret(prompt: String) -> String? {
         lines.isEmpty ? nil : lines.removeFirst()
+    }
+
+    /// The recorded end of the wait; once they are used up, a key (the next recorded line answers the prompt).
+    public func waitForKey(seconds: Int) -> KeyWait {
+        waits.isEmpty ? .keyPressed : waits.removeFirst()
     }
 
     public func write(_ text: String) {}

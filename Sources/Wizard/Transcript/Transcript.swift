@@ -49,6 +49,11 @@ public struct Transcript: Sendable {
         try self.init(text: try String(contentsOf: url, encoding: .utf8))
     }
 
+    /// How each wait for a key ended, in order.
+    public var waits: [KeyWait] {
+        events.compactMap { if case .waited(let wait) = $0.event { return wait } else { return nil } }
+    }
+
     /// The lines typed at the prompt, in order.
     public var inputs: [String] {
         events.compactMap { if case .input(let line) = $0.event { return line } else { return nil } }

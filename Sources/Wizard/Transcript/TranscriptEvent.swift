@@ -16,6 +16,9 @@ public enum TranscriptEvent: Sendable, Equatable {
     case status(step: String, item: String, status: StepStatus)
     /// What `piwizard test` found at one point of a step (its self-test).
     case selfTest(SelfTestFinding)
+    /// How a wait for a key ended while the session watched a step's checks (`x-wait`: `timeout`,
+    /// `key`, `interrupt`, `end`), so that a replay waits the same number of times without a clock.
+    case waited(KeyWait)
     /// The session ended, with its outcome; a transcript without it was cut short (a crash, `kill -9`).
     case end(String)
 
@@ -31,6 +34,7 @@ public enum TranscriptEvent: Sendable, Equatable {
         case .check: return "x-check"
         case .status: return "x-status"
         case .selfTest: return "x-selftest"
+        case .waited: return "x-wait"
         case .end: return "x-end"
         }
     }
@@ -48,6 +52,7 @@ public enum TranscriptEvent: Sendable, Equatable {
         case .check(let outcome): return try json(outcome)
         case let .status(step, item, status): return try json(StatusChange(step: step, item: item, status: status))
         case .selfTest(let finding): return try json(finding)
+        case .waited(let wait): return wait.rawValue
         }
     }
 
@@ -66,12 +71,21 @@ public enum TranscriptEvent: Sendable, Equatable {
         case "x-result": self = .result(try decoder.decode(CommandResult.self, from: bytes))
         case "x-check": self = .check(try decoder.decode(CheckOutcome.self, from: bytes))
         case "x-end": self = .end(data)
+        case "x-wait":
+            guard let wait = KeyWait(rawValue: data) else { throw UnknownWait(data: data) }
+            self = .waited(wait)
         case "x-selftest": self = .selfTest(try decoder.decode(SelfTestFinding.self, from: bytes))
         case "x-status":
             let change = try decoder.decode(StatusChange.self, from: bytes)
             self = .status(step: change.step, item: change.item, status: change.status)
         default: return nil
         }
+    }
+
+    /// An `x-wait` event whose data is none of `timeout`, `key`, `interrupt`, `end`.
+    private struct UnknownWait: Error, CustomStringConvertible {
+        var data: String
+        var description: String { "'\(data)' is not how a wait ends (timeout, key, interrupt or end)" }
     }
 
     private struct NamedValue: Codable {

@@ -69,7 +69,7 @@ public final class TranscriptRecorder: @unchecked Sendable {
             outcome.expected = clean(outcome.expected)
             outcome.found = clean(outcome.found)
             return .check(outcome)
-        case .status: return event
+        case .status, .waited: return event
         case .selfTest(var finding):
             finding.detail = clean(finding.detail)
             return .selfTest(finding)

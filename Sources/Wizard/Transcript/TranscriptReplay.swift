@@ -34,7 +34,7 @@ public enum TranscriptReplay {
     public static func replay(_ transcript: Transcript, lesson loaded: LoadedLesson, live: Live? = nil) throws -> Result {
         let header = transcript.header
         let recorder = try TranscriptRecorder(header: header, clock: { Date(timeIntervalSince1970: 0) }, write: { _ in })
-        let replayTerminal = ReplayTerminal(lines: transcript.inputs, interactive: header.piwizard.interactive,
+        let replayTerminal = ReplayTerminal(lines: transcript.inputs, waits: transcript.waits, interactive: header.piwizard.interactive,
                                             confirmations: live.map { .askedAgain($0.confirmer) } ?? .recorded)
         let terminal = RecordingTerminal(replayTerminal, recorder: recorder, inlineSecret: InlineSecret(lesson: loaded.lesson))
         let runner = RecordingRunner(live?.runner ?? ReplayRunner(transcript: transcript), recorder: recorder)

@@ -9,6 +9,8 @@ import Wizard
 ///   `~/.inputrc` (or the file named by `INPUTRC`) apply; readline reads that file itself on first use.
 /// - Tab completes the first word from the words given to ``setCompletions(_:)``, and file names for
 ///   later words or for a word that looks like a path (starting with `/`, `~` or `.`).
+/// - A watch waits for a key (``waitForKey(seconds:)``) with the terminal uncooked; the key is given to
+///   readline for the next prompt, so typing a command ends the watch without losing its first letter.
 /// - Ctrl-C at a prompt cancels the line: readline shows `^C`, and ``readLine(prompt:prefill:)`` returns
 ///   an empty string with ``lastReadWasInterrupted`` set; the process goes on. Ctrl-D on an empty line
 ///   returns nil (end of input).
@@ -89,6 +91,24 @@ public final class ReadlineTerminal: Terminal {
         write("\n")
         lastReadWasInterrupted = result == .interrupted
         return result.answer
+    }
+
+    /// A key pressed within `seconds` is read here and handed to readline (`rl_stuff_char`), which reads
+    /// it first at the next prompt; the rest of a key's bytes stay in the terminal for readline.
+    public func waitForKey(seconds: Int) -> KeyWait {
+        fflush(nil)
+        switch input.waitForByte(seconds: seconds) {
+        case .timedOut: return .timedOut
+        case .interrupted: return .interrupted
+        case .closed: return .endOfInput
+        case .byte(let byte):
+            _ = rl_stuff_char(Int32(byte))
+            return .keyPressed
+        }
+    }
+
+    public func holdingKeys<T>(_ body: () -> T) -> T {
+        input.holdingKeys(body)
     }
 
     public func write(_ text: String) {

@@ -4,7 +4,7 @@ import Wizard
 @Suite struct SessionCommandTests {
     @Test(arguments: [
         ("", SessionCommand.run), ("run", .run), ("  r ", .run), ("show", .show), ("edit", .edit(nil)), ("edit 2", .edit(2)),
-        ("done", .done), ("skip", .skip), ("check", .check), ("hint", .hint), ("why", .why), ("back", .back),
+        ("done", .done), ("skip", .skip), ("check", .check), ("watch", .watch), ("w", .watch), ("hint", .hint), ("why", .why), ("back", .back),
         ("goto hostname", .goto("hostname")), ("vars", .vars), ("set user", .set(name: "user", value: nil)),
         ("set name Ada  Lovelace", .set(name: "name", value: "Ada  Lovelace")), ("status", .status), ("graph", .graph),
         ("help", .help), ("?", .help), ("quit", .quit), ("QUIT", .quit),
@@ -27,6 +27,6 @@ import Wizard
     }
 
     @Test func everyCommandWordIsListedForHelpAndCompletion() {
-        #expect(SessionCommand.words == ["run", "show", "edit", "done", "skip", "check", "hint", "why", "back", "goto", "vars", "set", "status", "graph", "help", "quit"])
+        #expect(SessionCommand.words == ["run", "show", "edit", "done", "skip", "check", "watch", "hint", "why", "back", "goto", "vars", "set", "status", "graph", "help", "quit"])
     }
 }
