@@ -130,6 +130,9 @@ import TmuxTestSupport
         #expect(cast.contains("\"x-wait\",\"key\"") && cast.contains("\"x-wait\",\"interrupt\""), "the waits are recorded")
         let replay = try PiwizardProcess.run(["replay", folder.appendingPathComponent(transcripts[0]).path, "--lessons", lessons])
         #expect(replay.status == 0, "\(replay.stdout)\(replay.stderr)")
+        let shown = try PiwizardProcess.run(["transcript", "show", folder.appendingPathComponent(transcripts[0]).path])
+        #expect(shown.stdout.contains(", stopped by a command typed\n    ⌨ by-hand> hint\n"), "\(shown.stdout)")
+        #expect(shown.stdout.contains(", stopped with Ctrl-C\n"), "\(shown.stdout)")
     }
 
     /// Ctrl-C at the step's prompt, then Ctrl-D: the session ends, and its transcript replays exactly

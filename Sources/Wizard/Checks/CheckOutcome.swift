@@ -13,6 +13,8 @@ public struct CheckOutcome: Sendable, Hashable, Codable {
     /// True when the check was asked before its step ran, to see whether the step was done already (a
     /// look-up, not a failure when it does not pass); nil otherwise.
     public var lookup: Bool?
+    /// True when the check was one of a watch's looks (`lookup` is true too); nil otherwise.
+    public var watched: Bool?
 
     public init(passed: Bool, title: String, expected: String, found: String, unsafeDevice: String? = nil) {
         self.passed = passed

@@ -83,7 +83,7 @@ public final class WizardSession {
         case .check(let blocks, let item, let patient):
             return .checked(check(blocks, item: item, patient: patient))
         case .look(let blocks, let item):
-            return .checked(terminal.holdingKeys { check(blocks, item: item, patient: false) })
+            return .checked(terminal.holdingKeys { check(blocks, item: item, patient: false, watched: true) })
         case .ask(let input):
             return .answered(dialog.ask(input, inputs: state.inputs))
         case .detectInput(let input):
@@ -99,7 +99,7 @@ public final class WizardSession {
     }
 
     /// The outcomes of the blocks that apply to the item, each recorded.
-    private func check(_ blocks: [Block], item: LoopItem?, patient: Bool) -> [CheckOutcome] {
+    private func check(_ blocks: [Block], item: LoopItem?, patient: Bool, watched: Bool = false) -> [CheckOutcome] {
         var checker = StepChecker(lesson: loaded.lesson, assets: loaded.assetsFolder.path, inputs: state.inputs,
                                   hosts: machine.hosts, runner: runner, options: options)
         checker.patient = patient
@@ -107,6 +107,7 @@ public final class WizardSession {
         return blocks.filter { values.applies($0, to: item) }.map { block in
             var outcome = checker.check(block, item: item)
             if !patient { outcome.lookup = true }  // "is the step done already?" before it runs, or a watch's look
+            if watched { outcome.watched = true }
             onEvent?(.check(outcome))
             return outcome
         }

@@ -21,6 +21,7 @@ extension TranscriptSummary {
     var tally: String {
         var parts = ["\(passedChecks) check\(passedChecks == 1 ? "" : "s") passed, \(failedChecks) failed"]
         if lookups > 0 { parts.append("\"done already?\" looked up \(lookups) time\(lookups == 1 ? "" : "s"), \(lookupsDone) found done") }
+        if watches > 0 { parts.append("watched \(watches) time\(watches == 1 ? "" : "s"), \(watchLooks) look\(watchLooks == 1 ? "" : "s")") }
         if ownCommands > 0 { parts.append("piwizard ran \(ownCommands) command\(ownCommands == 1 ? "" : "s") of its own to check") }
         return parts.joined(separator: "; ")
     }
@@ -41,6 +42,20 @@ extension TranscriptSummary {
             return ["    = \(value.name): \(cut(value.value))"]
         case .lookup(let lookup):
             return ["    done already? " + (lookup.done ? "yes: its check\(lookup.checks == 1 ? "" : "s") passed" : "no")]
+        case .watch(let watch):
+            return ["    watched: " + watchText(watch)]
+        }
+    }
+
+    /// `3 looks, then it passed`, or how the watch was stopped.
+    static func watchText(_ watch: Watch) -> String {
+        let looks = "\(watch.looks) look\(watch.looks == 1 ? "" : "s")"
+        if watch.passed { return looks + ", then it passed" }
+        switch watch.ended {
+        case .keyPressed?: return looks + ", stopped by a command typed"
+        case .interrupted?: return looks + ", stopped with Ctrl-C"
+        case .endOfInput?: return looks + ", stopped at the end of input"
+        default: return looks
         }
     }
 
@@ -80,6 +95,8 @@ extension TranscriptSummary {
             return "- `\(value.name)` = `\(cut(value.value))`\n"
         case .lookup(let lookup):
             return "- done already? \(lookup.done ? "yes" : "no")\n"
+        case .watch(let watch):
+            return "- watched: \(watchText(watch))\n"
         }
     }
 }

@@ -46,6 +46,14 @@ public struct TranscriptSummary: Sendable, Hashable, Codable {
         public var done: Bool
     }
 
+    /// A watch of the step's checks: how many looks, whether the last one found them passing, and
+    /// how it ended otherwise (`key`, `interrupt`, `end`; nil while it goes on or when it passed).
+    public struct Watch: Sendable, Hashable, Codable {
+        public var looks: Int
+        public var passed: Bool
+        public var ended: KeyWait?
+    }
+
     /// One thing that happened in a step, in order.
     public enum Entry: Sendable, Hashable, Codable {
         case command(Command)
@@ -54,6 +62,7 @@ public struct TranscriptSummary: Sendable, Hashable, Codable {
         case typed(Typed)
         case value(Value)
         case lookup(Lookup)
+        case watch(Watch)
     }
 
     /// A step, from its marker on.
@@ -79,6 +88,9 @@ public struct TranscriptSummary: Sendable, Hashable, Codable {
     /// Look-ups before a step, and how many found it done.
     public var lookups: Int = 0
     public var lookupsDone: Int = 0
+    /// Watches of a step's checks, and the looks they took.
+    public var watches: Int = 0
+    public var watchLooks: Int = 0
     /// Commands piwizard ran of its own (to check, guard or detect).
     public var ownCommands: Int = 0
 
@@ -95,6 +107,28 @@ public struct TranscriptSummary: Sendable, Hashable, Codable {
     mutating func append(_ entry: Entry) {
         if steps.isEmpty { steps.append(StepEntries(id: "", at: 0, entries: [])) }
         steps[steps.count - 1].entries.append(entry)
+    }
+
+    /// Counts a watch's check: one more check of the look in progress (`continues`), one more look of
+    /// the watch going on, or a new watch.
+    mutating func addWatchLook(_ outcome: CheckOutcome, continues: Bool) {
+        guard case .watch(var watch)? = steps.last?.entries.last, watch.ended == nil, !watch.passed || continues else {
+            (watches, watchLooks) = (watches + 1, watchLooks + 1)
+            return append(.watch(Watch(looks: 1, passed: outcome.passed, ended: nil)))
+        }
+        if continues {
+            watch.passed = watch.passed && outcome.passed
+        } else {
+            (watch.looks, watchLooks, watch.passed) = (watch.looks + 1, watchLooks + 1, outcome.passed)
+        }
+        steps[steps.count - 1].entries[steps[steps.count - 1].entries.count - 1] = .watch(watch)
+    }
+
+    /// A wait of the watch going on ended: by a key, Ctrl-C or the end of input, the watch with it.
+    mutating func endWatch(_ wait: KeyWait) {
+        guard wait != .timedOut, case .watch(var watch)? = steps.last?.entries.last, watch.ended == nil else { return }
+        watch.ended = wait
+        steps[steps.count - 1].entries[steps[steps.count - 1].entries.count - 1] = .watch(watch)
     }
 
     /// Counts a look-up's check: one more check of the look-up in progress (`continues`), or a new one.

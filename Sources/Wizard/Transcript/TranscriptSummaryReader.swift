@@ -29,6 +29,11 @@ struct TranscriptSummaryReader {
         case .result(let result):
             inLookup = continuesLookup
             readResult(result, into: &summary)
+        case .check(let outcome) where outcome.watched == true:
+            summary.addWatchLook(outcome, continues: continuesLookup)
+            inLookup = true
+        case .waited(let wait):
+            summary.endWatch(wait)
         case .check(let outcome) where outcome.lookup == true:
             summary.addLookup(outcome, continues: continuesLookup)
             inLookup = true

@@ -58,6 +58,13 @@ final class ScriptedTerminal: Terminal {
         return line
     }
 
+    /// How each wait for a key ends, in turn (a watch's waits); when none is left, a key.
+    var waits: [KeyWait] = []
+
+    func waitForKey(seconds: Int) -> KeyWait {
+        waits.isEmpty ? .keyPressed : waits.removeFirst()
+    }
+
     func write(_ text: String) { output += text }
 
     func setCompletions(_ words: [String]) { completions = words }

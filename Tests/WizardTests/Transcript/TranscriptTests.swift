@@ -13,7 +13,7 @@ import Testing
 
     /// Runs the mini-cluster session recorded, returns the transcript text and the session.
     static func record(answers: [ScriptedTerminal.Answer], runner: FakeRunner, lesson: String = TestLessons.cluster, id: String = "mini-cluster",
-                       state: ((LoadedLesson) -> SessionState)? = nil) throws -> (String, WizardSession) {
+                       waits: [KeyWait] = [], state: ((LoadedLesson) -> SessionState)? = nil) throws -> (String, WizardSession) {
         let loaded = try TestLessons.load(lesson, id: id)
         let initial = state?(loaded) ?? SessionState(inputs: loaded.defaultInputs)
         var header = TranscriptHeader(width: 80, height: 24, timestamp: 1_700_000_000, title: "piwizard: test",
@@ -22,7 +22,9 @@ import Testing
         header.piwizard.lessonFingerprint = LessonFingerprint.of(loaded.lesson)
         let lines = Lines()
         let recorder = try TranscriptRecorder(header: header, write: lines.append)
-        let terminal = RecordingTerminal(ScriptedTerminal(answers), recorder: recorder)
+        let scripted = ScriptedTerminal(answers)
+        scripted.waits = waits
+        let terminal = RecordingTerminal(scripted, recorder: recorder)
         let session = WizardSession(loaded: loaded, terminal: terminal, runner: RecordingRunner(runner, recorder: recorder),
                                     options: header.options, state: initial)
         session.onEvent = { recorder.append($0) }
@@ -158,6 +160,29 @@ import Testing
         let cast = try TranscriptReport.export(transcript, format: .asciicast)
         #expect(!cast.contains("x-command") && !cast.contains("x-piwizard"))
         #expect(cast.split(separator: "\n").count > 10)
+    }
+}
+
+/// A watch recorded: its waits are in the transcript, a replay looks as often, and the summary tells
+/// each watch apart from the "done already?" look-ups.
+@Suite struct WatchTranscriptTests {
+    @Test func aWatchReplaysLookForLookAndTheSummarySaysHowEachEnded() throws {
+        let runner = FakeRunner()
+        // The watched step's two checks: the file is there at the third look of the second watch.
+        runner.on("test -f /tmp/watched/at-console", exits: [1, 1, 1, 1, 0])
+        let answers: [ScriptedTerminal.Answer] = [.type("run"), .type("watch"), .type("quit")]
+        let (text, session) = try TranscriptTests.record(answers: answers, runner: runner, lesson: WatchTests.lesson, id: "watched",
+                                                         waits: [.timedOut, .interrupted, .timedOut])
+        #expect(session.state.stepIndex == 1, "the second watch saw the step done and went on")
+        let transcript = try Transcript(text: text)
+        #expect(transcript.waits == [.timedOut, .interrupted, .timedOut])
+        let replay = try TranscriptReplay.replay(transcript, lesson: try TestLessons.load(WatchTests.lesson, id: "watched"))
+        #expect(replay.matches, "\(replay.diff)")
+
+        let summary = TranscriptReport.summary(transcript)
+        #expect(summary.contains("    done already? no\n    ⌨ console> run\n    watched: 2 looks, stopped with Ctrl-C\n    ⌨ console> watch\n    watched: 2 looks, then it passed\n"), "\(summary)")
+        #expect(summary.contains("watched 2 times, 4 looks"), "\(summary)")
+        #expect(summary.contains("\"done already?\" looked up 2 times"), "the watches' looks are not look-ups: \(summary)")
     }
 }
 
