@@ -33,6 +33,9 @@ import TmuxTestSupport
             .filter { ScreenColumns.of($0) > columns }
         #expect(overflowing.isEmpty, "lines the terminal broke at \(columns) columns:\n\(overflowing.joined(separator: "\n"))")
         #expect(screen.contains("across the whole cluster"), "\(screen)")
+        // The step's progress bar is whole on its line, its count beside it.
+        #expect(screen.contains(/\[[█░]{20}\] \d+\/\d+\n/), "\(screen)")
+        #expect(!screen.contains(/\[[█░]{20}\]\s*\n\s*\d+\/\d+/), "\(screen)")
     }
 }
 

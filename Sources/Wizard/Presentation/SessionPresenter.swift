@@ -12,12 +12,17 @@ struct SessionPresenter {
         self.markdown = MarkdownTerminalRenderer(width: width, style: style)
     }
 
-    /// `Step 3 of 17 · Write the image [███░░] 2/17` and, in a loop, which node: `number` and `total`
+    /// `Step 3 of 17 · Write the image  [███░░] 2/17` (the bar on a line of its own when the screen is
+    /// too narrow for both) and, in a loop, which node: `number` and `total`
     /// count the steps that apply (a branch not taken is not among them), `settled` those before it;
     /// `itemNumber` counts the items the step applies to (none shown when it applies to one only).
     func header(step: Step, number: Int, total: Int, settled: Int, item: LoopItem?, itemNumber: (Int, of: Int)?) -> String {
-        var text = "\n" + style.apply([.bold, .cyan], to: "Step \(number) of \(total) · \(step.title)")
-        text += "  " + style.apply(.dim, to: ProgressBar.render(done: settled, total: total, width: 20)) + "\n"
+        let title = "Step \(number) of \(total) · \(step.title)"
+        let bar = ProgressBar.render(done: settled, total: total, width: 20)
+        // The bar goes after the title when both fit on the screen's line, else on a line of its own:
+        // never broken, its count never alone on the next row.
+        let fits = ScreenWrap.columns(of: title) + 2 + ScreenWrap.columns(of: bar) <= markdown.width
+        var text = "\n" + style.apply([.bold, .cyan], to: title) + (fits ? "  " : "\n  ") + style.apply(.dim, to: bar) + "\n"
         if let item {
             let counter = itemNumber.map { $0.of > 1 ? " (\($0.0) of \($0.of))" : "" } ?? " (\(item.index + 1) of \(item.count))"
             text += style.apply(.dim, to: "  \(item.variable) \(item.label)\(counter)") + "\n"
