@@ -151,6 +151,19 @@ public final class TmuxSession {
         try waitFor(description: "\"\(text)\"", timeout: timeout) { $0.contains(text) }
     }
 
+    /// Polls the screen (with scrollback) until it holds `text` word for word, whatever line breaks and
+    /// indentation fitting it to a narrow screen put between its words; returns that screen.
+    @discardableResult
+    public func waitFor(words text: String, timeout: TimeInterval = 20) throws -> String {
+        let wanted = Self.words(text)
+        return try waitFor(description: "\"\(text)\" (as words)", timeout: timeout) { Self.words($0).contains(wanted) }
+    }
+
+    /// `text` with every run of blanks and line breaks made one space: what a wrapped text still says.
+    public static func words(_ text: String) -> String {
+        text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+    }
+
     /// Polls the screen until `condition` holds for it, and returns that screen.
     @discardableResult
     public func waitFor(
