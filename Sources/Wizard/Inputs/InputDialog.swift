@@ -66,7 +66,7 @@ struct InputDialog {
             terminal.write(style.apply(.dim, to: "Detected \(field) of \(item.label): \(detected) (change it with: set \(list).\(item.index + 1).\(field) VALUE)") + "\n")
             return detected
         }
-        if options.unattended { return nil }
+        if !SessionMode(options).asksPerson { return nil }
         var question = declaration
         question.prompt = "\(field) of \(item.label)"
         return InputPrompter(terminal: terminal, style: style).askScalar(question, prefill: nil) { _ in nil }

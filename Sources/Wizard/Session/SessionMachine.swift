@@ -9,6 +9,8 @@ public struct SessionMachine: Sendable {
     /// Whether a person is at the terminal (commands then get a terminal of their own and show their
     /// output themselves).
     public let interactiveTerminal: Bool
+    /// Who answers where a person would (`SessionMode`), decided once from the options.
+    public let mode: SessionMode
     let hosts: HostResolver
     let presenter: SessionPresenter
 
@@ -16,6 +18,7 @@ public struct SessionMachine: Sendable {
         self.loaded = loaded
         self.options = options
         self.interactiveTerminal = interactiveTerminal
+        self.mode = SessionMode(options)
         self.hosts = HostResolver(lesson: loaded.lesson, localAddresses: options.localAddresses)
         self.presenter = SessionPresenter(lesson: loaded.lesson, style: options.style, width: options.width)
     }
@@ -40,6 +43,7 @@ struct SessionTransition {
 
     var lesson: Lesson { machine.loaded.lesson }
     var options: SessionOptions { machine.options }
+    var mode: SessionMode { machine.mode }
     var style: TextStyle { options.style }
     var presenter: SessionPresenter { machine.presenter }
     var step: Step { lesson.steps[state.session.stepIndex] }

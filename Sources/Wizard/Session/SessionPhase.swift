@@ -62,7 +62,7 @@ struct Performance: Sendable, Equatable {
         case prompt(PromptState)
         /// The command the learner just edited.
         case edit(PromptState)
-        /// A part of the lesson's self-test (`SessionOptions.selfTest`).
+        /// A part of the lesson's self-test (`SessionMode.selfTest`).
         case selfTest(SelfTestStage)
     }
 

@@ -17,7 +17,7 @@ extension SessionTransition {
     /// At the end of the lesson: the first step that is open again (a value set since it was done), nil
     /// when none. The self-test walks the lesson once, as written.
     var stepOpenAgain: Int? {
-        guard !options.selfTest else { return nil }
+        guard mode.reopensChangedWork else { return nil }
         let index = SavedRun.resumeIndex(of: state.session, in: lesson, values: values)
         return index < lesson.steps.count ? index : nil
     }

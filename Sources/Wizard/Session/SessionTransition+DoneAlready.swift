@@ -6,7 +6,7 @@ import Lessons
 extension SessionTransition {
     mutating func checkIfDone() {
         // The self-test looks before every step with checks: they must fail there.
-        let looks = options.selfTest || (!step.runsAlways && state.session.status(step.id, item: state.itemKey) != .failed)
+        let looks = mode.looksBeforeEveryStep || (!step.runsAlways && state.session.status(step.id, item: state.itemKey) != .failed)
         if looks, !step.blocks(.check).isEmpty {
             return wait(.checkingIfDone, for: .check(step.blocks(.check), item: item, patient: false))
         }
@@ -14,9 +14,9 @@ extension SessionTransition {
     }
 
     mutating func checkedIfDone(_ outcomes: [CheckOutcome]) {
-        if options.selfTest { return selfTestBefore(outcomes) }
+        if mode.provesChecks { return selfTestBefore(outcomes) }
         guard outcomes.allSatisfy(\.passed) else { return notDoneYet() }
-        if options.unattended {
+        if !mode.asksPerson {
             say("✓ Its checks pass already: this looks done.", .green)
             setStatus(.done)
             return itemEnded(.next)

@@ -8,9 +8,7 @@ extension SessionTransition {
     mutating func perform(from start: Int, origin: Performance.Origin) {
         let setUp = labSetUp
         let queue = step.blocks.indices.filter { offset in
-            let block = step.blocks[offset]
-            return (block.kind == .run || block.kind == .show) && (block.target != .lab || options.practiceLab) && !setUp.contains(offset)
-                && values.applies(block, to: item)
+            isCommand(step.blocks[offset]) && !setUp.contains(offset) && values.applies(step.blocks[offset], to: item)
         }
         var performance = Performance(origin: origin, queue: queue, position: queue.firstIndex { $0 >= start } ?? queue.count, stage: .checks)
         if start == 0, !step.blocks(.precondition).isEmpty {
@@ -51,7 +49,7 @@ extension SessionTransition {
                 say("Do this by hand; piwizard watches for it.", .bold)
                 return startWatching(PromptState(resumeAt: resumeAt, shownOnly: prompt.shownOnly), seconds: seconds)
             }
-            if !options.unattended { say("Do this by hand, then type done.", .bold) }
+            if mode.asksPerson { say("Do this by hand, then type done.", .bold) }
             return performed(performance, result: .waitingForHands(resumeAt))
         }
         startBlock(offset, performance)
@@ -148,18 +146,18 @@ extension SessionTransition {
         var performance = performance
         let block = step.blocks[offset]
         // A command only a person may answer (`passwd`, a password prompt) stops an unattended run here.
-        if block.needsPerson, options.unattended, performance.origin != .labSetUp {
+        if block.needsPerson, !mode.asksPerson, performance.origin != .labSetUp {
             // `piwizard test` runs the step's solution in the person's place, when it has one.
-            if options.selfTest, let solve = step.blocks.firstIndex(where: { $0.kind == .solve }) {
+            if mode.solvesForPerson, let solve = step.blocks.firstIndex(where: { $0.kind == .solve }) {
                 setStatus(.running)
                 return guardBlock(solve, performance)
             }
             let first = block.body.split(separator: "\n").first.map(String.init) ?? block.body
-            let standIn = options.selfTest ? "; give the step a {solve} block that does it without a person, for piwizard test" : ""
+            let standIn = mode.solvesForPerson ? "; give the step a {solve} block that does it without a person, for piwizard test" : ""
             return end(.needsHands(step: step.id, reason: "a person must run `\(VisibleText.of(first))` (it asks what only a person can answer)" + standIn))
         }
         setStatus(.running)
-        if let question = step.blocks[offset].confirmation, !options.unattended {
+        if let question = step.blocks[offset].confirmation, mode.asksPerson {
             performance.stage = .confirmingBlock(block: offset)
             return wait(.performing(performance), for: .confirm(prompt: YesNo.prompt(question, default: false)))
         }
@@ -201,8 +199,8 @@ extension SessionTransition {
         guard block.destructive else { return launch(offset, performance) }
         guard let device = DestructiveGuard.device(of: step, context: values.templateContext(item)) else {
             // `piwizard test` runs the lesson's own destructive commands; one on a device is guarded below.
-            if options.selfTest || options.allowedDestructiveSteps.contains(step.id) { return launch(offset, performance) }
-            if options.unattended {
+            if mode.runsDestructiveWithoutDevice || options.allowedDestructiveSteps.contains(step.id) { return launch(offset, performance) }
+            if !mode.asksPerson {
                 return confirmed(offset, refusal: "a destructive command runs unattended only when allowed: --allow-destructive \(step.id)", performance)
             }
             performance.stage = .confirmingDestructive(block: offset)
@@ -240,7 +238,7 @@ extension SessionTransition {
         let description = DestructiveGuard.verdict(device: device, report: report, resolved: resolved,
                                                    standIn: options.standInDevices.contains(device) ? options.standInCards : nil).description
         write(style.apply([.bold, .red], to: "This destroys everything on \(device).") + "\n  " + description + "\n")
-        if options.unattended {
+        if !mode.asksPerson {
             return confirmed(offset, refusal: options.confirmedDevices.contains(device) ? nil : "it writes over \(device); confirm with --confirm-device \(device)", performance)
         }
         performance.stage = .confirmingDevice(block: offset, device: device)
@@ -305,7 +303,7 @@ extension SessionTransition {
     /// failure (only an unattended run stops there).
     mutating func blockEnded(_ performance: Performance, failure: PerformResult?) {
         var performance = performance
-        if performance.origin == .labSetUp, case .failed(let reason)? = failure, options.unattended {
+        if performance.origin == .labSetUp, case .failed(let reason)? = failure, !mode.asksPerson {
             return end(.failed(step: step.id, reason: reason))
         }
         if let failure, performance.origin != .labSetUp { return performed(performance, result: failure) }

@@ -78,7 +78,7 @@ extension SessionTransition {
         state.lastFailures = outcomes.filter { !$0.passed }
         for outcome in outcomes { write(outcome.passed ? presenter.success(outcome) : presenter.failure(outcome)) }
         write(presenter.hints(hints))
-        if !options.unattended {
+        if mode.asksPerson {
             say("Type run to try again, edit to change the command, why for details, skip to go on.", .dim)
         }
     }
@@ -92,7 +92,13 @@ extension SessionTransition {
     func typedForLearner(_ block: Block) -> Bool {
         guard block.kind == .show else { return false }
         if block.target == .console { return options.practiceLab }
-        return options.selfTest && Block.shellLanguages.contains(block.language)
+        return mode.typesShownShell && Block.shellLanguages.contains(block.language)
+    }
+
+    /// Whether a block is one of the step's commands here: a `{run}` or `{show}` block, and an
+    /// `on=lab` one only in the practice lab.
+    func isCommand(_ block: Block) -> Bool {
+        (block.kind == .run || block.kind == .show) && (block.target != .lab || options.practiceLab)
     }
 
     /// `on raspi2 (192.168.1.102)`, `at raspi2's console`, `on the master`, or nothing for here.

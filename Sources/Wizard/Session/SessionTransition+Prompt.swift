@@ -37,7 +37,7 @@ extension SessionTransition {
         case .run, .done, .check, .watch:
             return performCommand(command, prompt: prompt)
         case .show:
-            for block in step.blocks where (block.kind == .run || block.kind == .show) && (block.target != .lab || options.practiceLab) {
+            for block in step.blocks where isCommand(block) {
                 write(presenter.block(block, text: values.command(block, item: item).display, place: place(block.target)))
             }
             prompt.shownOnly = true

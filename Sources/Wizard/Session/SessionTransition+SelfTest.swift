@@ -1,6 +1,6 @@
 import Lessons
 
-/// `piwizard test` (`SessionOptions.selfTest`): around each item of each step, the checks run before
+/// `piwizard test` (`SessionMode.selfTest`): around each item of each step, the checks run before
 /// the step and before the lab's part of it (they must fail), after it (they must pass; or fail, when the step has a solution, which then
 /// runs and must make them pass), and after each drill (one must fail, with the drill's hint among those
 /// shown) and its repair (they must pass again). Every result is recorded as a `SelfTestFinding`.
@@ -41,7 +41,7 @@ extension SessionTransition {
     /// one, to its drills when they passed; otherwise the item ends as a session's would.
     /// Returns false when the session's own course goes on (no self-test, or nothing to add).
     mutating func selfTestAfter(_ outcomes: [CheckOutcome]) -> Bool {
-        guard options.selfTest, !step.blocks(.check).isEmpty else { return false }
+        guard mode.provesChecks, !step.blocks(.check).isEmpty else { return false }
         let failing = outcomes.filter { !$0.passed }
         if !failing.isEmpty, let solve = step.blocks.firstIndex(where: { $0.kind == .solve }) {
             recordFinding(.after, held: true, detail: "the step fails on purpose, before its solution: " + Self.names(failing), place: checksPlace)
@@ -118,10 +118,7 @@ extension SessionTransition {
 
     /// The step's own commands, as a session runs them (a repair for a drill without one).
     private var learnerQueue: [Int] {
-        step.blocks.indices.filter { offset in
-            let block = step.blocks[offset]
-            return (block.kind == .run || block.kind == .show) && (block.target != .lab || options.practiceLab) && !labSetUp.contains(offset)
-        }
+        step.blocks.indices.filter { isCommand(step.blocks[$0]) && !labSetUp.contains($0) }
     }
 
     private var checksPlace: String { step.blocks.first { $0.kind == .check }.map(Self.place) ?? Self.place(step.location) }

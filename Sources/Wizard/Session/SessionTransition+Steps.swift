@@ -18,7 +18,7 @@ extension SessionTransition {
             let introduction = lesson.introduction.map(\.markdown).joined(separator: "\n\n")
             write("\n" + presenter.markdown.render(TemplateRenderer.preview(introduction, context: values.templateContext(nil, masked: true), quoting: .none)))
         }
-        if !options.unattended {
+        if mode.asksPerson {
             say("Press Enter to run a step, type show to only see its commands, help for all commands.", .dim)
         }
         enterStep()
@@ -28,7 +28,7 @@ extension SessionTransition {
     mutating func enterStep() {
         guard state.session.stepIndex < lesson.steps.count else { return finish() }
         let missing = SessionInputs(lesson: lesson).used(by: step).filter { state.session.inputs[$0] == nil }
-        if !missing.isEmpty && !options.unattended {
+        if !missing.isEmpty && mode.asksPerson {
             // Numbered as the step's header numbers it (the steps that apply), not by its place in the file;
             // the header itself (title, progress) follows once the values are known: it is shown once.
             let number = values.position(ofStep: state.session.stepIndex).number
@@ -41,7 +41,7 @@ extension SessionTransition {
     mutating func askInputs(_ names: [String]) {
         for (position, name) in names.enumerated() {
             guard let input = lesson.input(named: name) else { continue }
-            if options.unattended {
+            if !mode.asksPerson {
                 if input.detect != nil, input.type != .list {
                     return wait(.askingInput(name: name, remaining: Array(names.dropFirst(position + 1))), for: .detectInput(input))
                 }
@@ -55,7 +55,7 @@ extension SessionTransition {
     }
 
     mutating func answeredInput(_ name: String, value: InputValue?, remaining: [String]) {
-        guard let value else { return end(options.unattended ? .missingInput(name: name, step: step.id) : .quit(step: step.id)) }
+        guard let value else { return end(!mode.asksPerson ? .missingInput(name: name, step: step.id) : .quit(step: step.id)) }
         update { $0.inputs[name] = value }
         askInputs(remaining)
     }
@@ -120,8 +120,8 @@ extension SessionTransition {
         if !setUp.isEmpty {
             // A learner sees the step first; the lab acts when they run it (`promptCommand`). The
             // self-test looks before the lab acts, as the lab's part is the learner's (`selfTestBefore`).
-            if !options.unattended { return prompt(PromptState()) }
-            if options.selfTest, !step.blocks(.check).isEmpty { return checkIfDone() }
+            if mode.asksPerson { return prompt(PromptState()) }
+            if mode.provesChecks, !step.blocks(.check).isEmpty { return checkIfDone() }
             return setLabScene()
         }
         checkIfDone()
@@ -138,7 +138,7 @@ extension SessionTransition {
     /// its checks: the learner asked to run it, so it is not offered as done), or, unattended, the step
     /// is looked at.
     mutating func labSceneReady() {
-        if options.selfTest { return perform(from: 0, origin: .unattended) }
+        if mode.provesChecks { return perform(from: 0, origin: .unattended) }
         guard let request = state.afterLabScene else { return checkIfDone() }
         state.afterLabScene = nil
         promptCommand(request.command, prompt: request.prompt)
@@ -146,7 +146,7 @@ extension SessionTransition {
 
     /// The item is to be done: unattended it runs, else the prompt waits for the learner.
     mutating func notDoneYet() {
-        if options.unattended {
+        if !mode.asksPerson {
             return perform(from: 0, origin: .unattended)
         }
         prompt(PromptState())
@@ -162,7 +162,7 @@ extension SessionTransition {
         case .move(let index):
             update { $0.stepIndex = index }
             enterStep()
-        case .end(.failed(_, let reason)) where options.unattended && item != nil && state.items.count > 1:
+        case .end(.failed(_, let reason)) where mode.goesOnAfterAFailedNode && item != nil && state.items.count > 1:
             state.failedNodes.append("\(item!.label): \(reason)")
             state.itemIndex += 1
             nextItem()

@@ -7,7 +7,7 @@ import Lessons
 /// `done`, `hint`, … still work); Ctrl-C ends it too. No clock here: the terminal's wait is an event.
 extension SessionTransition {
     /// Whether a watch can run: a person is at the terminal (unattended runs and self-tests do not wait).
-    var canWatch: Bool { machine.interactiveTerminal && !options.unattended && !options.selfTest }
+    var canWatch: Bool { machine.interactiveTerminal && mode.asksPerson }
 
     /// How often the item's `{show watch}` block looks at the checks; nil when it has none.
     var watchSeconds: Int? {
