@@ -37,6 +37,12 @@ public struct Lesson: Sendable, Hashable, Codable {
         inputs.first(where: \.isSudoPassword)
     }
 
+    /// The offsets of the steps with a condition (`when=`, a branch), in order: the only steps whose
+    /// count depends on this run's values.
+    public var conditionalSteps: [Int] {
+        steps.indices.filter { steps[$0].condition != nil }
+    }
+
     public func step(withID id: String) -> Step? {
         steps.first { $0.id == id }
     }

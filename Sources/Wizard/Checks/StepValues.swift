@@ -68,10 +68,17 @@ public struct StepValues: Sendable {
     /// Where the step at `index` stands among the steps that may apply ("Step 3 of 19"): the step
     /// itself always counts.
     public func position(ofStep index: Int) -> (number: Int, total: Int) {
-        var (number, total) = (1, 0)
-        for offset in lesson.steps.indices where counts(offset, current: index) {
-            total += 1
-            if offset < index { number += 1 }
+        position(ofStep: index, conditional: lesson.conditionalSteps)
+    }
+
+    /// As `position(ofStep:)`, given the offsets of the lesson's steps with a condition (the others
+    /// always count), so that a session that keeps them pays for those steps only, not for every
+    /// step of a long lesson at every step.
+    public func position(ofStep index: Int, conditional: [Int]) -> (number: Int, total: Int) {
+        var (number, total) = (index + 1, lesson.steps.count)
+        for offset in conditional where !counts(offset, current: index) {
+            total -= 1
+            if offset < index { number -= 1 }
         }
         return (number, total)
     }

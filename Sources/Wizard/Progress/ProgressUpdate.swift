@@ -44,9 +44,12 @@ public struct ProgressUpdate: Sendable, Hashable {
         if changes.edits { edits = state.edits }
     }
 
-    /// The step with `id`: almost always the current one, so found without a search of the lesson.
+    /// The step with `id`: almost always the current one or the one just left (the session has gone
+    /// on when the change is saved), so found without a search of the lesson.
     static func step(_ id: String, of lesson: Lesson, near index: Int) -> Step? {
-        if lesson.steps.indices.contains(index), lesson.steps[index].id == id { return lesson.steps[index] }
+        for offset in [index, index - 1, index + 1] where lesson.steps.indices.contains(offset) && lesson.steps[offset].id == id {
+            return lesson.steps[offset]
+        }
         return lesson.step(withID: id)
     }
 

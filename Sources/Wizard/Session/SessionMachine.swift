@@ -11,6 +11,9 @@ public struct SessionMachine: Sendable {
     public let interactiveTerminal: Bool
     /// Who answers where a person would (`SessionMode`), decided once from the options.
     public let mode: SessionMode
+    /// The lesson's steps with a condition (`Lesson.conditionalSteps`), found once: a step's number
+    /// and the count of steps then cost those, not the whole lesson.
+    let conditionalSteps: [Int]
     let hosts: HostResolver
     let presenter: SessionPresenter
 
@@ -19,6 +22,7 @@ public struct SessionMachine: Sendable {
         self.options = options
         self.interactiveTerminal = interactiveTerminal
         self.mode = SessionMode(options)
+        self.conditionalSteps = loaded.lesson.conditionalSteps
         self.hosts = HostResolver(lesson: loaded.lesson, localAddresses: options.localAddresses)
         self.presenter = SessionPresenter(lesson: loaded.lesson, style: options.style, width: options.width)
     }

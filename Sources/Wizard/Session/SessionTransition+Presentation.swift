@@ -4,7 +4,7 @@ import Lessons
 /// (an edit, else the block with secrets as stand-ins), where each runs, its hints and failures.
 extension SessionTransition {
     mutating func present() {
-        let position = values.position(ofStep: state.session.stepIndex)
+        let position = values.position(ofStep: state.session.stepIndex, conditional: machine.conditionalSteps)
         let applying = state.items.compactMap { $0 }.filter { $0.index == item?.index || values.mayApply(step, to: $0) }
         let itemNumber = item.flatMap { item in applying.firstIndex { $0.index == item.index }.map { ($0 + 1, of: applying.count) } }
         write(presenter.header(step: step, number: position.number, total: position.total, settled: position.number - 1, item: item, itemNumber: itemNumber))

@@ -31,7 +31,7 @@ extension SessionTransition {
         if !missing.isEmpty && mode.asksPerson {
             // Numbered as the step's header numbers it (the steps that apply), not by its place in the file;
             // the header itself (title, progress) follows once the values are known: it is shown once.
-            let number = values.position(ofStep: state.session.stepIndex).number
+            let number = values.position(ofStep: state.session.stepIndex, conditional: machine.conditionalSteps).number
             write("\n" + style.apply(.bold, to: "Step \(number)") + " needs \(missing.count == 1 ? "a value" : "values") first: \(missing.joined(separator: ", "))\n")
         }
         askInputs(missing)
