@@ -22,13 +22,10 @@ extension TerminalDescriptor {
     /// length of the wait and raised again once the terminal is put back, so they still end piwizard
     /// and leave the terminal as it was.
     func waitForByte(seconds: Int) -> ByteWait {
-        let fatal = [SIGHUP, SIGQUIT, SIGTERM]
-        let result = SignalCatcher.catching([SIGINT] + fatal) {
+        let result = holdingEndingSignals(alsoCatching: [SIGINT]) {
             withKeysUncooked { pollByte(milliseconds: seconds * 1000) }
         }
-        let caught = SignalCatcher.caught
-        if fatal.contains(caught) { raise(caught) }
-        if caught == SIGINT || result == .byte(3) { return .interrupted }
+        if SignalCatcher.caught == SIGINT || result == .byte(3) { return .interrupted }
         return result
     }
 
@@ -36,11 +33,7 @@ extension TerminalDescriptor {
     /// too) waits, unseen, for the next wait. Hang-up, quit and terminate are raised again once the
     /// terminal is put back.
     func holdingKeys<T>(_ body: () -> T) -> T {
-        let fatal = [SIGHUP, SIGQUIT, SIGTERM]
-        let result = SignalCatcher.catching(fatal) { withKeysUncooked(body) }
-        let caught = SignalCatcher.caught
-        if fatal.contains(caught) { raise(caught) }
-        return result
+        holdingEndingSignals { withKeysUncooked(body) }
     }
 
     /// Polls until a byte comes or the time is up; a signal ends the wait early.
@@ -71,16 +64,12 @@ extension TerminalDescriptor {
     /// typed, none shown, Ctrl-C a byte) and its settings put back afterwards; on a descriptor that is
     /// not a terminal, just runs `body`.
     private func withKeysUncooked<T>(_ body: () -> T) -> T {
-        var saved = termios()
-        guard isTerminal, tcgetattr(fd, &saved) == 0 else { return body() }
-        var uncooked = saved
-        uncooked.c_lflag &= ~tcflag_t(ICANON | ECHO | ISIG | IEXTEN)
-        withUnsafeMutableBytes(of: &uncooked.c_cc) { keys in
-            keys[Int(VMIN)] = 1
-            keys[Int(VTIME)] = 0
-        }
-        tcsetattr(fd, TCSANOW, &uncooked)
-        defer { tcsetattr(fd, TCSANOW, &saved) }
-        return body()
+        withSettings({ settings in
+            settings.c_lflag &= ~tcflag_t(ICANON | ECHO | ISIG | IEXTEN)
+            withUnsafeMutableBytes(of: &settings.c_cc) { keys in
+                keys[Int(VMIN)] = 1
+                keys[Int(VTIME)] = 0
+            }
+        }, body)
     }
 }

@@ -65,29 +65,39 @@ struct TerminalDescriptor {
     /// `.interrupted`; the other signals are raised again once the terminal is restored, so they still
     /// end the process as they would have.
     func readSecretLine() -> LineRead {
-        let fatal = [SIGHUP, SIGQUIT, SIGTERM]
-        let result = SignalCatcher.catching([SIGINT] + fatal) {
+        holdingEndingSignals(alsoCatching: [SIGINT]) {
             withEchoOff {
                 readLine(isInterrupted: { SignalCatcher.caught != 0 })
             }
         }
-        let caught = SignalCatcher.caught
-        if fatal.contains(caught) {
-            raise(caught)
-        }
+    }
+
+    /// Runs `body` with hang-up, quit and terminate caught (and `others`), and raises the ending one
+    /// again once `body` has returned (having put the terminal back), so that it still ends the
+    /// process as it would have. `SignalCatcher.caught` tells `body`'s caller which one came.
+    func holdingEndingSignals<T>(alsoCatching others: [Int32] = [], _ body: () -> T) -> T {
+        let ending = [SIGHUP, SIGQUIT, SIGTERM]
+        let result = SignalCatcher.catching(others + ending, body)
+        if ending.contains(SignalCatcher.caught) { raise(SignalCatcher.caught) }
         return result
     }
 
     /// Runs `body` with echo off on the terminal and restores the settings afterwards; on a descriptor
     /// that is not a terminal, just runs `body`.
     func withEchoOff<T>(_ body: () throws -> T) rethrows -> T {
+        try withSettings({ $0.c_lflag &= ~tcflag_t(ECHO | ECHOE | ECHOK | ECHONL) }, body)
+    }
+
+    /// Runs `body` with the terminal's settings changed by `change`, and puts back the settings found
+    /// afterwards; on a descriptor that is not a terminal, just runs `body`.
+    func withSettings<T>(_ change: (inout termios) -> Void, _ body: () throws -> T) rethrows -> T {
         var saved = termios()
         guard isTerminal, tcgetattr(fd, &saved) == 0 else {
             return try body()
         }
-        var silent = saved
-        silent.c_lflag &= ~tcflag_t(ECHO | ECHOE | ECHOK | ECHONL)
-        tcsetattr(fd, TCSANOW, &silent)
+        var changed = saved
+        change(&changed)
+        tcsetattr(fd, TCSANOW, &changed)
         defer {
             tcsetattr(fd, TCSANOW, &saved)
         }
