@@ -75,14 +75,17 @@ public struct PipeCommandRunner: CommandRunner {
             }
         }
         let result = lifecycle.result(output: collector.finish())
-        if request.isLessonCommand, kill(-child.pid, 0) == 0 {
-            // As at a terminal when the command's shell ends: what it left in its process group gets
-            // the hangup signal (a `nohup`, `setsid` or daemon keeps running), so both runners end the
-            // same. A moment first, for a program forked just before the end to detach (`setsid -f`);
-            // a command that left nothing (the group is empty) costs no wait.
-            usleep(50_000)
-            kill(-child.pid, SIGHUP)
-        }
+        if request.isLessonCommand { hangUpWhatIsLeft(inGroup: child.pid) }
         return result
+    }
+
+    /// As at a terminal when the command's shell ends: what it left in its process group gets the
+    /// hangup signal (a `nohup`, `setsid` or daemon keeps running), so both runners end the same. A
+    /// moment first, for a program forked just before the end to detach (`setsid -f`); a command that
+    /// left nothing (the group is empty) costs no wait.
+    private func hangUpWhatIsLeft(inGroup group: pid_t) {
+        guard kill(-group, 0) == 0 else { return }
+        usleep(50_000)
+        kill(-group, SIGHUP)
     }
 }
