@@ -69,20 +69,10 @@ struct Performance: Sendable, Equatable {
     /// What it waits for.
     enum Stage: Sendable, Equatable {
         case preconditions
-        /// Where the files a command writes lie (`.commandFinished`): never a card (`WriteGuard`).
-        case checkingWrites(block: Int, files: [WriteGuard.Target], devices: [WriteGuard.Target])
         /// The command block at this offset (`.commandFinished`).
         case running(Int)
-        /// The disk report before a destructive command on `device` (`.commandFinished`).
-        case inspecting(block: Int, device: String)
-        /// Where a link to `device` points (`.commandFinished`).
-        case resolving(block: Int, device: String, report: BlockDeviceReport?)
-        /// Where the command's other files lie (`.commandFinished`): never on the device it writes over.
-        case locating(block: Int, device: String, report: BlockDeviceReport?, resolved: DestructiveGuard.Resolved?, sources: [String])
-        /// The device name typed to confirm (a line).
-        case confirmingDevice(block: Int, device: String)
-        /// "This command is destructive. Run it?" (a line).
-        case confirmingDestructive(block: Int)
+        /// The safeguards before the command block at this offset (`CommandGuard`: its looks and questions).
+        case guarding(block: Int, CommandGuard.Stage)
         /// The block's own question (`confirm=`), answered before it runs (a line).
         case confirmingBlock(block: Int)
         case checks

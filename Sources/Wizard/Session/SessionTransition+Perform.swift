@@ -73,12 +73,10 @@ extension SessionTransition {
             setStatus(.failed)
             say("✗ \(reason)", .red)
             blockEnded(performance, failure: .failed(reason))
-        case (.checkingWrites, _), (.inspecting, _), (.resolving, _), (.locating, _), (.confirmingDevice, _):
-            guardAnswered(performance, event: event)
+        case (.guarding(let offset, let stage), _):
+            follow(commandGuard(offset).answered(stage, event), block: offset, performance)
         case (.confirmingBlock(let offset), _):
             answeredBlockQuestion(offset, event: event, performance)
-        case (.confirmingDestructive(let offset), _):
-            answeredDestructiveQuestion(offset, event: event, performance)
         default:
             preconditionFailure("session event \(event) while performing (\(performance.stage))")
         }
@@ -101,41 +99,6 @@ extension SessionTransition {
         say("✓ Done.", [.bold, .green])
         if performance.origin == .unattended, selfTestAfter(outcomes) { return }
         performed(performance, result: .done)
-    }
-
-    /// The write and device guard's next look before a command that writes runs (`WriteGuard`,
-    /// `DestructiveGuard`): what it found decides the next look, a refusal, or the command.
-    private mutating func guardAnswered(_ performance: Performance, event: SessionEvent) {
-        var performance = performance
-        switch performance.stage {
-        case .checkingWrites(let offset, let files, let devices):
-            writesChecked(offset, verdict: WriteGuard.verdict(output: event.finishedCommand?.output ?? "", files: files, devices: devices), performance)
-        case .inspecting(let offset, let device):
-            let report = event.finishedCommand.flatMap { try? BlockDeviceReport(json: $0.output) }
-            performance.stage = .resolving(block: offset, device: device, report: report)
-            wait(.performing(performance), for: .run(DestructiveGuard.resolving(device, host: host(step.blocks[offset].target)), showsOutput: false))
-        case .resolving(let offset, let device, let report):
-            let resolved = DestructiveGuard.resolved(from: event.finishedCommand)
-            if let refusal = DestructiveGuard.verdict(device: device, report: report, resolved: resolved).refusal {
-                return confirmed(offset, refusal: refusal, performance)
-            }
-            let sources = DestructiveGuard.sources(of: step, block: step.blocks[offset], lesson: lesson, context: values.templateContext(item))
-            guard !sources.isEmpty else { return deviceInspected(offset, device: device, report: report, resolved: resolved, performance) }
-            performance.stage = .locating(block: offset, device: device, report: report, resolved: resolved, sources: sources)
-            wait(.performing(performance), for: .run(DestructiveGuard.locating(sources, host: host(step.blocks[offset].target)), showsOutput: false))
-        case .locating(let offset, let device, let report, let resolved, let sources):
-            let places = event.finishedCommand.map { DestructiveGuard.places(in: $0.output, count: sources.count) } ?? []
-            if let refusal = DestructiveGuard.overlap(sources: sources, places: places, device: device, resolved: resolved, report: report) {
-                return confirmed(offset, refusal: refusal, performance)
-            }
-            deviceInspected(offset, device: device, report: report, resolved: resolved, performance)
-        case .confirmingDevice(let offset, let device):
-            var typed: String?
-            if case .line(let line) = event { typed = line }
-            confirmed(offset, refusal: DestructiveGuard.typedConfirmation(typed, device: device), performance)
-        default:
-            preconditionFailure("session event \(event) in the guard (\(performance.stage))")
-        }
     }
 
     // MARK: One command
@@ -180,74 +143,33 @@ extension SessionTransition {
         }
     }
 
-    /// Starts a command block after its guards: the files it writes first (`WriteGuard`), then a
-    /// destructive command's device.
+    /// Starts a command block after its guards (`CommandGuard`): the files it writes, a destructive
+    /// command's device.
     mutating func guardBlock(_ offset: Int, _ performance: Performance) {
+        follow(commandGuard(offset).start(), block: offset, performance)
+    }
+
+    /// The guard of the command block at `offset`, as things are now.
+    func commandGuard(_ offset: Int) -> CommandGuard {
+        CommandGuard(block: step.blocks[offset], step: step, lesson: lesson, values: values, item: item,
+                     host: host(step.blocks[offset].target), mode: mode, options: options)
+    }
+
+    /// Follows the guard's move: shows its text, then waits, runs the command, or refuses it.
+    private mutating func follow(_ move: CommandGuard.Move, block offset: Int, _ performance: Performance) {
         var performance = performance
-        let targets = WriteGuard.targets(of: step.blocks[offset], in: step, lesson: lesson, values: values, item: item)
-        guard targets.files.isEmpty else {
-            performance.stage = .checkingWrites(block: offset, files: targets.files, devices: targets.devices)
-            return wait(.performing(performance), for: .run(WriteGuard.probe(files: targets.files, devices: targets.devices, host: host(step.blocks[offset].target)), showsOutput: false))
-        }
-        guardDevice(offset, performance)
-    }
-
-    /// Starts a command block after its destructive guard.
-    mutating func guardDevice(_ offset: Int, _ performance: Performance) {
-        var performance = performance
-        let block = step.blocks[offset]
-        guard block.destructive else { return launch(offset, performance) }
-        guard let device = DestructiveGuard.device(of: step, context: values.templateContext(item)) else {
-            // `piwizard test` runs the lesson's own destructive commands; one on a device is guarded below.
-            if mode.runsDestructiveWithoutDevice || options.allowedDestructiveSteps.contains(step.id) { return launch(offset, performance) }
-            if !mode.asksPerson {
-                return confirmed(offset, refusal: "a destructive command runs unattended only when allowed: --allow-destructive \(step.id)", performance)
-            }
-            performance.stage = .confirmingDestructive(block: offset)
-            return wait(.performing(performance), for: destructiveQuestion)
-        }
-        performance.stage = .inspecting(block: offset, device: device)
-        wait(.performing(performance), for: .run(CommandRequest(command: BlockDeviceReport.command, host: host(block.target)), showsOutput: false))
-    }
-
-    /// The files the command writes were looked at: refused, or on to the destructive guard.
-    mutating func writesChecked(_ offset: Int, verdict refusal: String?, _ performance: Performance) {
-        guard let refusal else { return guardDevice(offset, performance) }
-        confirmed(offset, refusal: refusal, performance)
-    }
-
-    /// The answer to "This command is destructive. Run it?".
-    mutating func answeredDestructiveQuestion(_ offset: Int, event: SessionEvent, _ performance: Performance) {
-        switch YesNo.answer(event, default: false) {
-        case .unclear:
-            say("Please answer y or n.")
-            wait(.performing(performance), for: destructiveQuestion)
-        case .yes: confirmed(offset, refusal: nil, performance)
-        case .no, .none: confirmed(offset, refusal: "Not confirmed; this command was not run.", performance)
+        for text in move.text { write(text) }
+        switch move.next {
+        case .wait(let stage, let effect):
+            performance.stage = .guarding(block: offset, stage)
+            wait(.performing(performance), for: effect)
+        case .cleared: launch(offset, performance)
+        case .refused(let refusal): refuse(because: refusal, performance)
         }
     }
 
-    /// "This command is destructive. Run it?", for a command whose step names no device.
-    var destructiveQuestion: SessionEffect {
-        .confirm(prompt: YesNo.prompt(style.apply([.bold, .red], to: "This command is destructive. Run it?"), default: false))
-    }
-
-    /// A destructive command's device passed the guard's refusals: confirmed unattended, or asked.
-    mutating func deviceInspected(_ offset: Int, device: String, report: BlockDeviceReport?, resolved: DestructiveGuard.Resolved?, _ performance: Performance) {
-        var performance = performance
-        let description = DestructiveGuard.verdict(device: device, report: report, resolved: resolved,
-                                                   standIn: options.standInDevices.contains(device) ? options.standInCards : nil).description
-        write(style.apply([.bold, .red], to: "This destroys everything on \(device).") + "\n  " + description + "\n")
-        if !mode.asksPerson {
-            return confirmed(offset, refusal: options.confirmedDevices.contains(device) ? nil : "it writes over \(device); confirm with --confirm-device \(device)", performance)
-        }
-        performance.stage = .confirmingDevice(block: offset, device: device)
-        wait(.performing(performance), for: .confirm(prompt: "Type the device name (\(device)) to go on, anything else to stop: "))
-    }
-
-    /// Runs the command when it was confirmed; else says why not.
-    mutating func confirmed(_ offset: Int, refusal: String?, _ performance: Performance) {
-        guard let refusal else { return launch(offset, performance) }
+    /// The command does not run: says why, and the step fails.
+    mutating func refuse(because refusal: String, _ performance: Performance) {
         setStatus(.failed)
         say(refusal, .red)
         blockEnded(performance, failure: .refused(refusal))
@@ -270,7 +192,7 @@ extension SessionTransition {
         do {
             text = try command.exec(secrets: values.secretValues)
         } catch {
-            return confirmed(offset, refusal: "Not run: \(error.description). Give another value with set.", performance)
+            return refuse(because: "Not run: \(error.description). Give another value with set.", performance)
         }
         var request = CommandRequest(command: text, host: host(block.target), user: block.user,
                                      timeout: block.timeout, interactive: interactive,
