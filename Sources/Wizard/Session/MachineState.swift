@@ -11,10 +11,6 @@ public struct MachineState: Sendable {
     var failedNodes: [String] = []
     /// What the last failed check or command expected and found, for `why`.
     var lastFailures: [CheckOutcome] = []
-    /// Whether the practice lab has set the current item's scene (the `on=lab` blocks a step starts
-    /// with), and the learner's command that waits for it.
-    var labSceneSet = true
-    var afterLabScene: LabSceneRequest?
 
     public init(session: SessionState) {
         self.session = session
@@ -30,8 +26,3 @@ public struct MachineState: Sendable {
     public var hasEnded: Bool { phase == .ended }
 }
 
-/// A command typed at the prompt that waits for the practice lab to set the scene first.
-struct LabSceneRequest: Sendable, Equatable {
-    var command: SessionCommand
-    var prompt: PromptState
-}

@@ -15,6 +15,8 @@ public struct SessionMachine: Sendable {
     /// and the count of steps then cost those, not the whole lesson.
     let conditionalSteps: [Int]
     let hosts: HostResolver
+    /// The practice lab's part in the session (nil outside the lab).
+    let lab: SessionLab?
     let presenter: SessionPresenter
 
     public init(loaded: LoadedLesson, options: SessionOptions, interactiveTerminal: Bool) {
@@ -24,6 +26,7 @@ public struct SessionMachine: Sendable {
         self.mode = SessionMode(options)
         self.conditionalSteps = loaded.lesson.conditionalSteps
         self.hosts = HostResolver(lesson: loaded.lesson, localAddresses: options.localAddresses)
+        self.lab = options.practiceLab ? SessionLab() : nil
         self.presenter = SessionPresenter(lesson: loaded.lesson, style: options.style, width: options.width)
     }
 
@@ -48,6 +51,7 @@ struct SessionTransition {
     var lesson: Lesson { machine.loaded.lesson }
     var options: SessionOptions { machine.options }
     var mode: SessionMode { machine.mode }
+    var lab: SessionLab? { machine.lab }
     var style: TextStyle { options.style }
     var presenter: SessionPresenter { machine.presenter }
     var step: Step { lesson.steps[state.session.stepIndex] }

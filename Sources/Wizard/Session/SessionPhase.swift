@@ -32,6 +32,15 @@ enum SessionPhase: Sendable, Equatable {
 struct PromptState: Sendable, Equatable {
     var resumeAt: Int?
     var shownOnly = false
+    /// The practice lab sets the step's scene (`SessionLab.sceneSetUp`) before the learner's first
+    /// `run`, `done`, `check`, `watch` or edited command.
+    var labSceneToSet = false
+}
+
+/// A command typed at the prompt that waits for the practice lab to set the scene first.
+struct LabSceneRequest: Sendable, Equatable {
+    var command: SessionCommand
+    var prompt: PromptState
 }
 
 /// A watch of the step's checks: the prompt it goes back to, how often it looks, and how many looks so far.
@@ -49,13 +58,14 @@ enum SelfTestStage: Sendable, Equatable {
     case solve
 }
 
-/// One run of a step's blocks: preconditions, then the commands in `queue` (block offsets) from
-/// `position`, then the checks; `origin` is what the result goes back to.
+/// One run of a step's blocks: preconditions, then the commands in `queue`, then the checks;
+/// `origin` is what the result goes back to.
 struct Performance: Sendable, Equatable {
     /// Who started it, and so where its result goes.
     enum Origin: Sendable, Equatable {
-        /// The `on=lab` blocks that set the scene before the step is checked.
-        case labSetUp
+        /// The `on=lab` blocks that set the scene before the step is checked; then the learner's command
+        /// that waited for it, if any.
+        case labSetUp(then: LabSceneRequest?)
         /// An unattended run of the step.
         case unattended
         /// `run`, `done` or `check` at the prompt.
@@ -79,9 +89,16 @@ struct Performance: Sendable, Equatable {
     }
 
     var origin: Origin
-    var queue: [Int]
-    var position = 0
+    var queue: BlockQueue
     var stage: Stage
+}
+
+extension Performance.Origin {
+    /// Whether the practice lab sets the step's scene (no learner types, answers or fails there).
+    var isLabSetUp: Bool {
+        if case .labSetUp = self { return true }
+        return false
+    }
 }
 
 /// What a run of a step's blocks led to.

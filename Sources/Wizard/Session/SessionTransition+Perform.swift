@@ -10,7 +10,7 @@ extension SessionTransition {
         let queue = step.blocks.indices.filter { offset in
             isCommand(step.blocks[offset]) && !setUp.contains(offset) && values.applies(step.blocks[offset], to: item)
         }
-        var performance = Performance(origin: origin, queue: queue, position: queue.firstIndex { $0 >= start } ?? queue.count, stage: .checks)
+        var performance = Performance(origin: origin, queue: BlockQueue(queue, from: start), stage: .checks)
         if start == 0, !step.blocks(.precondition).isEmpty {
             performance.stage = .preconditions
             return wait(.performing(performance), for: .check(step.blocks(.precondition), item: item))
@@ -29,30 +29,32 @@ extension SessionTransition {
     /// The next command of the queue, or the checks when none is left.
     mutating func continueQueue(_ performance: Performance) {
         var performance = performance
-        guard performance.position < performance.queue.count else {
-            if performance.origin == .labSetUp { return labSceneReady() }
+        // The lab's set-up is all the lab's: nothing in it is typed by the learner.
+        let setsScene = performance.origin.isLabSetUp
+        switch performance.queue.next(in: step, byHand: { !setsScene && $0.kind == .show && !typedForLearner($0) }) {
+        case .end:
+            if case .labSetUp(let request) = performance.origin { return labSceneReady(then: request) }
             performance.stage = .checks
-            return wait(.performing(performance), for: .check(step.blocks(.check), item: item))
-        }
-        let offset = performance.queue[performance.position]
-        let block = step.blocks[offset]
-        if performance.origin != .labSetUp, block.kind == .show, !typedForLearner(block) {
-            // Show this and the hand-typed blocks right after it, then wait for `done`.
-            var next = performance.position
-            while next < performance.queue.count, step.blocks[performance.queue[next]].kind == .show, !typedForLearner(step.blocks[performance.queue[next]]) {
-                let shown = step.blocks[performance.queue[next]]
+            wait(.performing(performance), for: .check(step.blocks(.check), item: item))
+        case .command(let offset):
+            startBlock(offset, performance)
+        case .byHand(let shown, let resumeAt):
+            for shown in shown.map({ step.blocks[$0] }) {
                 write(presenter.block(shown, text: values.command(shown, item: item).display, place: place(shown.target)))
-                next += 1
             }
-            let resumeAt = next < performance.queue.count ? performance.queue[next] : step.blocks.count
-            if case .prompt(let prompt) = performance.origin, let seconds = watchSeconds, canWatch {
-                say("Do this by hand; piwizard watches for it.", .bold)
-                return startWatching(PromptState(resumeAt: resumeAt, shownOnly: prompt.shownOnly), seconds: seconds)
-            }
-            if mode.asksPerson { say("Do this by hand, then type done.", .bold) }
-            return performed(performance, result: .waitingForHands(resumeAt))
+            waitForHands(resumeAt: resumeAt, performance)
         }
-        startBlock(offset, performance)
+    }
+
+    /// Hand-typed blocks are shown: the learner types them, then `done` goes on at `resumeAt` (or a
+    /// watched step goes on by itself).
+    private mutating func waitForHands(resumeAt: Int, _ performance: Performance) {
+        if case .prompt(let prompt) = performance.origin, let seconds = watchSeconds, canWatch {
+            say("Do this by hand; piwizard watches for it.", .bold)
+            return startWatching(PromptState(resumeAt: resumeAt, shownOnly: prompt.shownOnly), seconds: seconds)
+        }
+        if mode.asksPerson { say("Do this by hand, then type done.", .bold) }
+        performed(performance, result: .waitingForHands(resumeAt))
     }
 
     mutating func performed(_ performance: Performance, event: SessionEvent) {
@@ -109,7 +111,7 @@ extension SessionTransition {
         var performance = performance
         let block = step.blocks[offset]
         // A command only a person may answer (`passwd`, a password prompt) stops an unattended run here.
-        if block.needsPerson, !mode.asksPerson, performance.origin != .labSetUp {
+        if block.needsPerson, !mode.asksPerson, !performance.origin.isLabSetUp {
             // `piwizard test` runs the step's solution in the person's place, when it has one.
             if mode.solvesForPerson, let solve = step.blocks.firstIndex(where: { $0.kind == .solve }) {
                 setStatus(.running)
@@ -225,22 +227,19 @@ extension SessionTransition {
     /// failure (only an unattended run stops there).
     mutating func blockEnded(_ performance: Performance, failure: PerformResult?) {
         var performance = performance
-        if performance.origin == .labSetUp, case .failed(let reason)? = failure, !mode.asksPerson {
+        if performance.origin.isLabSetUp, case .failed(let reason)? = failure, !mode.asksPerson {
             return end(.failed(step: step.id, reason: reason))
         }
-        if let failure, performance.origin != .labSetUp { return performed(performance, result: failure) }
-        performance.position += 1
-        if performance.origin == .labSetUp, performance.position < performance.queue.count {
-            return startBlock(performance.queue[performance.position], performance)
-        }
+        if let failure, !performance.origin.isLabSetUp { return performed(performance, result: failure) }
+        performance.queue.advance()
         continueQueue(performance)
     }
 
     /// Where a performance's result goes.
     mutating func performed(_ performance: Performance, result: PerformResult) {
         switch performance.origin {
-        case .labSetUp:
-            labSceneReady()
+        case .labSetUp(let request):
+            labSceneReady(then: request)
         case .unattended:
             switch result {
             case .done: itemEnded(.next)

@@ -23,8 +23,11 @@ extension SessionTransition {
         }
     }
 
-    /// The blocks the learner sees for this item: the step's, but those whose own `when=` does not hold.
-    var shownBlocks: [Int] { step.learnerBlocks.filter { values.applies(step.blocks[$0], to: item) } }
+    /// The blocks the learner sees for this item: the step's, but those whose own `when=` does not hold
+    /// and, outside the practice lab, the lab's (`on=lab`: the prose says what to do by hand there).
+    var shownBlocks: [Int] {
+        step.learnerBlocks.filter { (step.blocks[$0].target != .lab || lab != nil) && values.applies(step.blocks[$0], to: item) }
+    }
 
     /// The offsets of the blocks `edit N` changes, N from 1: the step's commands (those shown).
     var editableBlocks: [Int] { shownBlocks.filter { step.blocks[$0].kind == .run } }
@@ -91,21 +94,21 @@ extension SessionTransition {
     /// `piwizard test` (shell text anywhere else, run as if typed).
     func typedForLearner(_ block: Block) -> Bool {
         guard block.kind == .show else { return false }
-        if block.target == .console { return options.practiceLab }
+        if block.target == .console { return lab?.types(block) ?? false }
         return mode.typesShownShell && Block.shellLanguages.contains(block.language)
     }
 
     /// Whether a block is one of the step's commands here: a `{run}` or `{show}` block, and an
     /// `on=lab` one only in the practice lab.
     func isCommand(_ block: Block) -> Bool {
-        (block.kind == .run || block.kind == .show) && (block.target != .lab || options.practiceLab)
+        (block.kind == .run || block.kind == .show) && (block.target != .lab || lab != nil)
     }
 
     /// `on raspi2 (192.168.1.102)`, `at raspi2's console`, `on the master`, or nothing for here.
     func place(_ target: Target) -> String {
         switch target {
         case .local: return ""
-        case .console: return "at the console of \(item?.label ?? "the node")" + (options.practiceLab ? " (the practice lab types it)" : "")
+        case .console: return "at the console of \(item?.label ?? "the node")" + (lab?.consoleNote ?? "")
         case .lab: return "in the practice lab, for you"
         case .node:
             guard let item else { return "on the node" }

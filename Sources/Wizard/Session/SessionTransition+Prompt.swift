@@ -91,9 +91,9 @@ extension SessionTransition {
     /// on) comes first, when the learner runs the step, and the step is looked at after it.
     private mutating func performCommand(_ command: SessionCommand, prompt current: PromptState) {
         var prompt = current
-        if !state.labSceneSet {
-            state.afterLabScene = LabSceneRequest(command: command, prompt: prompt)
-            return setLabScene()
+        if prompt.labSceneToSet {
+            prompt.labSceneToSet = false
+            return setLabScene(then: LabSceneRequest(command: command, prompt: prompt))
         }
         if command == .watch { return startWatching(prompt, seconds: watchSeconds ?? Block.defaultWatchSeconds) }
         let resumeAt = prompt.resumeAt
@@ -102,7 +102,7 @@ extension SessionTransition {
             if command == .done && !prompt.shownOnly && !step.blocks.contains(where: { $0.kind == .show }) && !step.blocks(.run).isEmpty {
                 say("Checking what you did by hand.", .dim)
             }
-            return startPerformance(Performance(origin: .prompt(prompt), queue: [], stage: .checks))
+            return startPerformance(Performance(origin: .prompt(prompt), queue: BlockQueue([]), stage: .checks))
         }
         perform(from: command == .done ? (resumeAt ?? 0) : 0, origin: .prompt(prompt))
     }
@@ -139,7 +139,7 @@ extension SessionTransition {
         }
         let key = editKey(block)
         update { $0.edits[key] = text }
-        if !state.labSceneSet { return promptCommand(.run, prompt: prompt) }   // the lab's part first
+        if prompt.labSceneToSet { return promptCommand(.run, prompt: prompt) }   // the lab's part first
         perform(from: 0, origin: .edit(prompt))
     }
 

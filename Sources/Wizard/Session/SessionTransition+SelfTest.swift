@@ -33,7 +33,7 @@ extension SessionTransition {
             return
         }
         // Then the lab does the learner's part (a card into the reader, a Pi switched on), and the step runs.
-        if !state.labSceneSet, !labSetUp.isEmpty { return setLabScene() }
+        if !labSetUp.isEmpty { return setLabScene(then: nil) }
         perform(from: 0, origin: .unattended)
     }
 
@@ -109,7 +109,7 @@ extension SessionTransition {
 
     /// Runs these blocks, then the step's checks, for a self-test stage.
     private mutating func startSelfTestBlocks(_ queue: [Int], stage: SelfTestStage) {
-        let performance = Performance(origin: .selfTest(stage), queue: queue, position: 0, stage: .checks)
+        let performance = Performance(origin: .selfTest(stage), queue: BlockQueue(queue), stage: .checks)
         continueQueue(performance)
     }
 

@@ -114,33 +114,28 @@ extension SessionTransition {
     mutating func beginItem() {
         effects.append(.record(.marker(item.map { "\(step.id)/\($0.key)" } ?? step.id)))
         present()
-        let setUp = labSetUp
-        state.labSceneSet = setUp.isEmpty
-        state.afterLabScene = nil
-        if !setUp.isEmpty {
+        if !labSetUp.isEmpty {
             // A learner sees the step first; the lab acts when they run it (`promptCommand`). The
             // self-test looks before the lab acts, as the lab's part is the learner's (`selfTestBefore`).
-            if mode.asksPerson { return prompt(PromptState()) }
+            if mode.asksPerson { return prompt(PromptState(labSceneToSet: true)) }
             if mode.provesChecks, !step.blocks(.check).isEmpty { return checkIfDone() }
-            return setLabScene()
+            return setLabScene(then: nil)
         }
         checkIfDone()
     }
 
-    /// The lab does its part of the step (`labSetUp`, not empty): `labSceneReady` follows.
-    mutating func setLabScene() {
-        state.labSceneSet = true
+    /// The lab does its part of the step (`labSetUp`, not empty), then `request` goes on (`labSceneReady`).
+    mutating func setLabScene(then request: LabSceneRequest?) {
         let setUp = labSetUp
-        startPerformance(Performance(origin: .labSetUp, queue: setUp, stage: .running(setUp[0])))
+        startPerformance(Performance(origin: .labSetUp(then: request), queue: BlockQueue(setUp), stage: .running(setUp[0])))
     }
 
     /// The lab has set the scene: the learner's command goes on (a run runs the step's commands, then
     /// its checks: the learner asked to run it, so it is not offered as done), or, unattended, the step
     /// is looked at.
-    mutating func labSceneReady() {
+    mutating func labSceneReady(then request: LabSceneRequest?) {
         if mode.provesChecks { return perform(from: 0, origin: .unattended) }
-        guard let request = state.afterLabScene else { return checkIfDone() }
-        state.afterLabScene = nil
+        guard let request else { return checkIfDone() }
         promptCommand(request.command, prompt: request.prompt)
     }
 
@@ -201,7 +196,6 @@ extension SessionTransition {
     /// The offsets of the `on=lab` blocks a step starts with: in the lab they set the scene (a card in
     /// the reader, a Pi switched on) before anything is checked; outside the lab, none.
     var labSetUp: [Int] {
-        guard options.practiceLab else { return [] }
-        return Array(step.blocks.indices.prefix { step.blocks[$0].target == .lab && step.blocks[$0].kind == .run })
+        lab?.sceneSetUp(of: step) ?? []
     }
 }

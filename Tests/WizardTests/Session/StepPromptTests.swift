@@ -156,3 +156,63 @@ import Wizard
         #expect(terminal.output.contains("✓ Done."), "\(terminal.output)")
     }
 }
+
+/// The practice lab's part in a session (`SessionLab`): it sets a step's scene once, before the
+/// learner's first command that needs it, and types console blocks; outside the lab neither happens.
+@Suite struct SessionLabTests {
+    static let lesson = """
+    ---
+    id: scene
+    title: Scene
+    summary: The lab sets the scene; a block is typed at a node's console.
+    inputs:
+      nodes:
+        type: list
+        fields:
+          name: { type: hostname }
+        default: [{ name: n1 }]
+    ---
+    ## Switch it on {#power foreach=nodes as=node}
+
+    ```sh {run on=lab}
+    lab-power-on {{node.name}}
+    ```
+
+    ```sh {show on=console}
+    console-setup {{node.name}}
+    ```
+
+    ```sh {check}
+    node-answers {{node.name}}
+    ```
+    """
+
+    static func run(lab: Bool, answers: [String]) throws -> (SessionOutcome, ScriptedTerminal, FakeRunner) {
+        let loaded = try TestLessons.load(Self.lesson, id: "scene")
+        let runner = FakeRunner()
+        runner.on("node-answers n1", exits: [1, 0, 0, 0])
+        var options = SessionOptions()
+        options.practiceLab = lab
+        let terminal = ScriptedTerminal(answers.map { .type($0) }, interactive: true)
+        let session = WizardSession(loaded: loaded, terminal: terminal, runner: runner, options: options, state: WizardSessionTests.defaults(loaded))
+        return (session.run(), terminal, runner)
+    }
+
+    @Test func theSceneIsSetOnceBeforeTheFirstCommandThatNeedsIt() throws {
+        let (_, terminal, runner) = try Self.run(lab: true, answers: ["hint", "check", "run", "quit"])
+        #expect(terminal.prompts.first?.prompt.hasSuffix("> ") == true)
+        // `hint` needs no scene; `check` does: the lab acts, then the check; `run` does not set it again.
+        #expect(runner.commands.filter { $0 == "lab-power-on n1" }.count == 1, "\(runner.commands)")
+        #expect(runner.commands.first == "lab-power-on n1")
+        #expect(runner.commands.contains("console-setup n1"), "the lab types the console block: \(runner.commands)")
+        #expect(terminal.output.contains("(the practice lab types it)"), "\(terminal.output)")
+    }
+
+    @Test func outsideTheLabItsBlocksAreNotCommandsAndTheConsoleIsTypedByHand() throws {
+        let (_, terminal, runner) = try Self.run(lab: false, answers: ["run", "quit"])
+        #expect(!runner.commands.contains("lab-power-on n1"), "\(runner.commands)")
+        #expect(!runner.commands.contains("console-setup n1"), "\(runner.commands)")
+        #expect(terminal.output.contains("Do this by hand, then type done."), "\(terminal.output)")
+        #expect(!terminal.output.contains("practice lab"), "\(terminal.output)")
+    }
+}
