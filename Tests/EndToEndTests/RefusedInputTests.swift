@@ -99,3 +99,32 @@ import Testing
         #expect(!resumed.stdout.contains("Resuming"), "\(resumed.stdout)")
     }
 }
+
+/// `piwizard test` refuses a value that breaks a rule before it runs anything, its lesson's teardown
+/// blocks included (they ran first, with the refused value, before the set-up was one).
+@Suite struct RefusedSelfTestInputTests {
+    static let lesson = RefusedInputTests.lesson + """
+    ```sh {check}
+    test -e "$MARK"
+    ```
+
+    ```sh {teardown}
+    touch "$MARK-teardown"; rm -f "$MARK"
+    ```
+
+    """
+
+    @Test func aRefusedValueStopsTheSelfTestBeforeItsTeardown() throws {
+        let dir = try PiwizardProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Self.lesson.write(to: dir.appendingPathComponent("refusals.md"), atomically: true, encoding: .utf8)
+        let mark = dir.appendingPathComponent("mark").path
+        let refused = try PiwizardProcess.run(["test", "./refusals.md", "--var", "gateway=10.9.0.2"], in: dir, environment: ["MARK": mark])
+        #expect(refused.status == 64, "\(refused.stdout)\(refused.stderr)")
+        #expect(refused.stderr == "piwizard: --var gateway: refused, because nodes record 2 (n2): ip 10.9.0.2 is also gateway (ip must not be gateway)\n")
+        #expect(!FileManager.default.fileExists(atPath: mark + "-teardown"), "nothing ran, not even the teardown")
+        let held = try PiwizardProcess.run(["test", "./refusals.md", "--var", "gateway=10.9.0.200"], in: dir, environment: ["MARK": mark])
+        #expect(held.status == 0, "\(held.stdout)\(held.stderr)")
+        #expect(FileManager.default.fileExists(atPath: mark + "-teardown"), "the test's teardown does leave its mark")
+    }
+}

@@ -31,19 +31,14 @@ struct CheckCommand: ParsableCommand {
         let lesson = loaded.lesson
         guard jobs >= 1 else { throw RuntimeFailure.tooFewJobs(jobs) }
         let saved = try state.store().load(lessonID: lesson.id)
-        var sources = InputSources(saved: saved?.state.inputs ?? [:],
-                                   given: try values.provided(for: lesson))
         var sessionOptions = SessionOptions(localAddresses: LocalAddresses.current())
         sessionOptions.jobs = jobs
-        if lab {
-            let practiceLab = try RunningLab.find(saved: saved)
-            sources.lab = LabSession.inputs(for: lesson, lab: practiceLab)
-            LabSession.configure(&sessionOptions, lab: practiceLab)
-        }
-        var inputs = sources.merged(defaults: loaded.defaultInputs)
-        try sources.checkGiven(inputs, lesson: lesson)
-        let hosts = HostResolver(lesson: lesson, localAddresses: sessionOptions.localAddresses)
+        var setUp = try SessionSetUp(loaded, given: values, saved: saved, options: sessionOptions)
+        if lab { setUp.practise(in: try RunningLab.find(saved: saved)) }
+        var inputs = try setUp.checkedInputs()
+        let hosts = setUp.hosts
         // What the lesson detects (the master's network stack) and no one gave is detected, as a run does.
+        let sources = setUp.sources
         let given = Set(sources.saved.keys).union(sources.lab.keys).union(sources.provided.keys)
         inputs.merge(InputDetection(lesson: lesson, runner: LiveCommandRunner(), hosts: hosts).missing(given: given, inputs: inputs)) { $1 }
         for id in steps where lesson.steps.first(where: { $0.id == id }) == nil {
@@ -57,7 +52,7 @@ struct CheckCommand: ParsableCommand {
         }
         let checker = StepChecker(lesson: lesson, assets: loaded.assetsFolder.path, inputs: inputs,
                                   hosts: hosts,
-                                  runner: LiveCommandRunner(), options: sessionOptions)
+                                  runner: LiveCommandRunner(), options: setUp.options)
         let style = TextStyle(colour: Platform.useColour)
         var report = CheckReport(lesson: lesson.id)
         for step in selected {

@@ -36,14 +36,12 @@ struct ExportCommand: ParsableCommand {
         let loaded = try options.library.load(lesson)
         let lesson = loaded.lesson
         let saved = try state.store().load(lessonID: lesson.id)
-        let given = try values.provided(for: lesson)
-        guard saved != nil || !given.values.isEmpty || lab else {
+        var setUp = try SessionSetUp(loaded, given: values, saved: saved, options: SessionOptions())
+        guard saved != nil || !setUp.sources.provided.values.isEmpty || lab else {
             throw RuntimeFailure(message: "no saved run of \(lesson.id): export writes what a run set up; run it first (\(Platform.commandName) start \(lesson.id)), or give its values with --vars FILE", status: ExitStatus.notFound)
         }
-        var sources = InputSources(saved: saved?.state.inputs ?? [:], given: given)
-        if lab { sources.lab = LabSession.inputs(for: lesson, lab: try RunningLab.find(saved: saved)) }
-        let inputs = sources.merged(defaults: loaded.defaultInputs)
-        try sources.checkGiven(inputs, lesson: lesson)
+        if lab { setUp.practise(in: try RunningLab.find(saved: saved)) }
+        let inputs = try setUp.checkedInputs()
         let inventory = try AnsibleInventory(lesson: lesson, inputs: inputs)
         if json {
             print(JSONOutput.text(inventory))

@@ -28,29 +28,6 @@ struct SessionArguments: ParsableArguments {
         for id in allowedDestructiveSteps where loaded.lesson.step(withID: id) == nil {
             throw RuntimeFailure.unknownStep(id, option: "--allow-destructive", in: loaded.lesson)
         }
-        var sources = InputSources(given: try values.provided(for: loaded.lesson))
-        for note in RemotePathWarning.notes(for: sources.provided, lesson: loaded.lesson, home: Platform.environment["HOME"]) {
-            Platform.writeError("piwizard: note: " + note)
-        }
-        var practiceLab: Lab?
-        // A resumed run goes on in the lab it was started in.
-        let savedLab = resume == .resume ? try state.store().load(lessonID: loaded.lesson.id)?.state.practiceLab : nil
-        if lab || savedLab != nil {
-            let name = LabChoice.name(environment: Platform.environment, saved: savedLab)
-            // A list given with more nodes than the lab has grows the lab: the new ones are new Pis.
-            let listed = loaded.lesson.hostList.flatMap { sources.provided[$0.name]?.records?.count } ?? 0
-            let (lab, wasUp) = try LabChoice.sessionLab(name: name, environment: Platform.environment, nodes: labNodes ?? 4,
-                                                        atLeast: max(labNodes ?? 0, listed),
-                                               flavour: { try LabFlavourOption.resolve(labOS, fallback: .defaultFlavour) },
-                                               piwizard: Platform.executablePath, progress: { Platform.writeError($0) })
-            // The learner sees the lab they practise in, made now or found up.
-            Platform.show((wasUp ? "The practice lab '\(name)' is up, as it was left" : "The practice lab '\(name)' is up, made now")
-                  + ": its nodes run \(lab.flavour): \(lab.flavour.release).")
-            Platform.show(LabStatus.table(lab) + "\n")
-            // A learner at a terminal types sudo's password, as on a Pi; an unattended run gets it from the lab.
-            sources.lab = LabSession.inputs(for: loaded.lesson, lab: lab, learnerTypesSecrets: !yes && TerminalFactory.standardStreamsAreTerminals)
-            practiceLab = lab
-        }
         let inlineSecret = InlineSecret(lesson: loaded.lesson)
         let terminal = TerminalFactory.makeTerminal(historyFile: StateDirectory.historyFile(in: state.url), keepable: inlineSecret.keepable)
         var options = SessionOptions(
@@ -59,13 +36,27 @@ struct SessionArguments: ParsableArguments {
         )
         options.jobs = jobs
         options.allowedDestructiveSteps = Set(allowedDestructiveSteps)
-        var runner: CommandRunner = LiveCommandRunner()
-        if let practiceLab {
-            LabSession.configure(&options, lab: practiceLab, lesson: loaded.lesson)
-            runner = LabSession.runner(lab: practiceLab, unattended: yes, environment: Platform.environment)
+        var setUp = try SessionSetUp(loaded, given: values, options: options)
+        for note in RemotePathWarning.notes(for: setUp.sources.provided, lesson: loaded.lesson, home: Platform.environment["HOME"]) {
+            Platform.writeError("piwizard: note: " + note)
         }
-        let live = LiveSession(loaded: loaded, sources: sources, options: options, stateFolder: state.url, resume: resume)
-        let (outcome, transcript) = try live.run(on: terminal, runner: runner)
+        // A resumed run goes on in the lab it was started in.
+        let savedLab = resume == .resume ? try state.store().load(lessonID: loaded.lesson.id)?.state.practiceLab : nil
+        if lab || savedLab != nil {
+            let name = LabChoice.name(environment: Platform.environment, saved: savedLab)
+            // A list given with more nodes than the lab has grows the lab: the new ones are new Pis.
+            let listed = loaded.lesson.hostList.flatMap { setUp.sources.provided[$0.name]?.records?.count } ?? 0
+            let (lab, wasUp) = try LabChoice.sessionLab(name: name, environment: Platform.environment, nodes: labNodes ?? 4,
+                                                        atLeast: max(labNodes ?? 0, listed),
+                                               flavour: { try LabFlavourOption.resolve(labOS, fallback: .defaultFlavour) },
+                                               piwizard: Platform.executablePath, progress: { Platform.writeError($0) })
+            // The learner sees the lab they practise in, made now or found up.
+            Platform.show((wasUp ? "The practice lab '\(name)' is up, as it was left" : "The practice lab '\(name)' is up, made now")
+                  + ": its nodes run \(lab.flavour): \(lab.flavour.release).")
+            Platform.show(LabStatus.table(lab) + "\n")
+            setUp.practise(in: lab, learnerTypesSecrets: !yes && TerminalFactory.standardStreamsAreTerminals)
+        }
+        let (outcome, transcript) = try setUp.session(stateFolder: state.url, resume: resume).run(on: terminal, runner: setUp.runner)
         switch outcome {
         case .finished: break
         case .quit: terminal.write(ScreenWrap.fit(outcome.message + " Continue with: \(Platform.commandName) resume \(loaded.lesson.id)", width: options.width) + "\n")

@@ -29,10 +29,10 @@ struct StartCommand: ParsableCommand {
         let loaded = try options.library.load(lesson)
         if preview {
             // Given values are checked as a session checks them, and fill the commands in.
-            let sources = InputSources(given: try session.values.provided(for: loaded.lesson))
-            try sources.checkGiven(sources.merged(defaults: loaded.defaultInputs), lesson: loaded.lesson)
+            let setUp = try SessionSetUp(loaded, given: session.values, options: SessionOptions())
+            _ = try setUp.checkedInputs()
             let style = TextStyle(colour: Platform.useColour)
-            print(DisplayWalk(loaded: loaded, width: session.width ?? Platform.terminalWidth, style: style, given: sources.provided).render(), terminator: "")
+            print(DisplayWalk(loaded: loaded, width: session.width ?? Platform.terminalWidth, style: style, given: setUp.sources.provided).render(), terminator: "")
             return
         }
         try session.run(loaded, resume: restart ? .startOver : .ask)

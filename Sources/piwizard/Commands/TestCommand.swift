@@ -81,21 +81,18 @@ struct TestCommand: ParsableCommand {
 
     /// One unattended self-testing session, in a state folder of its own.
     private func once(_ loaded: LoadedLesson, lab: Lab?) throws -> SelfTestReport {
-        var sources = InputSources(given: try values.provided(for: loaded.lesson))
         var options = SessionOptions(unattended: true, confirmedDevices: Set(confirmedDevices), localAddresses: LocalAddresses.current(), style: .plain, width: 100)
         options.selfTest = true
-        var runner: CommandRunner = LiveCommandRunner()
-        if let lab {
-            sources.lab = LabSession.inputs(for: loaded.lesson, lab: lab)
-            LabSession.configure(&options, lab: lab)
-            runner = LabSession.runner(lab: lab, unattended: true, environment: Platform.environment)
-        }
+        var setUp = try SessionSetUp(loaded, given: values, options: options)
+        if let lab { setUp.practise(in: lab) }
+        let runner = setUp.runner
         let state = FileManager.default.temporaryDirectory.appendingPathComponent("piwizard-test-\(loaded.lesson.id)-\(UUID().uuidString.prefix(8))")
-        // What an earlier run left behind would make the checks pass before their steps: undo it first.
-        let inputs = sources.merged(defaults: loaded.defaultInputs)
-        let hosts = HostResolver(lesson: loaded.lesson, localAddresses: options.localAddresses)
+        // What an earlier run left behind would make the checks pass before their steps: undo it first,
+        // with values checked first (a refused one runs nothing, not even that).
+        let inputs = try setUp.checkedInputs()
+        let hosts = setUp.hosts
         let before = SelfTestTeardown(loaded: loaded, inputs: inputs, hosts: hosts, runner: runner).run()
-        let live = LiveSession(loaded: loaded, sources: sources, options: options, stateFolder: state, resume: .startOver)
+        let live = setUp.session(stateFolder: state, resume: .startOver)
         // The session's screen goes to standard error with --verbose, else nowhere (its transcript keeps it).
         let terminal: Terminal = verbose ? PlainTerminal(input: STDIN_FILENO, output: STDERR_FILENO)
             : PlainTerminal(input: FileHandle(forReadingAtPath: "/dev/null") ?? .standardInput, output: FileHandle(forWritingAtPath: "/dev/null") ?? .standardError)
