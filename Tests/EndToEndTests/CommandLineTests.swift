@@ -256,3 +256,22 @@ import Testing
         #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
     }
 }
+
+/// `replay` of a transcript whose recorded lesson file changed since (another checkout's, edited)
+/// replays against the lesson here whose text is the one recorded.
+@Suite struct ReplayFindsTheRecordedLessonTests {
+    @Test func theLessonWithTheRecordedTextIsReplayedNotAChangedFileOfTheSameName() throws {
+        let dir = try PiwizardProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let original = try String(contentsOf: PiwizardProcess.repository.appendingPathComponent("lessons/tour.md"), encoding: .utf8)
+        let elsewhere = dir.appendingPathComponent("elsewhere/tour.md")
+        try FileManager.default.createDirectory(at: elsewhere.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try original.replacingOccurrences(of: "## ", with: "## Changed: ").write(to: elsewhere, atomically: true, encoding: .utf8)
+        var text = try String(contentsOf: PiwizardProcess.repository.appendingPathComponent("transcripts/tour-clean.cast"), encoding: .utf8)
+        text = text.replacingOccurrences(of: #""lessonFile":"[^"]*""#, with: "\"lessonFile\":\"\(elsewhere.path)\"", options: .regularExpression)
+        let cast = dir.appendingPathComponent("tour.cast")
+        try text.write(to: cast, atomically: true, encoding: .utf8)
+        let output = try PiwizardProcess.run(["replay", cast.path])
+        #expect(output.status == 0 && output.stdout.hasPrefix("replay matches:"), "\(output.stdout)\(output.stderr)")
+    }
+}

@@ -23,7 +23,7 @@ struct ReplayCommand: ParsableCommand {
         let transcript = try TranscriptCommand.read(file)
         let recorded = transcript.header.piwizard
         guard live else {
-            let loaded = try lesson.map(options.library.load) ?? options.library.load(file: recorded.lessonFile, id: recorded.lesson)
+            let loaded = try lesson.map(options.library.load) ?? recordedLesson(recorded)
             return try report(TranscriptReplay.replay(transcript, lesson: loaded))
         }
         // A transcript is data: live, it runs the lesson the user names or the one its id finds here.
@@ -46,6 +46,17 @@ struct ReplayCommand: ParsableCommand {
         }
         let live = TranscriptReplay.Live(runner: LiveCommandRunner(), confirmer: person, confirmedDevices: Set(confirmedDevices))
         try report(TranscriptReplay.replay(transcript, lesson: loaded, live: live))
+    }
+
+    /// The lesson the transcript was recorded with: of its recorded file and the lesson of its id here,
+    /// the one whose text is the recorded one (its fingerprint), else the file, else the id's. (A
+    /// transcript shipped in a checkout names the file where it was recorded, which may be another
+    /// checkout's, changed since.)
+    private func recordedLesson(_ recorded: TranscriptHeader.Session) throws -> LoadedLesson {
+        let file = FileManager.default.fileExists(atPath: recorded.lessonFile) ? try options.library.load(recorded.lessonFile) : nil
+        let candidates = [file, try? options.library.load(recorded.lesson)].compactMap { $0 }
+        if let same = candidates.first(where: { LessonFingerprint.of($0.lesson) == recorded.lessonFingerprint }) { return same }
+        return try candidates.first ?? options.library.load(recorded.lesson)
     }
 
     private func report(_ result: TranscriptReplay.Result) throws {
