@@ -21,6 +21,6 @@ public enum InputType: String, Sendable, Hashable, Codable, CaseIterable {
 extension InputType {
     /// The type's name with its article, for messages ("an ipv4", "a hostname").
     public var withArticle: String {
-        ("aeiou".contains(rawValue.first ?? "x") ? "an " : "a ") + rawValue
+        (self == .ipv4 || self == .int ? "an " : "a ") + rawValue   // "a username": said as "you"
     }
 }

@@ -18,6 +18,16 @@ enum ValidatorRule {
         .error("validator '\(spec.name)': argument '\(argument)': \(problem)", at: location)
     }
 
+    /// Why `value`, one input alone (`{{node.ip}}`), cannot be of `kind`: the input's declared type holds
+    /// other values (a hostname is no IPv4 address); nil for any other template.
+    static func typeProblem(_ value: String, kind: ValidatorArgumentKind, lesson: Lesson, step: Step) -> String? {
+        let references = TemplateReference.scan(value)
+        guard references.count == 1, let reference = references.first, let path = reference.path,
+              reference.length == value.count, let input = lesson.declaration(of: path, in: step),
+              !kind.takes(input.type) else { return nil }
+        return "it takes \(kind.described), but {{\(path)}} is \(input.type.withArticle) (declare it as the kind the argument takes, or give another input)"
+    }
+
     static func diagnose(_ lesson: Lesson, validators: [ValidatorSpec]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for step in lesson.steps {
@@ -40,10 +50,12 @@ enum ValidatorRule {
                         diagnostics.append(extra(argument, of: spec, at: location))
                         continue
                     }
-                    // A value with a template is known only when the session fills it in.
-                    guard let value = call.arguments[argument], !value.contains("{{"),
-                          let problem = argumentSpec.kind.problem(with: value) else { continue }
-                    diagnostics.append(badValue(argument, of: spec, problem: problem, at: location))
+                    guard let value = call.arguments[argument] else { continue }
+                    // A value with a template is known only when the session fills it in; one input
+                    // alone must be of a type the argument takes.
+                    let problem = value.contains("{{") ? typeProblem(value, kind: argumentSpec.kind, lesson: lesson, step: step)
+                        : argumentSpec.kind.problem(with: value)
+                    if let problem { diagnostics.append(badValue(argument, of: spec, problem: problem, at: location)) }
                 }
             }
         }

@@ -20,6 +20,10 @@ public enum ValidatorArgumentKind: Sendable, Hashable {
     /// A host name or address alone: a port or a user written into it (`[10.0.0.1]:2222`,
     /// `pi@raspi2`) is refused, naming the argument that takes it.
     case host
+    /// An IPv4 address (`ValidatorArguments.address`).
+    case address
+    /// An IPv4 subnet such as `192.168.1.0/24` (`ValidatorArguments.network`).
+    case subnet
 
     /// Why `value` is not of this kind, or nil when it is.
     public func problem(with value: String) -> String? {
@@ -36,6 +40,41 @@ public enum ValidatorArgumentKind: Sendable, Hashable {
             return words.contains(value) ? nil : "'\(value)' is not one of \(words.joined(separator: ", "))"
         case .host:
             return Self.hostProblem(value)
+        case .address:
+            return IPv4Address(value) == nil ? NameAndAddressRules.addressProblem(value) : nil
+        case .subnet:
+            return NameAndAddressRules.subnetProblem(value)
+        }
+    }
+
+    /// Whether every value an input of `type` may hold is of this kind, so that an argument written as
+    /// that input alone (`ip: "{{node.ip}}"`) can be trusted before it is filled in. Free text
+    /// (`string`, `choice`, `secret`) may hold anything: its value is checked when the session fills it in.
+    public func takes(_ type: InputType) -> Bool {
+        if [.string, .choice, .secret].contains(type) { return true }
+        switch self {
+        case .text, .words, .pattern, .choice: return true
+        case .flag: return type == .bool
+        case .number, .size: return type == .int
+        case .host: return type == .ipv4 || type == .hostname
+        case .address: return type == .ipv4
+        case .subnet: return type == .cidr
+        }
+    }
+
+    /// What the kind is, for a message: "an IPv4 address".
+    public var described: String {
+        switch self {
+        case .text: "text"
+        case .flag: "true or false"
+        case .number(let range): "a whole number from \(range.lowerBound) to \(range.upperBound)"
+        case .size: "a size"
+        case .words: "words"
+        case .pattern: "a regular expression"
+        case .choice(let words): "one of " + words.joined(separator: ", ")
+        case .host: "a host name or address"
+        case .address: "an IPv4 address"
+        case .subnet: "a subnet such as 192.168.1.0/24"
         }
     }
 

@@ -46,6 +46,26 @@ public struct ValidatorArguments: Sendable {
         try optional(name).flatMap(ByteSize.parse)
     }
 
+    /// An `address` argument, parsed (its kind is checked first: a refusal names the rule).
+    public func address(_ name: String) throws -> IPv4Address {
+        guard let address = try optionalAddress(name) else { throw ValidatorError.badArgument("missing argument '\(name)'") }
+        return address
+    }
+
+    /// An optional `address` argument, parsed; nil when left out.
+    public func optionalAddress(_ name: String) throws -> IPv4Address? {
+        guard let value = try optional(name) else { return nil }
+        guard let address = IPv4Address(value) else { throw ValidatorError.badArgument("argument '\(name)': '\(value)' is not an IPv4 address") }
+        return address
+    }
+
+    /// A `subnet` argument, parsed.
+    public func network(_ name: String) throws -> IPv4Network {
+        let value = try text(name)
+        guard let network = IPv4Network(value) else { throw ValidatorError.badArgument("argument '\(name)': '\(value)' is not a subnet such as 192.168.1.0/24") }
+        return network
+    }
+
     public func words(_ name: String) throws -> [String] {
         try text(name).split(separator: " ").map(String.init)
     }

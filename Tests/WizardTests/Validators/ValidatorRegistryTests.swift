@@ -85,6 +85,9 @@ import Testing
                 case .size: arguments[argument.name] = "1K"
                 case .pattern: arguments[argument.name] = "."
                 case .choice(let words): arguments[argument.name] = words[0]
+                // Parsed into an address or a network before anything runs: no text of theirs reaches a shell.
+                case .address: arguments[argument.name] = "10.0.0.1"
+                case .subnet: arguments[argument.name] = "10.0.0.0/24"
                 }
             }
             _ = ValidatorRegistry.check(type.spec.name, arguments, context: isolated)
