@@ -53,8 +53,7 @@ public struct ChangedWork: Sendable, Hashable {
         for step in steps {
             for item in step.items {
                 state.removeStatus(step: step.id, item: item)
-                let prefix = "\(step.id)/\(item)/"
-                for key in state.edits.keys where key.hasPrefix(prefix) { state.edits[key] = nil }
+                for key in state.edits.keys where key.step == step.id && key.item == item { state.edits[key] = nil }
             }
         }
         return state

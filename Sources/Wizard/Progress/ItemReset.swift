@@ -44,8 +44,7 @@ public struct ItemReset: Sendable, Hashable {
         var state = state
         for key in keys {
             state.removeStatus(step: key.step, item: key.item)
-            let prefix = key.item.isEmpty ? "\(key.step)//" : "\(key.step)/\(key.item)/"
-            for edit in state.edits.keys where edit.hasPrefix(prefix) { state.edits[edit] = nil }
+            for edit in state.edits.keys where edit.step == key.step && edit.item == key.item { state.edits[edit] = nil }
         }
         return state
     }

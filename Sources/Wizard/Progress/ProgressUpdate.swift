@@ -19,7 +19,7 @@ public struct ProgressUpdate: Sendable, Hashable {
     /// Every input without secrets, when the inputs changed.
     public var inputs: [String: InputValue]?
     /// Every edit, when the edits changed.
-    public var edits: [String: String]?
+    public var edits: [EditKey: String]?
 
     public init(lesson: Lesson, state: SessionState, changes: StateChanges, now: Date, transcriptEvent: Int?, finished: Bool = false) {
         lessonID = lesson.id

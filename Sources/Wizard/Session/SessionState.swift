@@ -11,8 +11,8 @@ public struct SessionState: Sendable, Hashable, Codable {
     /// Status per step id, then per item: `""` for a step without a loop, else the item's key. Changed
     /// through `setStatus` and `removeStatuses`, which keep the journal.
     public private(set) var statuses: [String: [String: StepStatus]]
-    /// Edited command text per `step/item/block`.
-    public var edits: [String: String] { didSet { changes.edits = true } }
+    /// Edited command text per step, item and block.
+    public var edits: [EditKey: String] { didSet { changes.edits = true } }
     /// The practice lab this run uses (its name), so that `resume` goes on in it; nil outside the lab.
     public var practiceLab: String? { didSet { if practiceLab != oldValue { changes.position = true } } }
     /// What changed since the journal was last taken (`takeChanges`).
@@ -20,7 +20,7 @@ public struct SessionState: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey { case inputs, stepIndex, statuses, edits, practiceLab }
 
-    public init(inputs: [String: InputValue] = [:], stepIndex: Int = 0, statuses: [String: [String: StepStatus]] = [:], edits: [String: String] = [:]) {
+    public init(inputs: [String: InputValue] = [:], stepIndex: Int = 0, statuses: [String: [String: StepStatus]] = [:], edits: [EditKey: String] = [:]) {
         self.inputs = inputs
         self.stepIndex = stepIndex
         self.statuses = statuses
@@ -72,10 +72,9 @@ public struct SessionState: Sendable, Hashable, Codable {
                 removeStatus(step: step, item: old)
                 setStatus(status, step: step, item: new)
             }
-            let prefix = "\(step)/\(old)/"
-            for (key, text) in edits where key.hasPrefix(prefix) {
+            for (key, text) in edits where key.step == step && key.item == old {
                 edits[key] = nil
-                edits["\(step)/\(new)/" + key.dropFirst(prefix.count)] = text
+                edits[EditKey(step: step, item: new, block: key.block)] = text
             }
         }
     }

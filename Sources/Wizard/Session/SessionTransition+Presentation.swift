@@ -44,8 +44,8 @@ extension SessionTransition {
         state.session.edits[editKey(offset)] ?? values.command(step.blocks[offset], item: item).display
     }
 
-    func editKey(_ offset: Int) -> String {
-        "\(step.id)/\(state.itemKey)/\(offset)"
+    func editKey(_ offset: Int) -> EditKey {
+        EditKey(step: step.id, item: state.itemKey, block: offset)
     }
 
     /// The step's hints for the learner: after failing checks, the hints bound to them (`Hint for

@@ -32,10 +32,10 @@ enum ProgressRows {
         }
     }
 
-    static func writeEdits(_ edits: [String: String], of lessonID: String, in db: Database) throws {
+    static func writeEdits(_ edits: [EditKey: String], of lessonID: String, in db: Database) throws {
         try db.execute(sql: "DELETE FROM edit WHERE lesson_id = ?", arguments: [lessonID])
         for (key, text) in edits {
-            try db.execute(sql: "INSERT INTO edit (lesson_id, key, text) VALUES (?, ?, ?)", arguments: [lessonID, key, text])
+            try db.execute(sql: "INSERT INTO edit (lesson_id, key, text) VALUES (?, ?, ?)", arguments: [lessonID, key.description, text])
         }
     }
 
@@ -80,7 +80,7 @@ enum ProgressRows {
         let hashes = try Row.fetchAll(db, sql: "SELECT step_id, hash FROM step_hash WHERE lesson_id = ?", arguments: [lessonID])
         let edits = try Row.fetchAll(db, sql: "SELECT key, text FROM edit WHERE lesson_id = ?", arguments: [lessonID])
         var state = SessionState(inputs: inputs, stepIndex: row["step_index"], statuses: statuses,
-                                 edits: Dictionary(edits.map { ($0["key"], $0["text"]) }, uniquingKeysWith: { _, last in last }))
+                                 edits: Dictionary(edits.compactMap { row in EditKey(row["key"] ?? "").map { ($0, row["text"]) } }, uniquingKeysWith: { _, last in last }))
         state.practiceLab = row["practice_lab"]
         return SavedRun(lessonID: lessonID, lessonFile: row["lesson_file"], startedAt: Date(timeIntervalSince1970: row["started_at"]),
                         updatedAt: Date(timeIntervalSince1970: row["updated_at"]), finished: row["finished"], state: state,

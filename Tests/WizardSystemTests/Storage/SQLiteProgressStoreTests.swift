@@ -53,7 +53,7 @@ import Wizard
         let store = try SQLiteProgressStore.open(stateFolder: dir)
         var state = SessionState(inputs: ["password": .secret(SecretValue("CANARY-pw")), "name": .text("Ada")])
         state.setStatus(.done, step: "one")
-        state.edits["one//0"] = "echo edited"
+        state.edits[EditKey(step: "one", item: "", block: 0)] = "echo edited"
         state.practiceLab = "dv1"
         var saved = run(state)
         try store.save(saved)
@@ -71,7 +71,7 @@ import Wizard
         #expect(try mode(dir.path) == 0o700)
         let loaded = try #require(try store.load(lessonID: "saved"))
         #expect(loaded == saved)
-        #expect(loaded.state.inputs == ["name": .text("Grace")] && loaded.state.practiceLab == "dv1" && loaded.state.edits == ["one//0": "echo edited"])
+        #expect(loaded.state.inputs == ["name": .text("Grace")] && loaded.state.practiceLab == "dv1" && loaded.state.edits == [EditKey(step: "one", item: "", block: 0): "echo edited"])
         #expect(try store.all().map(\.lessonID) == ["saved"])
         try store.remove(lessonID: "saved")
         #expect(try store.load(lessonID: "saved") == nil)

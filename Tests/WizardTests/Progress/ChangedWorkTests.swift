@@ -126,12 +126,12 @@ import Testing
     @Test func theChangedItemsArePendingAndTheirEditsForgotten() throws {
         let lesson = try Self.lesson()
         var state = Self.finished(lesson, inputs: ["nodes": Self.two])
-        state.edits = ["hosts/w1/0": "echo m w1 by hand", "card/w1/0": "write-card w1 by hand"]
+        state.edits = [EditKey(step: "hosts", item: "w1", block: 0): "echo m w1 by hand", EditKey(step: "card", item: "w1", block: 0): "write-card w1 by hand"]
         let work = ChangedWork(lesson: lesson, assets: "", state: state, before: ["nodes": Self.two], after: ["nodes": Self.three])
         let after = work.applied(to: state)
         #expect(after.status("hosts", item: "w1") == .pending)
         #expect(after.status("card", item: "w1") == .done)
-        #expect(after.edits == ["card/w1/0": "write-card w1 by hand"])
+        #expect(after.edits == [EditKey(step: "card", item: "w1", block: 0): "write-card w1 by hand"])
         let values = StepValues(lesson: lesson, assets: "", inputs: ["nodes": Self.three])
         #expect(SavedRun.resumeIndex(of: after, in: lesson, values: values) == 0, "w2's card is the first thing to do")
         #expect(SavedRun.resumeIndex(of: after, in: lesson) == 1, "without the values only the pending statuses count")

@@ -114,7 +114,7 @@ import Testing
         #expect(terminal.prompts[1].prefill == "mkdir -p /tmp/mini && touch /tmp/x.img")
         #expect(runner.commands.contains("mkdir -p /tmp/other && touch /tmp/x.img"))
         #expect(!runner.commands.contains("mkdir -p /tmp/mini && touch /tmp/x.img"))
-        #expect(session.state.edits["prepare//0"] == "mkdir -p /tmp/other && touch /tmp/x.img")
+        #expect(session.state.edits[EditKey(step: "prepare", item: "", block: 0)] == "mkdir -p /tmp/other && touch /tmp/x.img")
     }
 
     @Test func showLetsTheLearnerRunCommandsElsewhereThenDoneChecks() throws {
