@@ -31,6 +31,7 @@ final class FittingTerminal: Terminal {
     func waitForKey(seconds: Int) -> KeyWait { base.waitForKey(seconds: seconds) }
 
     func holdingKeys<T>(_ body: () -> T) -> T { base.holdingKeys(body) }
+    func typingUnseen<T>(_ body: () -> T) -> T { base.typingUnseen(body) }
 
     /// A prompt fitted to the screen: its lines all asked at once (readline redraws only the last, on
     /// which the answer is typed), so that a transcript keeps it whole. The last line keeps room for the

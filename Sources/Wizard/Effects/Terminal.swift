@@ -16,6 +16,9 @@ public protocol Terminal: AnyObject {
     /// Runs `body` (a watch's look at the checks) with the keys typed meanwhile held for the next
     /// `waitForKey`: not shown, and Ctrl-C a key like any other rather than a signal that ends piwizard.
     func holdingKeys<T>(_ body: () -> T) -> T
+    /// Runs `body` (a "done already?" look) with the keys typed meanwhile not echoed: they stay for the
+    /// next prompt, which shows them as it reads them, and Ctrl-C stays a signal.
+    func typingUnseen<T>(_ body: () -> T) -> T
     /// Shows text as it is (it carries its own newlines).
     func write(_ text: String)
     /// Words offered for tab completion from now on (session commands, step ids, variable names).
@@ -37,4 +40,6 @@ extension Terminal {
     public func waitForKey(seconds: Int) -> KeyWait { .keyPressed }
 
     public func holdingKeys<T>(_ body: () -> T) -> T { body() }
+
+    public func typingUnseen<T>(_ body: () -> T) -> T { body() }
 }

@@ -81,7 +81,15 @@ public final class WizardSession {
                 return .commandFailed("\(error)")
             }
         case .check(let blocks, let item, let patient):
-            return .checked(check(blocks, item: item, patient: patient))
+            guard !patient, terminal.isInteractive else { return .checked(check(blocks, item: item, patient: patient)) }
+            // "Done already?" can take seconds (a node that does not answer): the learner sees why the
+            // screen waits, and the line is gone when the answer comes.
+            let line = "  Looking whether this is done already" + (item.map { " on " + VisibleText.of($0.label) } ?? "") + "…"
+            // One row, so that the return to its start and the erase take it all.
+            terminal.write(options.style.apply([.dim], to: line.count < options.width ? line : "  Looking whether this is done already…"))
+            defer { terminal.write("\r\u{1B}[K") }
+            // Keys typed meanwhile are not echoed over it (the prompt shows them), so the erase takes it all.
+            return .checked(terminal.typingUnseen { check(blocks, item: item, patient: false) })
         case .look(let blocks, let item):
             return .checked(terminal.holdingKeys { check(blocks, item: item, patient: false, watched: true) })
         case .ask(let input):

@@ -66,6 +66,7 @@ public final class RecordingTerminal: Terminal {
     }
 
     public func holdingKeys<T>(_ body: () -> T) -> T { base.holdingKeys(body) }
+    public func typingUnseen<T>(_ body: () -> T) -> T { base.typingUnseen(body) }
 
     public func setCompletions(_ words: [String]) { base.setCompletions(words) }
 }

@@ -111,6 +111,10 @@ public final class ReadlineTerminal: Terminal {
         input.holdingKeys(body)
     }
 
+    public func typingUnseen<T>(_ body: () -> T) -> T {
+        input.withEchoOff(body)
+    }
+
     public func write(_ text: String) {
         output.write(text)
     }
