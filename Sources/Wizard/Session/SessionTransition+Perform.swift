@@ -235,36 +235,16 @@ extension SessionTransition {
         continueQueue(performance)
     }
 
-    /// Where a performance's result goes.
+    /// Where a performance's result goes (`PerformanceRoute`).
     mutating func performed(_ performance: Performance, result: PerformResult) {
-        switch performance.origin {
-        case .labSetUp(let request):
-            labSceneReady(then: request)
-        case .unattended:
-            switch result {
-            case .done: itemEnded(.next)
-            case .failed(let reason): itemEnded(.end(.failed(step: step.id, reason: reason)))
-            case .waitingForHands: end(.needsHands(step: step.id, reason: "it has commands to type by hand (\(place(.console)))"))
-            case .refused(let reason): end(.needsHands(step: step.id, reason: reason))
-            case .interrupted: end(.quit(step: step.id))
-            }
-        case .prompt(let prompt):
-            switch result {
-            case .done: itemEnded(.next)
-            case .failed, .refused, .interrupted: self.prompt(prompt)
-            case .waitingForHands(let next): self.prompt(PromptState(resumeAt: next, shownOnly: prompt.shownOnly))
-            }
-        case .edit(let prompt):
-            if result == .done { return itemEnded(.next) }
-            self.prompt(prompt)
-        case .selfTest(let stage):
-            switch result {
-            case .done: itemEnded(.next)
-            case .failed(let reason), .refused(let reason):
-                selfTestChecked(stage, [CheckOutcome.fail("command", expected: "exit status 0", found: reason)], commandFailed: true)
-            case .waitingForHands: end(.needsHands(step: step.id, reason: "its self-test has commands to type by hand (\(place(.console)))"))
-            case .interrupted: end(.quit(step: step.id))
-            }
+        switch performance.origin.route(result, step: step.id, consolePlace: place(.console)) {
+        case .labSceneReady(let request): labSceneReady(then: request)
+        case .nextItem: itemEnded(.next)
+        case .itemFailed(let reason): itemEnded(.end(.failed(step: step.id, reason: reason)))
+        case .end(let outcome): end(outcome)
+        case .prompt(let prompt): self.prompt(prompt)
+        case .selfTestCommandFailed(let stage, let reason):
+            selfTestChecked(stage, [CheckOutcome.fail("command", expected: "exit status 0", found: reason)], commandFailed: true)
         }
     }
 }
