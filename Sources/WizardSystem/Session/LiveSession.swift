@@ -50,12 +50,9 @@ public struct LiveSession {
         try sources.checkGiven(state.inputs, lesson: lesson)
         for line in resuming { baseTerminal.write(ScreenWrap.fit(line, width: options.width)) }
         if let lab = options.labName { state.practiceLab = lab }
-        let stamp = ISO8601DateFormatter().string(from: now).replacingOccurrences(of: ":", with: "")
-        // One file per session (the process id keeps two sessions started in the same second apart).
-        let transcriptURL = stateFolder.appendingPathComponent("transcripts/\(lesson.id)-\(stamp)-\(ProcessInfo.processInfo.processIdentifier).cast")
-        let file = try TranscriptFile(url: transcriptURL)
-        let recorder = try TranscriptRecorder(header: header(state, now: now, interactive: baseTerminal.isInteractive), write: file.append)
-        for secret in state.inputs.values.compactMap(\.secret) { recorder.addSecret(secret.reveal()) }
+        let transcript = try SessionTranscript(loaded: loaded, options: options, state: state, stateFolder: stateFolder, now: now,
+                                               interactive: baseTerminal.isInteractive)
+        let (file, recorder, transcriptURL) = (transcript.file, transcript.recorder, transcript.url)
         let terminal = RecordingTerminal(baseTerminal, recorder: recorder, inlineSecret: InlineSecret(lesson: lesson))
         let session = WizardSession(loaded: loaded, terminal: terminal, runner: RecordingRunner(baseRunner, recorder: recorder),
                                     options: options, state: state)
@@ -81,23 +78,5 @@ public struct LiveSession {
         }
         file.sync()
         return (outcome, transcriptURL)
-    }
-
-    /// The transcript's header: what a replay needs to run the session again as it ran.
-    private func header(_ state: SessionState, now: Date, interactive: Bool) -> TranscriptHeader {
-        let lesson = loaded.lesson
-        var header = TranscriptHeader(
-            width: options.width, height: 24, timestamp: Int(now.timeIntervalSince1970), title: "piwizard: \(lesson.metadata.title)",
-            piwizard: .init(lesson: lesson.id, lessonFile: loaded.url.path, initialState: state.withoutSecrets(),
-                            unattended: options.unattended, confirmedDevices: options.confirmedDevices.sorted(),
-                            localAddresses: options.localAddresses.sorted(), colour: options.style.colour, interactive: interactive)
-        )
-        header.piwizard.lessonFingerprint = LessonFingerprint.of(lesson)
-        if options.practiceLab {
-            header.piwizard.practiceLab = true
-            header.piwizard.standInDevices = options.standInDevices.sorted()
-            header.piwizard.standInCards = options.standInCards.isEmpty ? nil : options.standInCards
-        }
-        return header
     }
 }
