@@ -48,7 +48,7 @@ import Testing
             InputDeclaration(name: "hostname", type: .hostname, unique: true, location: location),
             InputDeclaration(name: "ip", type: .ipv4, unique: true, sameSubnetAs: "subnet", location: location),
         ], location: location)
-        let records = [
+        let records: [InputRecord] = [
             ["hostname": "raspi1", "ip": "192.168.1.101"],
             ["hostname": "RASPI1", "ip": "192.168.1.101"],
             ["hostname": "raspi3", "ip": "192.168.2.5"],

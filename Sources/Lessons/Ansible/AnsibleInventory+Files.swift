@@ -40,7 +40,7 @@ extension AnsibleInventory {
                 lines.append("\(AnsibleYAML.key(name)): \(AnsibleYAML.value(text))")
             case .records(let records):
                 lines.append(records.isEmpty ? "\(AnsibleYAML.key(name)): []" : "\(AnsibleYAML.key(name)):")
-                lines += records.map { "  - \(AnsibleYAML.record($0, fields: $0.keys.sorted()))" }
+                lines += records.map { "  - \(AnsibleYAML.record($0, fields: $0.fields.keys.sorted()))" }
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -13,17 +13,17 @@ public struct AnsibleInventory: Sendable, Hashable, Codable {
         public var user: String?
         /// The groups it is in besides the list's: its role's.
         public var groups: [String]
-        public var record: [String: String]
+        public var record: InputRecord
     }
 
     /// An input's value for Ansible: in JSON a string, or an array of records.
     public enum Variable: Sendable, Hashable, Codable {
         case text(String)
-        case records([[String: String]])
+        case records([InputRecord])
 
         public init(from decoder: Decoder) throws {
             let container = try decoder.singleValueContainer()
-            if let text = try? container.decode(String.self) { self = .text(text) } else { self = .records(try container.decode([[String: String]].self)) }
+            if let text = try? container.decode(String.self) { self = .text(text) } else { self = .records(try container.decode([InputRecord].self)) }
         }
 
         public func encode(to encoder: Encoder) throws {
@@ -52,7 +52,7 @@ public struct AnsibleInventory: Sendable, Hashable, Codable {
 
     /// The inventory of `lesson` for `inputs`; throws when the lesson has no list of hosts or the run none.
     public init(lesson: Lesson, inputs: [String: InputValue]) throws {
-        guard let list = lesson.hostList, let addressField = list.addressField else {
+        guard let list = lesson.hostList, list.addressField != nil else {
             throw AnsibleExportProblem("the lesson \(lesson.id) has no list of hosts (a list input with an ipv4 or hostname field): there is nothing to export to Ansible")
         }
         guard let records = inputs[list.name]?.records, !records.isEmpty else {
@@ -67,9 +67,9 @@ public struct AnsibleInventory: Sendable, Hashable, Codable {
         masterGroup = master.map { AnsibleYAML.name($0.value) }
         let user = lesson.loginUser(in: inputs)
         hosts = records.enumerated().map { position, record in
-            let name = list.nameField.flatMap { record[$0] } ?? record[addressField] ?? "\(list.name)\(position + 1)"
+            let name = record.name(in: list) ?? record.address(in: list) ?? "\(list.name)\(position + 1)"
             let role = roleField.flatMap { record[$0.name] }.map(AnsibleYAML.name)
-            return Host(name: name, address: record[addressField] ?? name, user: user, groups: role.map { [$0] } ?? [], record: record)
+            return Host(name: name, address: record.address(in: list) ?? name, user: user, groups: role.map { [$0] } ?? [], record: record)
         }
         variables = [:]
         for input in lesson.inputs where input.name != list.name {

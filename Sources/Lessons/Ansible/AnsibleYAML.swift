@@ -31,7 +31,7 @@ public enum AnsibleYAML {
     }
 
     /// A record as a flow mapping of unsafe values, its fields in the declared order.
-    public static func record(_ record: [String: String], fields: [String]) -> String {
+    public static func record(_ record: InputRecord, fields: [String]) -> String {
         let pairs = fields.compactMap { field in record[field].map { "\(key(field)): \(value($0))" } }
         return "{" + pairs.joined(separator: ", ") + "}"
     }

@@ -2,7 +2,7 @@
 /// secret, which is never shown, saved or encoded as itself (`SecretValue`).
 public enum InputValue: Sendable, Hashable, Codable {
     case text(String)
-    case records([[String: String]])
+    case records([InputRecord])
     case secret(SecretValue)
 
     /// `text` as `input`'s value: a secret for a `secret` input, else the text.
@@ -17,7 +17,7 @@ public enum InputValue: Sendable, Hashable, Codable {
     }
 
     /// The records, or nil for a scalar.
-    public var records: [[String: String]]? {
+    public var records: [InputRecord]? {
         if case .records(let value) = self { return value }
         return nil
     }

@@ -3,8 +3,8 @@
 /// (`raspi2 192.168.1.102 worker`).
 public enum RecordLine {
     /// The records of `text`, or the first line that does not have one value per field.
-    public static func records(from text: String, as input: InputDeclaration) -> Result<[[String: String]], InputProblem> {
-        var records: [[String: String]] = []
+    public static func records(from text: String, as input: InputDeclaration) -> Result<[InputRecord], InputProblem> {
+        var records: [InputRecord] = []
         for line in text.split(whereSeparator: { $0 == ";" || $0 == "\n" }) {
             switch record(from: line, as: input) {
             case .success(let record): records.append(record)
@@ -15,18 +15,18 @@ public enum RecordLine {
     }
 
     /// One record from one line, or why the line is not one.
-    public static func record(from line: some StringProtocol, as input: InputDeclaration) -> Result<[String: String], InputProblem> {
+    public static func record(from line: some StringProtocol, as input: InputDeclaration) -> Result<InputRecord, InputProblem> {
         let words = String(line).split(separator: " ").map(String.init)
         let names = input.fields.map(\.name)
         guard words.count == names.count else {
             let shown = words.joined(separator: " ")
             return .failure(InputProblem(message: "each record needs \(names.count) values (\(names.joined(separator: " "))), got '\(shown)'", input: input.name))
         }
-        return .success(Dictionary(uniqueKeysWithValues: zip(names, words)))
+        return .success(InputRecord(Dictionary(uniqueKeysWithValues: zip(names, words))))
     }
 
     /// A record written as a line, its fields in declaration order (a prompt's pre-filled answer).
-    public static func line(of record: [String: String], as input: InputDeclaration) -> String {
+    public static func line(of record: InputRecord, as input: InputDeclaration) -> String {
         input.fields.map { record[$0.name] ?? "" }.joined(separator: " ")
     }
 }

@@ -2,7 +2,7 @@
 /// `min`/`max`. Rules that relate a field to other inputs are `InputRelations`.
 public enum RecordListChecker {
     /// Every problem, each naming the record (from 1, and its name) and the field it is about.
-    public static func problems(with records: [[String: String]], as declaration: InputDeclaration) -> [InputProblem] {
+    public static func problems(with records: [InputRecord], as declaration: InputDeclaration) -> [InputProblem] {
         var problems: [InputProblem] = []
         func add(_ message: String, _ record: Int?) { problems.append(InputProblem(message: message, input: declaration.name, record: record)) }
         if let min = declaration.min, records.count < min {
@@ -13,7 +13,7 @@ public enum RecordListChecker {
         }
         for (index, record) in records.enumerated() {
             let name = recordName(record, at: index, of: declaration, among: records)
-            for key in record.keys.sorted() where declaration.field(named: key) == nil {
+            for key in record.fields.keys.sorted() where declaration.field(named: key) == nil {
                 add("\(name): unknown field '\(key)'", index)
             }
             for field in declaration.fields {
@@ -47,8 +47,8 @@ public enum RecordListChecker {
     /// How a message names a record: its position from 1, and the name in its name field when that
     /// name is valid (`record 3 (raspi3)`) and, among `records`, not an earlier record's too: a record is
     /// never named by the value that is refused (`record 4`, not `record 4 (NODE2)`).
-    public static func recordName(_ record: [String: String], at index: Int, of declaration: InputDeclaration,
-                                  among records: [[String: String]] = []) -> String {
+    public static func recordName(_ record: InputRecord, at index: Int, of declaration: InputDeclaration,
+                                  among records: [InputRecord] = []) -> String {
         guard let field = declaration.nameField.flatMap(declaration.field(named:)), let name = record[field.name],
               InputValueChecker.problem(with: name, as: field) == nil else { return "record \(index + 1)" }
         let taken = records.prefix(index).contains { $0[field.name]?.lowercased() == name.lowercased() }

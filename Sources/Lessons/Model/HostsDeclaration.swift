@@ -34,6 +34,6 @@ public struct HostsDeclaration: Sendable, Hashable, Codable {
         public var description: String { "\(list).\(field) == \(value)" }
 
         /// Whether `record` is the master's.
-        public func matches(_ record: [String: String]) -> Bool { record[field] == value }
+        public func matches(_ record: InputRecord) -> Bool { record[field] == value }
     }
 }

@@ -56,7 +56,7 @@ extension Lesson {
     }
 
     /// The master's record (`hosts: master`), and the list it is in.
-    public func masterRecord(in inputs: [String: InputValue]) -> (record: [String: String], list: InputDeclaration)? {
+    public func masterRecord(in inputs: [String: InputValue]) -> (record: InputRecord, list: InputDeclaration)? {
         guard let master = metadata.hosts.master, let list = input(named: master.list),
               let record = inputs[list.name]?.records?.first(where: master.matches) else { return nil }
         return (record, list)

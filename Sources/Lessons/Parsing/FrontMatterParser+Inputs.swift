@@ -163,14 +163,14 @@ extension FrontMatterParser {
                 error("\(what): the default of a list is a list of records", at: location(node))
                 return nil
             }
-            var records: [[String: String]] = []
+            var records: [InputRecord] = []
             recordLocations[declaration.name] = sequence.map(location)
             for item in sequence {
                 guard let mapping = item.mapping else {
                     error("\(what): each default record is a mapping of field to value", at: location(item))
                     continue
                 }
-                var record: [String: String] = [:]
+                var record = InputRecord()
                 for (key, value) in mapping {
                     if let key = key.string, let text = value.scalar?.string { record[key] = text }
                 }

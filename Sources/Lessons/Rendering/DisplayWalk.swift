@@ -50,7 +50,7 @@ public struct DisplayWalk: Sendable {
     }
 
     /// The first record a loop step applies to (its condition's comparisons of the loop variable hold).
-    static func exampleRecord(for step: Step, records: [[String: String]]) -> [String: String]? {
+    static func exampleRecord(for step: Step, records: [InputRecord]) -> InputRecord? {
         guard let loop = step.loop else { return records.first }
         let terms = (step.condition?.terms ?? []).filter { $0.variable.root == loop.variable && $0.variable.field != nil }
         return records.first { record in

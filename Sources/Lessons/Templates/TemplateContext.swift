@@ -2,7 +2,7 @@
 public struct TemplateContext: Sendable {
     public var inputs: [String: InputValue]
     /// The loop variable's name and record, inside a per-node loop.
-    public var loop: (variable: String, record: [String: String])?
+    public var loop: (variable: String, record: InputRecord)?
     public var lessonID: String
     /// The lesson's asset folder (`lessons/ID`).
     public var lessonAssets: String
@@ -12,7 +12,7 @@ public struct TemplateContext: Sendable {
     /// The list the loop variable goes over, for `homePaths`.
     public var loopList: String?
 
-    public init(inputs: [String: InputValue], loop: (variable: String, record: [String: String])? = nil, lessonID: String, lessonAssets: String) {
+    public init(inputs: [String: InputValue], loop: (variable: String, record: InputRecord)? = nil, lessonID: String, lessonAssets: String) {
         self.inputs = inputs
         self.loop = loop
         self.lessonID = lessonID

@@ -43,9 +43,9 @@ public enum LabSession {
 
     /// Node `number`'s record: its name, its address, its role (node1 is the master; the others take
     /// the first other choice), its network stack.
-    private static func record(of number: Int, in input: InputDeclaration, lesson: Lesson, lab: Lab) -> [String: String] {
+    private static func record(of number: Int, in input: InputDeclaration, lesson: Lesson, lab: Lab) -> InputRecord {
         let master = lesson.metadata.hosts.master
-        var record: [String: String] = [:]
+        var record = InputRecord()
         for field in input.fields {
             if field.name == input.addressField {
                 record[field.name] = lab.layout.address(of: number).description

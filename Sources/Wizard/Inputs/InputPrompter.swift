@@ -43,8 +43,8 @@ struct InputPrompter {
     /// Asks for the records of a list: how many, then each record on one line (fields separated by
     /// spaces, in declaration order), each checked at once with the earlier ones: `validate` gives the
     /// problems of the records so far, and those about the new record refuse it.
-    func askRecords(_ input: InputDeclaration, defaults: [[String: String]],
-                    validate: ([[String: String]]) -> [InputProblem]) -> [[String: String]]? {
+    func askRecords(_ input: InputDeclaration, defaults: [InputRecord],
+                    validate: ([InputRecord]) -> [InputProblem]) -> [InputRecord]? {
         let fieldNames = input.fields.map(\.name)
         terminal.write("\(input.prompt): one record per line, as: \(fieldNames.joined(separator: " "))\n")
         var countDeclaration = InputDeclaration(name: "count", type: .int, location: input.location)
@@ -53,13 +53,13 @@ struct InputPrompter {
         countDeclaration.prompt = "How many \(input.name)"
         guard let countText = askScalar(countDeclaration, prefill: defaults.isEmpty ? nil : String(defaults.count), validate: { _ in nil }),
               let count = Int(countText) else { return nil }
-        var records: [[String: String]] = []
+        var records: [InputRecord] = []
         while records.count < count {
             let index = records.count
             let prefill = index < defaults.count ? RecordLine.line(of: defaults[index], as: input) : nil
             guard let line = terminal.readLine(prompt: "\(input.name) \(index + 1) of \(count) (\(fieldNames.joined(separator: " "))): ", prefill: prefill) else { return nil }
             if terminal.lastReadWasInterrupted { continue }
-            let record: [String: String]
+            let record: InputRecord
             switch RecordLine.record(from: line, as: input) {
             case .success(let read): record = read
             case .failure(let problem):

@@ -51,10 +51,10 @@ struct VarsFile {
         guard let sequence = node.sequence else {
             throw refusal(line(of: node), "\(input.name) must be a list of records, e.g. - { \(input.fields.map { "\($0.name): …" }.joined(separator: ", ")) }")
         }
-        var records: [[String: String]] = []
+        var records: [InputRecord] = []
         for (index, item) in sequence.enumerated() {
             guard let mapping = item.mapping else { throw refusal(line(of: item), "\(input.name) record \(index + 1) must map field names to values") }
-            var record: [String: String] = [:]
+            var record = InputRecord()
             for (key, value) in mapping {
                 guard let field = key.scalar?.string else { throw refusal(line(of: key), "\(input.name) record \(index + 1): a field's name must be a plain word") }
                 let expected = input.field(named: field).map { "a \($0.type.rawValue)" } ?? "a value"

@@ -21,7 +21,7 @@ public enum LessonFingerprint {
         case .text(let text)?: return "text " + text
         case .secret?: return "secret"
         case .records(let records)?:
-            return "records " + records.map { $0.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ") }.joined(separator: "; ")
+            return "records " + records.map { $0.sortedFields.map { "\($0.field)=\($0.value)" }.joined(separator: " ") }.joined(separator: "; ")
         }
     }
 }

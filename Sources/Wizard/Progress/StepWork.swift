@@ -29,7 +29,7 @@ public enum StepWork {
         case .local, .lab: return target.rawValue
         case .console, .node: return "\(target.rawValue) \(login)@\(item?.address ?? "")"
         case .master:
-            let address = lesson.masterRecord(in: inputs).flatMap { record, list in list.addressField.flatMap { record[$0] } }
+            let address = lesson.masterRecord(in: inputs).flatMap { record, list in record.address(in: list) }
             return "master \(login)@\(address ?? "this computer")"
         }
     }

@@ -33,7 +33,7 @@ public struct HostResolver: Sendable {
     /// The address of the master's record (`hosts: master`), if the lesson declares one.
     public func masterAddress(inputs: [String: InputValue]) -> String? {
         guard let (record, list) = lesson.masterRecord(in: inputs) else { return nil }
-        return list.addressField.flatMap { record[$0] }
+        return record.address(in: list)
     }
 
     private func remote(_ address: String, user: String?) -> RemoteHost? {

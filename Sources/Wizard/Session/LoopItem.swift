@@ -5,7 +5,7 @@ import Lessons
 public struct LoopItem: Sendable, Hashable {
     /// The loop variable's name (`node`).
     public var variable: String
-    public var record: [String: String]
+    public var record: InputRecord
     /// 0-based position and the number of records.
     public var index: Int
     public var count: Int
@@ -15,7 +15,7 @@ public struct LoopItem: Sendable, Hashable {
     /// The list the loop goes over, when known.
     public var listName: String?
 
-    public init(variable: String, record: [String: String], index: Int, count: Int, nameField: String?, addressField: String?) {
+    public init(variable: String, record: InputRecord, index: Int, count: Int, nameField: String?, addressField: String?) {
         self.variable = variable
         self.record = record
         self.index = index
@@ -25,7 +25,7 @@ public struct LoopItem: Sendable, Hashable {
     }
 
     /// The record of `list` at `index` of `count`.
-    public init(variable: String, record: [String: String], index: Int, count: Int, list: InputDeclaration?) {
+    public init(variable: String, record: InputRecord, index: Int, count: Int, list: InputDeclaration?) {
         self.init(variable: variable, record: record, index: index, count: count, nameField: list?.nameField, addressField: list?.addressField)
         listName = list?.name
     }
@@ -38,7 +38,7 @@ public struct LoopItem: Sendable, Hashable {
     public var address: String? { addressField.flatMap { record[$0] } }
 
     /// The key of `record` at `index` of a list whose records are named by `nameField`.
-    public static func key(of record: [String: String], index: Int, nameField: String?) -> String {
+    public static func key(of record: InputRecord, index: Int, nameField: String?) -> String {
         nameField.flatMap { record[$0] }.flatMap { $0.isEmpty ? nil : $0 } ?? "#\(index + 1)"
     }
 }

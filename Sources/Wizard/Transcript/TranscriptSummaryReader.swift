@@ -69,7 +69,7 @@ struct TranscriptSummaryReader {
         case .text(let text): return VisibleText.of(text)
         case .secret: return SecretStandIn.redacted
         case .records(let records):
-            return records.map { record in record.sorted { $0.key < $1.key }.map { "\($0.key)=\(VisibleText.of($0.value))" }.joined(separator: " ") }
+            return records.map { record in record.sortedFields.map { "\($0.field)=\(VisibleText.of($0.value))" }.joined(separator: " ") }
                 .joined(separator: "; ")
         }
     }

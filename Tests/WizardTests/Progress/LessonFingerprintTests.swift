@@ -15,8 +15,8 @@ import Testing
         var large = [String: String](minimumCapacity: 512)
         for (key, value) in fields.reversed() { large[key] = value }
         #expect(small == large)
-        let first = LessonFingerprint.stableText(of: .records([small]))
-        #expect(first == LessonFingerprint.stableText(of: .records([large])))
+        let first = LessonFingerprint.stableText(of: .records([InputRecord(small)]))
+        #expect(first == LessonFingerprint.stableText(of: .records([InputRecord(large)])))
         #expect(first.hasPrefix("records field1=value1 field10=value10 field11=value11"))
         #expect(LessonFingerprint.stableText(of: .text("x")) == "text x")
         #expect(LessonFingerprint.stableText(of: nil) == "-")
