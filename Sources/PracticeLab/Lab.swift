@@ -78,10 +78,10 @@ public struct Lab: Sendable {
     /// system, the others new and empty), the bridge, a namespace and a cable per node, this computer's
     /// ssh settings for the lab, and the master switched on. A lab that is up grows by more nodes: new
     /// Pis with empty cards, plugged in and switched off, the others left running.
-    /// `ready`: every node gets a card set up as at the end of the expand-cluster lesson, and all are
-    /// switched on (a finished cluster, for checks and benchmarks).
+    /// `ready`: every node gets a card set up as at the end of the expand-cluster lesson, with its
+    /// programs, and all are switched on (a finished cluster, for checks and benchmarks).
     /// `progress` hears about long work (building the flavour's image).
-    public static func up(name: String, subnet: IPv4Network, nodes: Int, flavour: LabFlavour, piwizard: String, ready: Bool = false,
+    public static func up(name: String, subnet: IPv4Network, nodes: Int, flavour: LabFlavour, piwizard: String, ready: FinishedCluster? = nil,
                           progress: (String) -> Void = { _ in }) throws -> Lab {
         try checkHost()
         if let lab = try existing(name: name, piwizard: piwizard) {
@@ -94,16 +94,16 @@ public struct Lab: Sendable {
             }
             // More nodes: new Pis with empty cards, plugged into the switch and switched off; the
             // nodes that run are not touched.
-            guard !ready else {
+            guard ready == nil else {
                 throw LabError.invalid("the lab '\(name)' is up: it grows by new Pis with empty cards; --ready makes a new lab (bring this one down first)")
             }
-            return try create(name: name, subnet: subnet, nodes: nodes, flavour: flavour, piwizard: piwizard, ready: false, progress: progress)
+            return try create(name: name, subnet: subnet, nodes: nodes, flavour: flavour, piwizard: piwizard, ready: nil, progress: progress)
         }
         return try create(name: name, subnet: subnet, nodes: nodes, flavour: flavour, piwizard: piwizard, ready: ready, progress: progress)
     }
 
     /// Saves the lab's settings and makes what is missing.
-    private static func create(name: String, subnet: IPv4Network, nodes: Int, flavour: LabFlavour, piwizard: String, ready: Bool,
+    private static func create(name: String, subnet: IPv4Network, nodes: Int, flavour: LabFlavour, piwizard: String, ready: FinishedCluster?,
                                progress: (String) -> Void) throws -> Lab {
         let lab = Lab(layout: try LabLayout(name: name, subnet: subnet, nodeCount: nodes), flavour: flavour, piwizard: piwizard)
         try lab.shell.run(["install", "-d", "-m", "700", lab.layout.stateFolder])
@@ -114,7 +114,7 @@ public struct Lab: Sendable {
     }
 
     /// Makes whatever part of the lab is missing, and switches the master on if it is off.
-    func prepare(ready: Bool = false, progress: (String) -> Void) throws {
+    func prepare(ready: FinishedCluster? = nil, progress: (String) -> Void) throws {
         let fileManager = FileManager.default
         try shell.run(["install", "-d", "-m", "700", layout.stateFolder, layout.stateFolder + "/cards"])
         // The raised limit and the lab's run folder come together: the last lab's down puts the limit
@@ -137,7 +137,7 @@ public struct Lab: Sendable {
         if !fileManager.fileExists(atPath: layout.card(1)) {
             let image = try LabImages().image(flavour, progress: progress)
             let builder = CardBuilder(layout: layout, flavour: flavour, image: image)
-            if ready { try builder.buildReadyCards() } else { try builder.buildMasterCard() }
+            if let ready { try builder.buildReadyCards(ready) } else { try builder.buildMasterCard() }
         }
         for number in 2...max(2, layout.nodeCount) where number <= layout.nodeCount && !fileManager.fileExists(atPath: layout.card(number)) {
             try CardBuilder(layout: layout, flavour: flavour, image: "").buildBlankCard(number)
@@ -154,7 +154,7 @@ public struct Lab: Sendable {
             """, mode: 0o644)
         if !fileManager.fileExists(atPath: layout.knownHosts) { try LabFile.write(layout.knownHosts, "", mode: 0o644) }
         // Switched on together, the nodes boot side by side.
-        let starting = (1...(ready ? layout.nodeCount : 1)).filter { !power(of: $0).isUp }
+        let starting = (1...(ready != nil ? layout.nodeCount : 1)).filter { !power(of: $0).isUp }
         for number in starting { try start(number, plugged: true) }
         for number in starting { try finishStart(number) }
     }

@@ -21,9 +21,13 @@ struct CardBuilder {
 
     /// Builds every node's card as it is at the end of the expand-cluster lesson: each its own name,
     /// address, host keys and machine id, `/etc/hosts` naming every node, the master's key (made here)
-    /// accepted by every node and every node's host key known to the master, and the machine file.
-    func buildReadyCards() throws {
+    /// accepted by every node and every node's host key known to the master, the machine file, and
+    /// `cluster`'s programs on every node.
+    func buildReadyCards(_ cluster: FinishedCluster) throws {
         let numbers = Array(1...layout.nodeCount)
+        let built = layout.stateFolder + "/programs"
+        try shell.run(["rm", "-rf", "--", built])
+        defer { _ = shell.attempt(["rm", "-rf", "--", built]) }
         let masterKey = layout.stateFolder + "/cluster_key"
         try shell.run(["rm", "-f", "--", masterKey, masterKey + ".pub"])
         try shell.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "pi@node1", "-f", masterKey])
@@ -52,6 +56,7 @@ struct CardBuilder {
                     try LabFile.write(home + "/.ssh/known_hosts", numbers.compactMap { hostKeys[$0] }.joined(), mode: 0o644)
                     try LabFile.write(home + "/machinefile", numbers.map { layout.address(of: $0).description + "\n" }.joined())
                 }
+                try installPrograms(cluster, root: root, built: built)
                 try shell.run(["chown", "-R", "1000:1000", home])
             }
         }

@@ -44,9 +44,10 @@ extension Platform {
 struct LabUp: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "up", abstract: "Bring the lab up: N nodes, the master (node1) switched on, the others new Pis with empty cards. A lab that is up grows by the nodes added.")
     @OptionGroup var lab: LabNameOption
+    @OptionGroup var lessons: LessonOptions
     @Argument(help: "How many nodes (1 to 64).") var nodes = 4
     @Option(help: "The lab's /24 network (default: $PIWIZARD_LAB_SUBNET, else 10.77.0.0/24).") var subnet: String?
-    @Flag(help: "A finished cluster: every node set up as at the end of expand-cluster, all switched on.") var ready = false
+    @Flag(help: "A finished cluster: every node set up as at the end of expand-cluster (with its pi program), all switched on.") var ready = false
     @Option(name: .customLong("os"), help: "The release the nodes run: trixie, bookworm, bullseye or legacy (default: $PIWIZARD_LAB_OS, else trixie).")
     var flavour: String?
 
@@ -55,11 +56,18 @@ struct LabUp: ParsableCommand {
         let existing = try Lab.existing(name: lab.resolved, piwizard: Platform.executablePath)
         let network = try subnet == nil ? existing?.layout.subnet ?? LabChoice.subnet(environment: Platform.environment) : LabChoice.subnet(option: subnet, environment: Platform.environment)
         let chosen = try flavour == nil ? existing?.flavour ?? LabFlavourOption.resolve(nil) : LabFlavourOption.resolve(flavour)
-        let lab = try Lab.up(name: lab.resolved, subnet: network, nodes: nodes, flavour: chosen, piwizard: Platform.executablePath, ready: ready,
+        let lab = try Lab.up(name: lab.resolved, subnet: network, nodes: nodes, flavour: chosen, piwizard: Platform.executablePath, ready: ready ? try finishedCluster() : nil,
                              progress: { Platform.writeError($0) })
         Platform.show("The lab's nodes run \(lab.flavour): \(lab.flavour.release).")
         Platform.show(LabStatus.table(lab))
         Platform.show("This computer is \(lab.layout.hostAddress) on the lab's network; log in to a node with: ssh pi@\(lab.layout.address(of: 1)) (password \(LabLayout.nodePassword)).")
+    }
+
+    /// A finished expand-cluster: its MPI programs are the C sources among the lesson's files.
+    private func finishedCluster() throws -> FinishedCluster {
+        let folder = try lessons.library.load("expand-cluster").assetsFolder
+        let sources = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return FinishedCluster(programs: sources.filter { $0.hasSuffix(".c") }.sorted().map { folder.appendingPathComponent($0).path })
     }
 }
 
