@@ -39,11 +39,17 @@ public enum TranscriptEvent: Sendable, Equatable {
         }
     }
 
-    /// The event's data: text for the standard codes, a JSON object as text for the `x-` codes.
-    public func data() throws -> String {
+    /// One encoder for every event's data (its settings never change; making one per event showed in a
+    /// short step's cost).
+    private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        func json<T: Encodable>(_ value: T) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
+        return encoder
+    }()
+
+    /// The event's data: text for the standard codes, a JSON object as text for the `x-` codes.
+    public func data() throws -> String {
+        func json<T: Encodable>(_ value: T) throws -> String { String(decoding: try Self.encoder.encode(value), as: UTF8.self) }
         switch self {
         case .output(let text), .input(let text), .marker(let text), .end(let text): return text
         case let .inputValue(name, value): return try json(NamedValue(name: name, value: value))

@@ -40,9 +40,8 @@ public final class TranscriptRecorder: @unchecked Sendable {
             let clean = redact(event)
             recorded.append(clean)
             let seconds = (clock().timeIntervalSince(start) * 1000).rounded() / 1000
-            guard let data = try? clean.data(),
-                  let line = try? JSONSerialization.data(withJSONObject: [seconds, clean.code, data], options: [.withoutEscapingSlashes]) else { return }
-            write(String(decoding: line, as: UTF8.self) + "\n")
+            guard let data = try? clean.data() else { return }
+            write(AsciicastLine.line(seconds: seconds, code: clean.code, data: data) + "\n")
         }
     }
 

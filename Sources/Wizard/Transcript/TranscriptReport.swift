@@ -33,8 +33,7 @@ public enum TranscriptReport {
         for (time, event) in transcript.events {
             switch event {
             case .output(let text), .marker(let text):
-                let line = try JSONSerialization.data(withJSONObject: [time, event.code, text], options: [.withoutEscapingSlashes])
-                lines.append(String(decoding: line, as: UTF8.self))
+                lines.append(AsciicastLine.line(seconds: time, code: event.code, data: text))
             default:
                 break
             }
