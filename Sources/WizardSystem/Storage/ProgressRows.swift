@@ -5,6 +5,12 @@ import Wizard
 
 /// How a saved run maps to the progress database's rows (see `ProgressSchema`), both ways.
 enum ProgressRows {
+    /// Runs one of the statements a step writes, prepared once per connection (SQLite compiling the
+    /// same few statements at every step showed in a short step's cost).
+    static func execute(_ sql: String, _ arguments: StatementArguments = [], in db: Database) throws {
+        try db.cachedStatement(sql: sql).execute(arguments: arguments)
+    }
+
     static func writeRun(_ run: SavedRun, in db: Database) throws {
         try db.execute(sql: """
             INSERT INTO run (lesson_id, lesson_file, started_at, updated_at, finished, step_index, practice_lab, transcript)
@@ -41,12 +47,12 @@ enum ProgressRows {
 
     /// One status, with when it last changed (nil for a status saved without a mark).
     static func writeStatus(_ key: StatusKey, _ status: StepStatus, mark: SavedRun.Mark?, of lessonID: String, in db: Database) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO status (lesson_id, step_id, item, status, changed_at, transcript_event) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [lessonID, key.step, key.item, status.rawValue, mark?.at.timeIntervalSince1970, mark?.transcriptEvent])
+        try execute("INSERT OR REPLACE INTO status (lesson_id, step_id, item, status, changed_at, transcript_event) VALUES (?, ?, ?, ?, ?, ?)",
+                    [lessonID, key.step, key.item, status.rawValue, mark?.at.timeIntervalSince1970, mark?.transcriptEvent], in: db)
     }
 
     static func writeStepHash(_ step: String, _ hash: String, of lessonID: String, in db: Database) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO step_hash (lesson_id, step_id, hash) VALUES (?, ?, ?)", arguments: [lessonID, step, hash])
+        try execute("INSERT OR REPLACE INTO step_hash (lesson_id, step_id, hash) VALUES (?, ?, ?)", [lessonID, step, hash], in: db)
     }
 
     /// The saved run of a lesson, nil when there is none. A row that cannot be read (a status this

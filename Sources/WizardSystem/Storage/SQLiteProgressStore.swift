@@ -85,14 +85,14 @@ public struct SQLiteProgressStore: ProgressStore, Sendable {
     public func update(_ update: ProgressUpdate) throws {
         let durable = update.finished || update.statuses.values.contains { $0.status == .running }
         try writing(durably: durable) { db in
-            try db.execute(sql: "UPDATE run SET updated_at = ?, finished = ?, step_index = ?, practice_lab = ? WHERE lesson_id = ?",
-                           arguments: [update.updatedAt.timeIntervalSince1970, update.finished, update.stepIndex, update.practiceLab, update.lessonID])
+            try ProgressRows.execute("UPDATE run SET updated_at = ?, finished = ?, step_index = ?, practice_lab = ? WHERE lesson_id = ?",
+                                     [update.updatedAt.timeIntervalSince1970, update.finished, update.stepIndex, update.practiceLab, update.lessonID], in: db)
             guard db.changesCount == 1 else { throw ProgressStoreError.cannotWrite(path: path, reason: "no saved run of \(update.lessonID) to update") }
             if let inputs = update.inputs { try ProgressRows.writeInputs(inputs, of: update.lessonID, in: db) }
             if let edits = update.edits { try ProgressRows.writeEdits(edits, of: update.lessonID, in: db) }
             for (key, mark) in update.statuses { try ProgressRows.writeStatus(key, mark.status, mark: mark, of: update.lessonID, in: db) }
             for key in update.removed {
-                try db.execute(sql: "DELETE FROM status WHERE lesson_id = ? AND step_id = ? AND item = ?", arguments: [update.lessonID, key.step, key.item])
+                try ProgressRows.execute("DELETE FROM status WHERE lesson_id = ? AND step_id = ? AND item = ?", [update.lessonID, key.step, key.item], in: db)
             }
             for (step, hash) in update.stepHashes { try ProgressRows.writeStepHash(step, hash, of: update.lessonID, in: db) }
         }
@@ -113,8 +113,8 @@ public struct SQLiteProgressStore: ProgressStore, Sendable {
     func writing(durably: Bool = false, _ body: (Database) throws -> Void) throws {
         do {
             try queue.writeWithoutTransaction { db in
-                if durably { try db.execute(sql: "PRAGMA synchronous = FULL") }
-                defer { if durably { try? db.execute(sql: "PRAGMA synchronous = NORMAL") } }
+                if durably { try ProgressRows.execute("PRAGMA synchronous = FULL", in: db) }
+                defer { if durably { try? ProgressRows.execute("PRAGMA synchronous = NORMAL", in: db) } }
                 try db.inTransaction {
                     try body(db)
                     return .commit

@@ -127,6 +127,23 @@ struct CommandRunnerBehaviourTests {
     }
 
     @Test(arguments: RunnerKind.allCases)
+    func theCommandGetsNoDescriptorOfPiwizardsButItsStandardStreams(runner: RunnerKind) throws {
+        // Descriptors this process holds open without close-on-exec (as a library might) stay here.
+        var ends: [Int32] = [0, 0]
+        #expect(pipe(&ends) == 0)
+        let file = open("/dev/null", O_RDONLY)
+        defer { close(ends[0]); close(ends[1]); close(file) }
+        let held = [ends[0], ends[1], file]
+        #expect(held.allSatisfy { $0 > 2 && fcntl($0, F_GETFD) & FD_CLOEXEC == 0 })
+        // `ls` lists the shell's descriptors from outside it (a glob in the shell would open one).
+        let result = try runner.run("ls -1 /proc/$$/fd")
+        let seen = Set(result.output.split(separator: "\n").compactMap { Int32($0) })
+        #expect(seen.isSuperset(of: [0, 1, 2]), "\(result.output)")
+        #expect(seen.isDisjoint(with: held), "\(result.output): the shell got \(seen.sorted()), piwizard holds \(held)")
+        #expect(seen.subtracting([0, 1, 2]).isEmpty, "\(result.output)")
+    }
+
+    @Test(arguments: RunnerKind.allCases)
     func aLotOfOutputComesThroughWhole(runner: RunnerKind) throws {
         let result = try runner.run("head -c 1048576 /dev/zero | tr '\\000' x; echo end", timeout: 60)
         #expect(result.exitStatus == 0)
