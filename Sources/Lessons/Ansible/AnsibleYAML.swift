@@ -8,19 +8,17 @@ public enum AnsibleYAML {
 
     /// A double-quoted YAML scalar: `"`, `\` and every control character escaped.
     public static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
+        DoubleQuoted.write(text) { scalar in
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
+            case "\"": return "\\\""
+            case "\\": return "\\\\"
+            case "\n": return "\\n"
+            case "\t": return "\\t"
             case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029:
-                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
+                return DoubleQuoted.hexEscape(scalar)
+            default: return nil
             }
         }
-        return out + "\""
     }
 
     /// A mapping key: plain when it is a simple word YAML does not read as something else, else quoted.

@@ -1,3 +1,5 @@
+import Lessons
+
 /// One event line of an asciicast v2 file, `[seconds, "code", "data"]`, written directly: the session
 /// writes one per event, and building it with `JSONSerialization` (every value boxed in `Any`, cast back
 /// while writing) cost about a tenth of a short step. The text is what `JSONSerialization` wrote with
@@ -18,23 +20,18 @@ enum AsciicastLine {
     /// `text` as a JSON string: `"` and `\` escaped, control characters as `\n`, `\t`, … or `\u00XX`,
     /// everything else (slashes, non-ASCII) as it is.
     static func quoted(_ text: String) -> String {
-        var result = "\""
-        result.unicodeScalars.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
+        DoubleQuoted.write(text) { scalar in
             switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "\u{08}": result += "\\b"
-            case "\u{0C}": result += "\\f"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
+            case "\"": return "\\\""
+            case "\\": return "\\\\"
+            case "\n": return "\\n"
+            case "\r": return "\\r"
+            case "\t": return "\\t"
+            case "\u{08}": return "\\b"
+            case "\u{0C}": return "\\f"
+            case _ where scalar.value < 0x20: return DoubleQuoted.hexEscape(scalar)
+            default: return nil
             }
         }
-        return result + "\""
     }
 }
