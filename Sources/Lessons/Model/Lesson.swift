@@ -22,6 +22,11 @@ public struct Lesson: Sendable, Hashable, Codable {
 
     public var id: String { metadata.id }
 
+    /// The names of the lesson's secret inputs.
+    public var secretInputNames: Set<String> {
+        Set(inputs.filter { $0.type == .secret }.map(\.name))
+    }
+
     public func input(named name: String) -> InputDeclaration? {
         inputs.first { $0.name == name }
     }

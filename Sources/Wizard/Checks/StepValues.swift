@@ -161,9 +161,7 @@ public struct StepValues: Sendable {
     }
 
     /// The names of the lesson's secret inputs.
-    public var secretNames: Set<String> {
-        Set(lesson.inputs.filter { $0.type == .secret }.map(\.name))
-    }
+    public var secretNames: Set<String> { lesson.secretInputNames }
 
     /// A block's command with the values it runs with, secrets kept apart from the text on the screen.
     func command(_ block: Block, item: LoopItem?) -> RenderedCommand {

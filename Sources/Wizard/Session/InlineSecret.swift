@@ -8,7 +8,7 @@ public struct InlineSecret: Sendable {
     public let names: Set<String>
 
     public init(lesson: Lesson) {
-        names = Set(lesson.inputs.filter { $0.type == .secret }.map(\.name))
+        names = lesson.secretInputNames
     }
 
     /// The secret input the line gives a value for inline, or nil.
