@@ -53,9 +53,24 @@ import Testing
         let blob = pub.split(separator: " ")[1]
         try "from=\"10.0.0.0/8\" ssh-ed25519 \(blob) added by hand\n".write(toFile: home.authorized, atomically: true, encoding: .utf8)
         #expect(try Self.run(check, in: home) == 0)
-        #expect(try Self.run(add, in: home) == 0)
+        #expect(try Self.run("set -e; " + add, in: home) == 0)
         #expect(try String(contentsOfFile: home.authorized, encoding: .utf8).components(separatedBy: String(blob)).count == 2, "not appended again")
         #expect(try Self.run(check, in: home) == 0)
+    }
+
+    /// Before the step there is no key yet, and `authorized_keys` may hold one line already (the
+    /// practice lab's, or another computer's): the check must not find "one line" there.
+    @Test func withoutAKeyTheCheckFailsWhateverAuthorizedKeysHolds() throws {
+        let home = try Self.scratchHome()
+        defer { try? FileManager.default.removeItem(at: home.folder) }
+        let (add, check) = try Self.commands(for: home)
+        try FileManager.default.removeItem(atPath: home.key + ".pub")
+        try "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAnotherComputersKeyAnotherComputersKeyXX lab\n".write(toFile: home.authorized, atomically: true, encoding: .utf8)
+        #expect(try Self.run(check, in: home) != 0)
+        try "ssh-ed25519\n".write(toFile: home.key + ".pub", atomically: true, encoding: .utf8)
+        #expect(try Self.run(check, in: home) != 0, "a .pub without the key's word")
+        #expect(try Self.run("set -e; " + add, in: home) != 0, "nothing to add")
+        #expect(try String(contentsOfFile: home.authorized, encoding: .utf8).split(separator: "\n").count == 1)
     }
 
     @Test func theKeyIsAddedOnceAndTwiceFails() throws {
@@ -63,8 +78,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: home.folder) }
         let (add, check) = try Self.commands(for: home)
         #expect(try Self.run(check, in: home) != 0, "no authorized_keys yet")
-        #expect(try Self.run(add, in: home) == 0)
-        #expect(try Self.run(add, in: home) == 0)
+        #expect(try Self.run("set -e; " + add, in: home) == 0)
+        #expect(try Self.run("set -e; " + add, in: home) == 0)
         #expect(try Self.run(check, in: home) == 0)
         let pub = try String(contentsOfFile: home.key + ".pub", encoding: .utf8)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: home.authorized))
